@@ -1,0 +1,30 @@
+import { defineConfig } from "prisma/config";
+import { cliAdapterFactory } from "./prisma/cli-adapter";
+
+// With a config file Prisma stops reading .env itself, and without DATABASE_URL `generate` tries
+// to download an engine.
+try {
+  process.loadEnvFile();
+} catch {
+  // no .env: the environment must provide DATABASE_URL
+}
+
+// The wasm schema engine starts 10 s / 60 s timers it never clears, which keeps every CLI command
+// alive long after it finished. Long timers must not hold the process open.
+for (const name of ["setTimeout", "setInterval"] as const) {
+  const original = globalThis[name];
+  const patched = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
+    const timer = (original as (...a: unknown[]) => NodeJS.Timeout)(handler, ms, ...rest);
+    if ((ms ?? 0) >= 5_000) timer.unref?.();
+    return timer;
+  }) as typeof original;
+  globalThis[name] = patched;
+}
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations", seed: "tsx prisma/seed.ts" },
+  adapter: async () => cliAdapterFactory(process.env.DATABASE_URL ?? ""),
+});
