@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { ROLES, type Role } from "../types";
+import { mayChangeStage, PERMISSIONS, ROLE_PERMISSIONS, roleHasPermission, type Permission } from "./permissions";
+
+// The whole role table, written out: any change to who may do what must change this test too.
+const EXPECTED: Record<Role, Permission[]> = {
+  CASEWORKER: ["rescue.log", "person.list", "person.view", "stage.update", "note.add"],
+  AGENCY_LEAD: ["rescue.log", "person.list", "person.view", "stage.update", "note.add"],
+  COORDINATOR: ["dashboard.view"],
+  PCC_OFFICE: ["dashboard.view"],
+  ADMINISTRATOR: ["admin.manage"],
+};
+
+describe("roleHasPermission", () => {
+  for (const role of ROLES) {
+    for (const permission of PERMISSIONS) {
+      const expected = EXPECTED[role].includes(permission);
+      it(`${expected ? "allows" : "denies"} ${role} ${permission}`, () => {
+        expect(roleHasPermission(role, permission)).toBe(expected);
+      });
+    }
+  }
+
+  it.each<Role>(["CASEWORKER", "AGENCY_LEAD"])("lets a %s log rescues and update stages", (role) => {
+    expect(roleHasPermission(role, "rescue.log")).toBe(true);
+    expect(roleHasPermission(role, "stage.update")).toBe(true);
+  });
+
+  it.each<Role>(["PCC_OFFICE", "ADMINISTRATOR"])("never lets %s list or view people", (role) => {
+    expect(roleHasPermission(role, "person.list")).toBe(false);
+    expect(roleHasPermission(role, "person.view")).toBe(false);
+  });
+
+  it("keeps the administrator out of case content and the dashboard", () => {
+    expect(ROLE_PERMISSIONS.ADMINISTRATOR).toEqual(["admin.manage"]);
+  });
+
+  it("denies a permission that is not in the catalogue", () => {
+    expect(roleHasPermission("AGENCY_LEAD", "person.delete" as Permission)).toBe(false);
+    expect(roleHasPermission("CASEWORKER", "" as Permission)).toBe(false);
+  });
+
+  it("lists only catalogued permissions for every role", () => {
+    for (const role of ROLES) {
+      for (const permission of ROLE_PERMISSIONS[role]) expect(PERMISSIONS).toContain(permission);
+    }
+    expect(Object.keys(ROLE_PERMISSIONS).sort()).toEqual([...ROLES].sort());
+  });
+});
+
+describe("mayChangeStage", () => {
+  const police = "agency-police";
+  const council = "agency-council";
+
+  it.each<Role>(["CASEWORKER", "AGENCY_LEAD"])("lets a %s of the owning agency change the stage", (role) => {
+    expect(mayChangeStage({ role, agencyId: police }, { ownerAgencyId: police })).toBe(true);
+  });
+
+  it.each<Role>(["CASEWORKER", "AGENCY_LEAD"])("does not let a %s of another agency change the stage", (role) => {
+    expect(mayChangeStage({ role, agencyId: council }, { ownerAgencyId: police })).toBe(false);
+  });
+
+  it.each<Role>(["COORDINATOR", "PCC_OFFICE", "ADMINISTRATOR"])(
+    "does not let a %s change a stage, even one owned by their own agency",
+    (role) => {
+      expect(mayChangeStage({ role, agencyId: police }, { ownerAgencyId: police })).toBe(false);
+    },
+  );
+
+  it("compares agency ids exactly", () => {
+    expect(mayChangeStage({ role: "CASEWORKER", agencyId: "agency-police " }, { ownerAgencyId: police })).toBe(false);
+  });
+});
