@@ -1,0 +1,97 @@
+// Builders shared by the demo seed and the tests, so both make data the same way the app does.
+import { randomUUID } from "node:crypto";
+import { DEFAULT_PATHWAY, type PathwayTemplate } from "../src/domain/pathway/template";
+import { toLondonInputValue } from "../src/domain/time/london";
+import { AGENCY_KIND_LABELS, type AgencyKind, type Role } from "../src/domain/types";
+import type { Db } from "../src/server/db/create-client";
+import { hashPassword } from "../src/server/auth/password";
+
+const PARTNERSHIP_AGENCIES: AgencyKind[] = [
+  "POLICE",
+  "COUNCIL_SAFEGUARDING",
+  "HEALTH",
+  "SALVATION_ARMY",
+  "VCAS",
+  "PCC_OFFICE",
+  "PARTNERSHIP",
+];
+
+export type PartnershipFixture = Awaited<ReturnType<typeof createPartnership>>;
+
+/** A partnership with one agency of each kind and the default pathway as template version 1. */
+export async function createPartnership(
+  db: Db,
+  options: { name?: string; slug?: string; agencyNames?: Partial<Record<AgencyKind, string>>; pathway?: PathwayTemplate } = {},
+) {
+  const slug = options.slug ?? `test-${randomUUID().slice(0, 8)}`;
+  const pathway = options.pathway ?? DEFAULT_PATHWAY;
+  const partnership = await db.partnership.create({ data: { name: options.name ?? `Partnership ${slug}`, slug } });
+  const agencies = {} as Record<AgencyKind, { id: string; name: string; kind: AgencyKind }>;
+  for (const kind of PARTNERSHIP_AGENCIES) {
+    agencies[kind] = await db.agency.create({
+      data: { partnershipId: partnership.id, kind, name: options.agencyNames?.[kind] ?? `${AGENCY_KIND_LABELS[kind]} (${slug})` },
+    });
+  }
+  const template = await db.pathwayTemplate.create({
+    data: {
+      partnershipId: partnership.id,
+      version: pathway.version,
+      name: pathway.name,
+      atRiskPercent: pathway.atRiskPercent,
+      stages: { create: pathway.stages.map((stage) => ({ ...stage })) },
+    },
+    include: { stages: true },
+  });
+  return { partnership, agencies, template };
+}
+
+let cachedTestHash: Promise<string> | undefined;
+
+/** A user in an agency. Tests share one password hash: scrypt is slow on purpose. */
+export async function createUser(
+  db: Db,
+  options: { agencyId: string; role: Role; email?: string; name?: string; password?: string; active?: boolean },
+) {
+  const passwordHash = options.password
+    ? await hashPassword(options.password)
+    : await (cachedTestHash ??= hashPassword("test-password-not-secret"));
+  return db.user.create({
+    data: {
+      agencyId: options.agencyId,
+      role: options.role,
+      email: options.email ?? `user-${randomUUID()}@test.example`,
+      name: options.name ?? `Test ${options.role.toLowerCase()}`,
+      passwordHash,
+      active: options.active ?? true,
+    },
+  });
+}
+
+/** Form-shaped input for one person (as the log-rescue form posts it). */
+export function personFormInput(overrides: Record<string, unknown> = {}) {
+  return {
+    name: "",
+    description: "Woman, about 30, speaks Romanian (fictional)",
+    ageGroup: "ADULT",
+    gender: "FEMALE",
+    nationality: "Romanian",
+    languages: "Romanian",
+    interpreterNeeded: "yes",
+    immediateNeeds: ["Food and water", "Rest"],
+    otherNeeds: "",
+    ...overrides,
+  };
+}
+
+/** Form-shaped input for a rescue (as the log-rescue form posts it). */
+export function rescueFormInput(options: { occurredAt?: Date; people?: Record<string, unknown>[] } & Record<string, unknown> = {}) {
+  const { occurredAt, people, ...overrides } = options;
+  return {
+    idempotencyKey: randomUUID(),
+    occurredAt: toLondonInputValue(occurredAt ?? new Date(Date.now() - 30 * 60_000)),
+    place: "Middlesbrough",
+    operationReference: "OP-FICTIONAL-1",
+    people: people ?? [personFormInput()],
+    ...overrides,
+  };
+}

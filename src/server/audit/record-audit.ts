@@ -1,0 +1,38 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "../access/actor";
+
+export type AuditAction =
+  | "auth.sign_in"
+  | "auth.sign_in_failed"
+  | "auth.sign_out"
+  | "rescue.log"
+  | "rescue.view"
+  | "person.view"
+  | "person.list"
+  | "stage.change"
+  | "note.add";
+
+type AuditDb = { auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput }): Promise<unknown> } };
+
+/**
+ * Appends one audit row: who, in which role and agency, did what to which record. Never pass note
+ * text, names or addresses here: the audit log says that something was seen, not what.
+ */
+export async function recordAudit(
+  db: AuditDb,
+  actor: Actor | null,
+  event: { action: AuditAction; entity: string; entityId?: string; outcome?: "allowed" | "denied"; requestId?: string },
+): Promise<void> {
+  await db.auditEvent.create({
+    data: {
+      userId: actor?.id ?? null,
+      role: actor?.role ?? null,
+      agencyId: actor?.agencyId ?? null,
+      action: event.action,
+      entity: event.entity,
+      entityId: event.entityId ?? null,
+      outcome: event.outcome ?? "allowed",
+      requestId: event.requestId ?? null,
+    },
+  });
+}

@@ -1,0 +1,23 @@
+/** The user is not signed in (or their account was switched off). */
+export class UnauthenticatedError extends Error {
+  constructor() {
+    super("Not signed in");
+    this.name = "UnauthenticatedError";
+  }
+}
+
+/** The role may not do this at all. `rule` says which rule refused, for logs and tests. */
+export class ForbiddenError extends Error {
+  constructor(readonly rule: string) {
+    super(`Forbidden by ${rule}`);
+    this.name = "ForbiddenError";
+  }
+}
+
+/** Missing, or not visible to this user: the two are deliberately indistinguishable. */
+export class NotFoundError extends Error {
+  constructor(readonly entity: string) {
+    super(`${entity} not found`);
+    this.name = "NotFoundError";
+  }
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import type { Actor } from "../access/actor";
+import { requirePermission } from "../access/require-permission";
+import { visiblePeople } from "../access/visibility";
+import { recordAudit } from "../audit/record-audit";
+import type { Db } from "../db/create-client";
+import { NotFoundError } from "../errors";
+import { invalid, ok, type Result } from "../result";
+
+export const addNoteSchema = z.object({
+  personId: z.string().uuid("Person not found"),
+  text: z.string().trim().min(1, "Enter the note").max(2000, "Enter 2000 characters or fewer"),
+});
+
+/** Adds a note to a person's timeline. The audit row records that a note was added, never its text. */
+export async function addNote(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<Result<{ personId: string }>> {
+  requirePermission(actor, "note.add");
+  const parsed = addNoteSchema.safeParse(rawInput);
+  if (!parsed.success) return invalid(parsed.error);
+
+  const person = await db.person.findFirst({ where: { AND: [{ id: parsed.data.personId }, visiblePeople(actor)] }, select: { id: true } });
+  if (!person) throw new NotFoundError("Person");
+
+  await db.$transaction(async (tx) => {
+    const event = await tx.timelineEvent.create({
+      data: {
+        personId: person.id,
+        kind: "NOTE_ADDED",
+        text: parsed.data.text,
+        actorId: actor.id,
+        actorAgencyId: actor.agencyId,
+        actorRole: actor.role,
+        occurredAt: now,
+      },
+    });
+    await recordAudit(tx, actor, { action: "note.add", entity: "TimelineEvent", entityId: event.id });
+  });
+  return ok({ personId: person.id });
+}

@@ -1,0 +1,83 @@
+import { compareUrgency, isOpen, readClock, type Clock, type ClockInput } from "@/domain/pathway/clock";
+import type { Actor } from "../access/actor";
+import { requirePermission } from "../access/require-permission";
+import { visiblePeople } from "../access/visibility";
+import { recordAudit } from "../audit/record-audit";
+import type { Db } from "../db/create-client";
+
+export type PersonRow = {
+  id: string;
+  caseReference: string;
+  displayName: string;
+  ageGroup: string;
+  rescuedAt: Date;
+  place: string;
+  nextStage: { title: string; ownerAgencyName: string; ownedByMe: boolean; clock: ClockInput } | null;
+  openStages: number;
+  atRiskPercent: number;
+};
+
+/**
+ * The live cases this user's agency works with, most urgent first: overdue, then at risk, then due
+ * soonest. Each row names the person's most urgent open stage.
+ */
+export async function listAgencyPeople(db: Db, actor: Actor, now = new Date()): Promise<PersonRow[]> {
+  requirePermission(actor, "person.list");
+  const people = await db.person.findMany({
+    where: { AND: [visiblePeople(actor), { closedAt: null }] },
+    include: {
+      identity: { select: { name: true, description: true } },
+      rescue: { select: { occurredAt: true, place: true } },
+      template: { select: { atRiskPercent: true } },
+      stages: {
+        where: { state: { in: ["NOT_STARTED", "IN_PROGRESS", "PAUSED"] } },
+        include: { templateStage: { select: { title: true } }, ownerAgency: { select: { name: true } } },
+      },
+    },
+  });
+  await recordAudit(db, actor, { action: "person.list", entity: "Person" });
+
+  const rows = people.map((person) => {
+    const open = person.stages
+      .map((stage) => {
+        const clockInput: ClockInput = {
+          state: stage.state,
+          t0: person.rescue.occurredAt,
+          dueAt: stage.dueAt,
+          completedAt: stage.completedAt,
+          pausedAt: stage.pausedAt,
+          pausedMs: stage.pausedMs,
+        };
+        return { stage, clockInput, clock: readClock(clockInput, now, person.template.atRiskPercent) };
+      })
+      .filter(({ clock }) => isOpen(clock))
+      .sort((a, b) => compareUrgency(a.clock, b.clock));
+    const next = open[0];
+    const row: PersonRow & { urgency: Clock | null } = {
+      id: person.id,
+      caseReference: person.caseReference,
+      displayName: person.identity?.name ?? person.identity?.description ?? "No name recorded",
+      ageGroup: person.ageGroup,
+      rescuedAt: person.rescue.occurredAt,
+      place: person.rescue.place,
+      nextStage: next
+        ? {
+            title: next.stage.templateStage.title,
+            ownerAgencyName: next.stage.ownerAgency.name,
+            ownedByMe: next.stage.ownerAgencyId === actor.agencyId,
+            clock: next.clockInput,
+          }
+        : null,
+      openStages: open.length,
+      atRiskPercent: person.template.atRiskPercent,
+      urgency: next?.clock ?? null,
+    };
+    return row;
+  });
+
+  rows.sort((a, b) => {
+    if (!a.urgency || !b.urgency) return a.urgency ? -1 : b.urgency ? 1 : 0;
+    return compareUrgency(a.urgency, b.urgency);
+  });
+  return rows.map(({ urgency: _urgency, ...row }) => row);
+}

@@ -1,0 +1,41 @@
+import type { Actor } from "../access/actor";
+import { requirePermission } from "../access/require-permission";
+import { visiblePeople, visibleRescues } from "../access/visibility";
+import { recordAudit } from "../audit/record-audit";
+import type { Db } from "../db/create-client";
+import { NotFoundError } from "../errors";
+
+/** A rescue and the people in it that this user may see. */
+export async function getRescue(db: Db, actor: Actor, rescueId: string) {
+  requirePermission(actor, "person.list");
+  const rescue = await db.rescue.findFirst({
+    where: { AND: [{ id: rescueId }, visibleRescues(actor)] },
+    include: {
+      loggedBy: { select: { name: true } },
+      loggedByAgency: { select: { name: true } },
+      people: {
+        where: visiblePeople(actor),
+        include: { identity: { select: { name: true, description: true } }, _count: { select: { stages: true } } },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+  if (!rescue) throw new NotFoundError("Rescue");
+  await recordAudit(db, actor, { action: "rescue.view", entity: "Rescue", entityId: rescue.id });
+  return {
+    id: rescue.id,
+    reference: rescue.reference,
+    operationReference: rescue.operationReference,
+    occurredAt: rescue.occurredAt,
+    place: rescue.place,
+    loggedByName: rescue.loggedBy.name,
+    loggedByAgencyName: rescue.loggedByAgency.name,
+    people: rescue.people.map((person) => ({
+      id: person.id,
+      caseReference: person.caseReference,
+      displayName: person.identity?.name ?? person.identity?.description ?? "No name recorded",
+      ageGroup: person.ageGroup,
+      stageCount: person._count.stages,
+    })),
+  };
+}

@@ -1,0 +1,109 @@
+import { buildPathway } from "@/domain/pathway/build-pathway";
+import { rescueInputSchema, type PersonInput } from "@/domain/rescue/rescue-input";
+import { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "../access/actor";
+import { requirePermission } from "../access/require-permission";
+import { recordAudit } from "../audit/record-audit";
+import type { Db } from "../db/create-client";
+import { getCurrentTemplate } from "../pathway/current-template";
+import { invalid, ok, refused, type Result } from "../result";
+import { newCaseReference, newRescueReference } from "./references";
+
+export type LoggedRescue = { rescueId: string; reference: string; peopleCount: number; created: boolean };
+
+function immediateNeedsOf(person: PersonInput): string[] {
+  return person.otherNeeds ? [...person.immediateNeeds, person.otherNeeds] : person.immediateNeeds;
+}
+
+async function findByIdempotencyKey(db: Db, actor: Actor, key: string): Promise<Result<LoggedRescue> | null> {
+  const existing = await db.rescue.findUnique({ where: { idempotencyKey: key }, include: { _count: { select: { people: true } } } });
+  if (!existing) return null;
+  // The key came from a form this user was served; anyone else presenting it learns nothing.
+  if (existing.loggedById !== actor.id) return refused("The form has expired: reload the page and try again");
+  return ok({ rescueId: existing.id, reference: existing.reference, peopleCount: existing._count.people, created: false });
+}
+
+/**
+ * Logs a rescue with everyone found in it. Each person gets the partnership's current pathway, with
+ * due times from T0. All rows are written in one transaction; a repeated submit of the same form
+ * (same idempotency key) returns the rescue already logged instead of a second one.
+ */
+export async function logRescue(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<Result<LoggedRescue>> {
+  requirePermission(actor, "rescue.log");
+
+  const parsed = rescueInputSchema(now).safeParse(rawInput);
+  if (!parsed.success) return invalid(parsed.error);
+  const input = parsed.data;
+
+  const repeat = await findByIdempotencyKey(db, actor, input.idempotencyKey);
+  if (repeat) return repeat;
+
+  try {
+    const logged = await db.$transaction(async (tx) => {
+      const template = await getCurrentTemplate(tx, actor.partnershipId);
+      const agencies = await tx.agency.findMany({ where: { partnershipId: actor.partnershipId } });
+      const agencyByKind = new Map(agencies.map((agency) => [agency.kind, agency.id]));
+
+      const rescue = await tx.rescue.create({
+        data: {
+          partnershipId: actor.partnershipId,
+          reference: newRescueReference(input.occurredAt),
+          operationReference: input.operationReference,
+          occurredAt: input.occurredAt,
+          place: input.place,
+          loggedById: actor.id,
+          loggedByAgencyId: actor.agencyId,
+          idempotencyKey: input.idempotencyKey,
+        },
+      });
+
+      for (const personInput of input.people) {
+        const person = await tx.person.create({
+          data: {
+            rescueId: rescue.id,
+            caseReference: newCaseReference(),
+            templateId: template.id,
+            ageGroup: personInput.ageGroup,
+            gender: personInput.gender,
+            nationality: personInput.nationality,
+            languages: personInput.languages,
+            interpreterNeeded: personInput.interpreterNeeded,
+            immediateNeeds: immediateNeedsOf(personInput),
+            identity: { create: { name: personInput.name, description: personInput.description } },
+          },
+        });
+
+        const planned = buildPathway(template.stages, personInput, input.occurredAt);
+        await tx.stage.createMany({
+          data: planned.map(({ template: stageTemplate, dueAt }) => {
+            const ownerAgencyId = agencyByKind.get(stageTemplate.ownerAgencyKind);
+            if (!ownerAgencyId) throw new Error(`No ${stageTemplate.ownerAgencyKind} agency in partnership ${actor.partnershipId}`);
+            return { personId: person.id, templateStageId: stageTemplate.id, ownerAgencyId, dueAt };
+          }),
+        });
+
+        await tx.timelineEvent.create({
+          data: {
+            personId: person.id,
+            kind: "RESCUE_LOGGED",
+            actorId: actor.id,
+            actorAgencyId: actor.agencyId,
+            actorRole: actor.role,
+            occurredAt: now,
+          },
+        });
+      }
+
+      await recordAudit(tx, actor, { action: "rescue.log", entity: "Rescue", entityId: rescue.id });
+      return { rescueId: rescue.id, reference: rescue.reference, peopleCount: input.people.length, created: true };
+    });
+    return ok(logged);
+  } catch (error) {
+    // Two submits raced past the lookup above: the unique key let one through; answer with it.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const repeatAfterRace = await findByIdempotencyKey(db, actor, input.idempotencyKey);
+      if (repeatAfterRace) return repeatAfterRace;
+    }
+    throw error;
+  }
+}

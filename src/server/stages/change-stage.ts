@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { mayChangeStage } from "@/domain/access/permissions";
+import { transition, type StageAction } from "@/domain/pathway/transitions";
+import type { Actor } from "../access/actor";
+import { requirePermission } from "../access/require-permission";
+import { visiblePeople } from "../access/visibility";
+import { recordAudit } from "../audit/record-audit";
+import type { Db } from "../db/create-client";
+import { NotFoundError } from "../errors";
+import { invalid, ok, refused, type Result } from "../result";
+
+const NOTE_MAX = 2000;
+
+export const changeStageSchema = z
+  .object({
+    stageId: z.string().uuid("Stage not found"),
+    version: z.coerce.number().int().min(0),
+    action: z.enum(["start", "complete", "not_needed", "decline", "pause", "resume"], {
+      error: "Select what you want to do",
+    }),
+    text: z.string().trim().max(NOTE_MAX, `Enter ${NOTE_MAX} characters or fewer`).optional().default(""),
+  })
+  .superRefine((value, ctx) => {
+    const needs: Record<string, string> = {
+      complete: "Enter the outcome",
+      not_needed: "Enter why this stage is not needed",
+      decline: "Enter what the person said, or why they declined",
+      pause: "Enter why the stage is paused, for example ‘in A&E’",
+    };
+    if (needs[value.action] && !value.text) ctx.addIssue({ code: "custom", path: ["text"], message: needs[value.action]! });
+  });
+
+function toAction(action: z.output<typeof changeStageSchema>["action"], text: string): StageAction {
+  switch (action) {
+    case "complete":
+      return { type: "complete", outcome: text };
+    case "not_needed":
+    case "decline":
+    case "pause":
+      return { type: action, reason: text };
+    case "start":
+    case "resume":
+      return { type: action };
+  }
+}
+
+export type ChangedStage = { personId: string; stageTitle: string; state: string };
+
+/**
+ * Moves a stage on (start, complete, not needed, declined, pause, resume). Only the owning agency may
+ * change a stage; a stage on a person this user cannot see is "not found". The change is refused if
+ * someone else changed the stage since the form was shown (version check), so nothing is overwritten.
+ */
+export async function changeStage(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<Result<ChangedStage>> {
+  requirePermission(actor, "stage.update");
+  const parsed = changeStageSchema.safeParse(rawInput);
+  if (!parsed.success) return invalid(parsed.error);
+  const input = parsed.data;
+
+  const stage = await db.stage.findFirst({
+    where: { id: input.stageId, person: visiblePeople(actor) },
+    include: { templateStage: true, ownerAgency: true },
+  });
+  if (!stage) throw new NotFoundError("Stage");
+
+  if (!mayChangeStage(actor, stage)) {
+    await recordAudit(db, actor, { action: "stage.change", entity: "Stage", entityId: stage.id, outcome: "denied" });
+    return refused(`Only ${stage.ownerAgency.name} can change this stage.`);
+  }
+
+  const result = transition(stage, toAction(input.action, input.text), now);
+  if (!result.ok) return refused(result.refusal);
+  if (stage.version !== input.version) {
+    return refused("Someone else updated this stage while you were looking at it. Check the latest details and try again.");
+  }
+
+  const saved = await db.$transaction(async (tx) => {
+    const { count } = await tx.stage.updateMany({
+      where: { id: stage.id, version: stage.version },
+      data: {
+        state: result.next.state,
+        startedAt: result.next.startedAt,
+        completedAt: result.next.completedAt,
+        pausedAt: result.next.pausedAt,
+        pausedMs: result.next.pausedMs,
+        closingReason: result.next.closingReason,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) return false;
+    await tx.timelineEvent.create({
+      data: {
+        personId: stage.personId,
+        stageId: stage.id,
+        kind: result.event,
+        text: result.text,
+        actorId: actor.id,
+        actorAgencyId: actor.agencyId,
+        actorRole: actor.role,
+        occurredAt: now,
+      },
+    });
+    await recordAudit(tx, actor, { action: "stage.change", entity: "Stage", entityId: stage.id });
+    return true;
+  });
+  if (!saved) {
+    return refused("Someone else updated this stage while you were looking at it. Check the latest details and try again.");
+  }
+  return ok({ personId: stage.personId, stageTitle: stage.templateStage.title, state: result.next.state });
+}
