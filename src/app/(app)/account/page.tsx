@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { roleHasPermission } from "@/domain/access/permissions";
+import { ROLE_LABELS } from "@/domain/types";
+import { SummaryList } from "@/components/summary-list";
+import { requireActor } from "@/server/access/current-actor";
+
+export const metadata: Metadata = { title: "Your account" };
+
+const ROLE_SCOPE: Record<string, string> = {
+  PCC_OFFICE: "You see how well the pathway works, as counts only. You never see a person's record.",
+  COORDINATOR: "You will see all cases pseudonymised, and a person's identity only through a logged break-glass view.",
+  ADMINISTRATOR: "You manage users, agencies and pathway targets. You do not see case records.",
+};
+
+export default async function AccountPage() {
+  const actor = await requireActor();
+  return (
+    <>
+      <h1 className="mb-6 text-4xl font-bold">Your account</h1>
+      <SummaryList
+        rows={[
+          { key: "Name", value: actor.name },
+          { key: "Email", value: actor.email },
+          { key: "Role", value: ROLE_LABELS[actor.role] },
+          { key: "Agency", value: actor.agencyName },
+        ]}
+      />
+      <h2 className="mb-2 text-2xl font-bold">What you can see</h2>
+      <p className="max-w-2xl">
+        {roleHasPermission(actor.role, "person.list")
+          ? "The people your agency works with, and the pathway stages your agency owns."
+          : ROLE_SCOPE[actor.role]}
+      </p>
+    </>
+  );
+}

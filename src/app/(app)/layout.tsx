@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { roleHasPermission } from "@/domain/access/permissions";
+import { ROLE_LABELS } from "@/domain/types";
+import { ServiceHeader } from "@/components/service-header";
+import { requireActor } from "@/server/access/current-actor";
+import { signOutAction } from "./sign-out/actions";
+
+// The layout only decides what to show in the header: every page checks access again itself.
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  const canWorkCases = roleHasPermission(actor.role, "person.list");
+  const canLogRescue = roleHasPermission(actor.role, "rescue.log");
+  return (
+    <>
+      <ServiceHeader>
+        <div className="text-base">
+          <span className="font-bold">{actor.name}</span>
+          <span className="block text-[#dddddd] sm:inline sm:before:content-['_·_']">
+            {ROLE_LABELS[actor.role]}, {actor.agencyName}
+          </span>
+        </div>
+      </ServiceHeader>
+      <nav aria-label="Main" className="border-b border-line bg-panel">
+        <ul className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:px-6">
+          {canWorkCases && (
+            <li>
+              <Link href="/people" className="inline-block py-2 font-bold">
+                People
+              </Link>
+            </li>
+          )}
+          {canLogRescue && (
+            <li>
+              <Link href="/rescues/new" className="inline-block py-2 font-bold">
+                Log a rescue
+              </Link>
+            </li>
+          )}
+          <li className="ml-auto">
+            <form action={signOutAction}>
+              <button type="submit" className="min-h-11 cursor-pointer py-2 font-bold text-link underline">
+                Sign out
+              </button>
+            </form>
+          </li>
+        </ul>
+      </nav>
+      <main id="main" className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { TextArea } from "@/components/form/fields";
+import { SubmitButton } from "@/components/form/submit-button";
+import { initialFormState } from "@/lib/form-state";
+import { addNoteAction } from "./actions";
+
+export function AddNoteForm({ personId }: { personId: string }) {
+  const [state, formAction] = useActionState(addNoteAction, initialFormState);
+  return (
+    <details className="mb-8" open={Boolean(state.formError)}>
+      <summary className="mb-4 inline-block cursor-pointer py-1 font-bold text-link underline">Add a note</summary>
+      <form action={formAction} noValidate>
+        <ErrorSummary formError={state.formError} fieldErrors={state.fieldErrors} />
+        <input type="hidden" name="personId" value={personId} />
+        <TextArea
+          name="text"
+          label="Note"
+          hint="Do not write a safehouse or accommodation address here."
+          defaultValue={String(state.values?.text ?? "")}
+          error={state.fieldErrors.text}
+        />
+        <SubmitButton variant="secondary">Add note</SubmitButton>
+      </form>
+    </details>
+  );
+}

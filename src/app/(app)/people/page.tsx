@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AGE_GROUP_LABELS } from "@/domain/types";
+import { formatLondonDateTime } from "@/domain/time/london";
+import { LiveClock } from "@/components/pathway/live-clock";
+import { serializeClock } from "@/components/pathway/serialized-clock";
+import { requireActor } from "@/server/access/current-actor";
+import { db } from "@/server/db/client";
+import { listAgencyPeople } from "@/server/people/list-agency-people";
+import { loadOrNotFound } from "../../_lib/load-or-not-found";
+
+export const metadata: Metadata = { title: "People" };
+
+export default async function PeoplePage() {
+  const actor = await requireActor();
+  const now = new Date();
+  const rows = await loadOrNotFound(listAgencyPeople(db, actor, now));
+  return (
+    <>
+      <h1 className="mb-2 text-4xl font-bold">People</h1>
+      <p className="mb-6 max-w-2xl text-muted">
+        Live cases {actor.agencyName} is working with, most urgent first: overdue, then at risk, then due soonest.
+      </p>
+      {rows.length === 0 ? (
+        <p>No live cases. When a rescue is logged, the people in it appear here.</p>
+      ) : (
+        <ul className="border-t border-line" data-testid="people-list">
+          {rows.map((row) => (
+            <li key={row.id} className="border-b border-line py-4" data-testid="person-row">
+              <div className="flex flex-wrap items-baseline justify-between gap-x-4">
+                <h2 className="text-xl font-bold">
+                  <Link href={`/people/${row.id}`}>{row.displayName}</Link>
+                </h2>
+                <span className="text-base text-muted">{row.caseReference}</span>
+              </div>
+              <p className="text-base text-muted">
+                {AGE_GROUP_LABELS[row.ageGroup as keyof typeof AGE_GROUP_LABELS]} · rescued {formatLondonDateTime(row.rescuedAt)} in{" "}
+                {row.place}
+              </p>
+              {row.nextStage ? (
+                <div className="mt-2">
+                  <p>
+                    <span className="font-bold">Next: {row.nextStage.title}</span>{" "}
+                    <span className="text-muted">({row.nextStage.ownedByMe ? "your agency" : row.nextStage.ownerAgencyName})</span>
+                  </p>
+                  <LiveClock clock={serializeClock(row.nextStage.clock)} atRiskPercent={row.atRiskPercent} renderedAt={now.getTime()} />
+                  {row.openStages > 1 && <span className="ml-2 text-base text-muted">+{row.openStages - 1} more open</span>}
+                </div>
+              ) : (
+                <p className="mt-2">All stages finished.</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

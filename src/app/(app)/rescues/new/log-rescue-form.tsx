@@ -1,0 +1,174 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import { IMMEDIATE_NEEDS } from "@/domain/rescue/rescue-input";
+import { AGE_GROUPS, AGE_GROUP_LABELS, GENDERS, GENDER_LABELS } from "@/domain/types";
+import { ErrorSummary, fieldId } from "@/components/form/error-summary";
+import { Checkboxes, Radios, TextField } from "@/components/form/fields";
+import { SubmitButton } from "@/components/form/submit-button";
+import { initialFormState } from "@/lib/form-state";
+import { logRescueAction } from "./actions";
+
+type PersonValues = Record<string, string | string[] | undefined>;
+
+function text(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+function list(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
+}
+
+let nextRowId = 1;
+
+export function LogRescueForm({ idempotencyKey, defaultOccurredAt }: { idempotencyKey: string; defaultOccurredAt: string }) {
+  const [state, formAction] = useActionState(logRescueAction, initialFormState);
+  const submittedPeople = (Array.isArray(state.values?.people) ? state.values.people : []) as PersonValues[];
+  const [rows, setRows] = useState<number[]>(() => [nextRowId++]);
+  const focusRow = useRef<number | null>(null);
+  const errors = state.fieldErrors;
+  const values = state.values ?? {};
+
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    const index = rows.indexOf(focusRow.current);
+    document.getElementById(fieldId(`people.${index}.name`))?.focus();
+    focusRow.current = null;
+  }, [rows]);
+
+  function addPerson() {
+    const id = nextRowId++;
+    focusRow.current = id;
+    setRows((current) => [...current, id]);
+  }
+
+  function removePerson(id: number) {
+    setRows((current) => current.filter((row) => row !== id));
+  }
+
+  return (
+    <form action={formAction} noValidate>
+      <ErrorSummary formError={state.formError} fieldErrors={errors} />
+      <input type="hidden" name="idempotencyKey" value={text(values.idempotencyKey) || idempotencyKey} />
+
+      <h2 className="mb-4 text-2xl font-bold">The rescue</h2>
+      <TextField
+        name="occurredAt"
+        type="datetime-local"
+        label="Time of rescue"
+        hint="UK time. All targets count from this moment."
+        defaultValue={text(values.occurredAt) || defaultOccurredAt}
+        error={errors.occurredAt}
+        width="max-w-xs"
+      />
+      <TextField
+        name="place"
+        label="Place"
+        hint="Town or postcode district only, for example ‘Middlesbrough’ or ‘TS1’. Never a full address."
+        defaultValue={text(values.place)}
+        error={errors.place}
+        width="max-w-md"
+      />
+      <TextField
+        name="operationReference"
+        label="Operation reference (optional)"
+        defaultValue={text(values.operationReference)}
+        error={errors.operationReference}
+        width="max-w-xs"
+      />
+
+      <h2 className="mt-10 mb-2 text-2xl font-bold">People found</h2>
+      <p className="mb-6 max-w-2xl text-muted">Anyone who may be under 18 is treated as a child until their age is assessed.</p>
+      {errors.people && <p className="mb-4 font-bold text-danger">{errors.people}</p>}
+
+      {rows.map((rowId, index) => {
+        const person = submittedPeople[index] ?? {};
+        const prefix = `people.${index}`;
+        return (
+          <fieldset key={rowId} className="mb-8 border-2 border-line p-4 sm:p-6" data-testid="person-fieldset">
+            <legend className="px-2 text-xl font-bold">Person {index + 1}</legend>
+            <div className="sm:grid sm:grid-cols-2 sm:gap-x-6">
+              <TextField name={`${prefix}.name`} label="Name (if known)" defaultValue={text(person.name)} error={errors[`${prefix}.name`]} />
+              <TextField
+                name={`${prefix}.description`}
+                label="Description"
+                hint="If there is no name: ‘woman, about 30, speaks Romanian’"
+                defaultValue={text(person.description)}
+                error={errors[`${prefix}.description`]}
+              />
+            </div>
+            <Radios
+              name={`${prefix}.ageGroup`}
+              legend="Age group"
+              inline
+              defaultValue={text(person.ageGroup)}
+              error={errors[`${prefix}.ageGroup`]}
+              options={AGE_GROUPS.map((value) => ({ value, label: AGE_GROUP_LABELS[value] }))}
+            />
+            <Radios
+              name={`${prefix}.gender`}
+              legend="Gender"
+              inline
+              defaultValue={text(person.gender)}
+              error={errors[`${prefix}.gender`]}
+              options={GENDERS.map((value) => ({ value, label: GENDER_LABELS[value] }))}
+            />
+            <div className="sm:grid sm:grid-cols-2 sm:gap-x-6">
+              <TextField
+                name={`${prefix}.nationality`}
+                label="Nationality (if known)"
+                defaultValue={text(person.nationality)}
+                error={errors[`${prefix}.nationality`]}
+              />
+              <TextField
+                name={`${prefix}.languages`}
+                label="Languages"
+                hint="Separate with commas"
+                defaultValue={text(person.languages)}
+                error={errors[`${prefix}.languages`]}
+              />
+            </div>
+            <Radios
+              name={`${prefix}.interpreterNeeded`}
+              legend="Is an interpreter needed?"
+              hint="Only an independent professional interpreter, never someone who came with the person."
+              inline
+              defaultValue={text(person.interpreterNeeded)}
+              error={errors[`${prefix}.interpreterNeeded`]}
+              options={[
+                { value: "yes", label: "Yes" },
+                { value: "no", label: "No" },
+              ]}
+            />
+            <Checkboxes
+              name={`${prefix}.immediateNeeds`}
+              legend="Immediate needs"
+              inline
+              defaultValues={list(person.immediateNeeds)}
+              error={errors[`${prefix}.immediateNeeds`]}
+              options={IMMEDIATE_NEEDS.map((need) => ({ value: need, label: need }))}
+            />
+            <TextField name={`${prefix}.otherNeeds`} label="Other needs (optional)" defaultValue={text(person.otherNeeds)} error={errors[`${prefix}.otherNeeds`]} />
+            {rows.length > 1 && (
+              <button type="button" onClick={() => removePerson(rowId)} className="min-h-11 font-bold text-link underline">
+                Remove person {index + 1}
+              </button>
+            )}
+          </fieldset>
+        );
+      })}
+
+      <div className="mb-10">
+        <button
+          type="button"
+          onClick={addPerson}
+          className="min-h-11 bg-panel px-4 py-2 text-lg font-bold shadow-[0_2px_0_#929191]"
+        >
+          Add another person
+        </button>
+      </div>
+
+      <SubmitButton>Log rescue and start pathways</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import { formatLondonDateTime } from "@/domain/time/london";
+
+export type TimelineEntry = {
+  id: string;
+  kind: string;
+  stageTitle: string | null;
+  text: string | null;
+  actorName: string;
+  actorAgencyName: string;
+  occurredAt: Date;
+};
+
+const HEADINGS: Record<string, (stage: string) => string> = {
+  RESCUE_LOGGED: () => "Rescue logged",
+  STAGE_STARTED: (stage) => `${stage} started`,
+  STAGE_COMPLETED: (stage) => `${stage} done`,
+  STAGE_NOT_NEEDED: (stage) => `${stage} marked not needed`,
+  STAGE_DECLINED: (stage) => `${stage} declined by the person`,
+  STAGE_PAUSED: (stage) => `${stage} paused`,
+  STAGE_RESUMED: (stage) => `${stage} resumed`,
+  NOTE_ADDED: () => "Note added",
+};
+
+/** MoJ timeline: newest first, who and when on every entry. */
+export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  if (entries.length === 0) return <p>Nothing has been recorded yet.</p>;
+  return (
+    <ol className="border-l-4 border-brand pl-5" data-testid="timeline">
+      {entries.map((entry) => (
+        <li key={entry.id} className="relative mb-6 before:absolute before:top-2 before:-left-[1.85rem] before:size-3.5 before:rounded-full before:border-4 before:border-brand before:bg-white">
+          <h3 className="text-lg font-bold">{(HEADINGS[entry.kind] ?? (() => entry.kind))(entry.stageTitle ?? "Stage")}</h3>
+          <p className="text-muted">
+            by {entry.actorName}, {entry.actorAgencyName}
+          </p>
+          <p className="text-muted">
+            <time dateTime={entry.occurredAt.toISOString()}>{formatLondonDateTime(entry.occurredAt)}</time>
+          </p>
+          {entry.text && <p className="mt-1 whitespace-pre-line">{entry.text}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}
