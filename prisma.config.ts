@@ -11,14 +11,14 @@ try {
 
 // The wasm schema engine starts 10 s / 60 s timers it never clears, which keeps every CLI command
 // alive long after it finished. Long timers must not hold the process open.
+const timers = globalThis as unknown as Record<"setTimeout" | "setInterval", (...args: unknown[]) => NodeJS.Timeout>;
 for (const name of ["setTimeout", "setInterval"] as const) {
-  const original = globalThis[name];
-  const patched = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
-    const timer = (original as (...a: unknown[]) => NodeJS.Timeout)(handler, ms, ...rest);
+  const original = timers[name];
+  timers[name] = Object.assign((handler: unknown, ms?: number, ...rest: unknown[]) => {
+    const timer = original(handler, ms, ...rest);
     if ((ms ?? 0) >= 5_000) timer.unref?.();
     return timer;
-  }) as typeof original;
-  globalThis[name] = patched;
+  }, original);
 }
 
 export default defineConfig({

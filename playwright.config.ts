@@ -1,0 +1,62 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = 3100;
+const baseURL = `http://127.0.0.1:${PORT}`;
+const isCI = !!process.env.CI;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  // Two cores: one browser at a time keeps the app server responsive.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  timeout: 30_000,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "on-first-retry",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          // The real binary: the /usr/bin/chromium wrapper injects API keys and flags.
+          executablePath: process.env.CHROMIUM_PATH || "/usr/lib/chromium/chromium",
+          // No sandbox (runs as root in CI) and no calls home (no internet here).
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+            "--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate",
+          ],
+        },
+      },
+    },
+  ],
+  // Playwright starts the web server before any globalSetup, so the server script prepares the
+  // database itself (fresh database on DATABASE_URL's server, or embedded Postgres), then builds if
+  // needed and runs `next start`; SIGTERM makes it stop Next and drop the database.
+  webServer: {
+    command: "node --import tsx scripts/e2e-server.ts",
+    url: baseURL,
+    env: {
+      E2E_PORT: String(PORT),
+      AUTH_SECRET: "e2e-test-secret-not-for-production-0123456789abcdef",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    // Tests may read E2E_DATABASE_URL to check what the app stored.
+    wait: { stdout: /e2e database ready: (?<e2e_database_url>\S+)/ },
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+  },
+});

@@ -1,0 +1,87 @@
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { createServer } from "node:net";
+import pg from "pg";
+
+export type EmbeddedPostgres = { url: string; stop(): Promise<void> };
+
+type Options = {
+  /** Directory holding the data, or "memory://" for a throwaway database. */
+  dataDir?: string;
+  port?: number;
+};
+
+const HOST = "127.0.0.1";
+
+/**
+ * Postgres compiled to wasm (PGlite), served over TCP from this process so that child processes
+ * (Prisma CLI, seed, Next) can reach it with an ordinary connection string.
+ */
+export async function startEmbeddedPostgres({ dataDir = ".data/pglite", port = 5433 }: Options = {}): Promise<EmbeddedPostgres> {
+  // Fail before opening the data directory: a second copy of PGlite on the same files corrupts them.
+  await assertPortFree(port);
+  const isMemory = dataDir.startsWith("memory://");
+  const location = isMemory ? dataDir : resolve(dataDir);
+  if (!isMemory) mkdirSync(location, { recursive: true });
+
+  const db = await PGlite.create(location);
+  // The default of one connection breaks any pool ("Connection terminated unexpectedly"); the CLI,
+  // the seed and the app each open their own.
+  const server = new PGLiteSocketServer({ db, host: HOST, port, maxConnections: 10 });
+  try {
+    await server.start();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+
+  const url = `postgresql://postgres@${HOST}:${port}/postgres?sslmode=disable`;
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await server.stop();
+    await db.close();
+  };
+
+  try {
+    await waitUntilAcceptingQueries(url, 30_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
+export async function waitUntilAcceptingQueries(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      await client.query("select 1");
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`Postgres at ${redact(url)} did not accept connections: ${String(error)}`);
+      await new Promise((r) => setTimeout(r, 250));
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+}
+
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once("error", () =>
+      reject(new Error(`Port ${port} on ${HOST} is in use (another embedded Postgres?). Choose another with EMBEDDED_PG_PORT.`)),
+    );
+    probe.listen(port, HOST, () => probe.close(() => resolvePort()));
+  });
+}

@@ -1,0 +1,45 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { spawn } from "node:child_process";
+import { runOrThrow, type Env } from "./spawn";
+
+const NEXT_BIN = "node_modules/next/dist/bin/next";
+const BUILD_ID = ".next/BUILD_ID";
+// Everything a production build is made from.
+const BUILD_INPUTS = ["src", "public", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package.json", "package-lock.json"];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** Why a build is needed, or null. SKIP_BUILD=1 accepts any existing build as it is. */
+export function buildReason(): string | null {
+  if (!existsSync(BUILD_ID)) return "no build yet";
+  if (process.env.SKIP_BUILD === "1") return null;
+  const builtAt = statSync(BUILD_ID).mtimeMs;
+  const changed = BUILD_INPUTS.find((input) => newestMtime(input) > builtAt);
+  return changed ? `${changed} changed since the last build` : null;
+}
+
+export async function buildIfNeeded(env: Env): Promise<void> {
+  const reason = buildReason();
+  if (!reason) {
+    console.log("Using the existing production build (.next).");
+    return;
+  }
+  console.log(`Building the app (${reason}); this takes about half a minute...`);
+  await runOrThrow("next build", process.execPath, [NEXT_BIN, "build"], { env: { ...process.env, ...env } });
+}
+
+/** `node .../next start`, not `npx next start`: killing npx leaves next-server holding the port. */
+export function startNext({ port, host }: { port: number; host: string }, env: Env) {
+  return spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", host], {
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+  });
+}
