@@ -1,0 +1,100 @@
+// Invented people for the demo history: who was found, in which setting, and what they needed.
+import type { AgeGroup, Gender } from "../../src/domain/types";
+import { FAKE_SURNAMES, FIRST_NAMES, GENDER_WORDS, NATIONALITIES, NEED_CHANCES, type Nationality, type Setting } from "./data";
+import type { Random } from "./random";
+
+/** How far the person stays with the pathway; drives declined and not-needed stages. */
+export type Engagement = "full" | "partial" | "left";
+
+export type PersonProfile = {
+  ageGroup: AgeGroup;
+  gender: Gender;
+  nationality: string | null;
+  languages: string[];
+  interpreterNeeded: boolean;
+  immediateNeeds: string[];
+  identity: { name: string | null; description: string | null; dateOfBirth: Date | null };
+  engagement: Engagement;
+};
+
+const YEAR_MS = 365.25 * 24 * 3_600_000;
+
+function ageGroupFor(rng: Random, setting: Setting): AgeGroup {
+  const roll = rng.float();
+  if (roll < setting.childShare) return "CHILD";
+  if (roll < setting.childShare + setting.ageDisputedShare) return "AGE_DISPUTED";
+  return "ADULT";
+}
+
+function genderFor(rng: Random, setting: Setting): Gender {
+  if (rng.chance(0.015)) return "NOT_KNOWN";
+  if (rng.chance(0.01)) return "NON_BINARY";
+  return rng.chance(setting.femaleShare) ? "FEMALE" : "MALE";
+}
+
+/** Apparent age in years: what an officer would write down, not a verified fact. */
+function apparentAge(rng: Random, ageGroup: AgeGroup): number {
+  if (ageGroup === "CHILD") return rng.int(13, 17);
+  if (ageGroup === "AGE_DISPUTED") return rng.int(16, 19);
+  return rng.weighted([[rng.int(18, 25), 3], [rng.int(26, 40), 4], [rng.int(41, 62), 2]]);
+}
+
+function immediateNeeds(rng: Random): string[] {
+  const needs = Object.entries(NEED_CHANCES)
+    .filter(([, chance]) => rng.chance(chance))
+    .map(([need]) => need);
+  return needs.length > 0 ? needs : ["Food and water"];
+}
+
+function describe(gender: Gender, ageGroup: AgeGroup, age: number, languages: string[]): string {
+  const words = GENDER_WORDS[gender];
+  const speaks = languages[0] === "Not known" ? "language not known" : `speaks ${languages.join(" and ")}`;
+  if (ageGroup === "AGE_DISPUTED") {
+    const verb = words.pronoun === "they" ? "say they are" : `says ${words.pronoun} is`;
+    return `${words.child}, ${verb} ${Math.min(age, 17)}, may be older; ${speaks}`;
+  }
+  if (ageGroup === "CHILD") return `${words.child}, about ${age}, ${speaks}`;
+  return `${words.adult}, about ${Math.round(age / 5) * 5}, ${speaks}`;
+}
+
+function fictionalName(rng: Random, gender: Gender): string {
+  const firstNames = gender === "FEMALE" || gender === "MALE" ? FIRST_NAMES[gender] : FIRST_NAMES.ANY;
+  return `${rng.pick(firstNames)} ${rng.pick(FAKE_SURNAMES)}`;
+}
+
+function identityFor(rng: Random, profile: { gender: Gender; ageGroup: AgeGroup; languages: string[] }, t0: Date) {
+  const age = apparentAge(rng, profile.ageGroup);
+  // Many people give no name at first, or one that later proves false: a description is common.
+  const named = rng.chance(0.6);
+  const name = named ? fictionalName(rng, profile.gender) : null;
+  const description = !named || rng.chance(0.3) ? describe(profile.gender, profile.ageGroup, age, profile.languages) : null;
+  const dateOfBirth = named && rng.chance(0.5) ? birthDate(rng, t0, age) : null;
+  return { name, description, dateOfBirth };
+}
+
+function birthDate(rng: Random, t0: Date, age: number): Date {
+  const born = new Date(t0.getTime() - (age + rng.float()) * YEAR_MS);
+  return new Date(Date.UTC(born.getUTCFullYear(), born.getUTCMonth(), born.getUTCDate()));
+}
+
+/** Most people in one operation share a nationality; a few do not. */
+export function nationalityFor(rng: Random, setting: Setting, groupNationality: Nationality): Nationality {
+  return rng.chance(0.7) ? groupNationality : NATIONALITIES[rng.weighted(setting.nationalities)];
+}
+
+export function personProfile(rng: Random, setting: Setting, nationality: Nationality, t0: Date): PersonProfile {
+  const ageGroup = ageGroupFor(rng, setting);
+  const gender = genderFor(rng, setting);
+  const languages = [...rng.pick(nationality.languages)];
+  const interpreterNeeded = rng.chance(nationality.interpreterChance);
+  return {
+    ageGroup,
+    gender,
+    nationality: nationality.name,
+    languages,
+    interpreterNeeded,
+    immediateNeeds: immediateNeeds(rng),
+    identity: identityFor(rng, { gender, ageGroup, languages }, t0),
+    engagement: rng.weighted<Engagement>([["full", 85], ["partial", 10], ["left", 5]]),
+  };
+}
