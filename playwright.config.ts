@@ -15,6 +15,8 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL,
+    locale: "en-GB",
+    timezoneId: "Europe/London",
     trace: "on-first-retry",
     screenshot: "only-on-failure",
   },

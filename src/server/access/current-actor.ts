@@ -1,7 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { db } from "../db/client";
-import { UnauthenticatedError } from "../errors";
 import { getSessionUserId } from "../auth/session";
 import type { Actor } from "./actor";
 import { loadActor } from "./load-actor";
@@ -12,10 +11,13 @@ export async function getActor(): Promise<Actor | null> {
   return userId ? loadActor(db, userId) : null;
 }
 
-/** For server actions and route handlers: throws when nobody is signed in. */
+/**
+ * For server actions, layouts and pages: a signed-out or switched-off user is sent to sign in (Next's
+ * redirect, thrown), not shown the error page.
+ */
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) throw new UnauthenticatedError();
+  if (!actor) redirect("/sign-in");
   return actor;
 }
 

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordAudit } from "../../src/server/audit/record-audit";
+import { createPrismaClient } from "../../src/server/db/create-client";
+import { createWorld } from "../support/world";
+
+const db = createPrismaClient();
+
+let rowId: bigint;
+let original: Awaited<ReturnType<typeof db.auditEvent.findUniqueOrThrow>>;
+
+beforeAll(async () => {
+  const world = await createWorld(db, "audit");
+  const police = await world.actor("POLICE");
+  await recordAudit(db, police, { action: "person.view", entity: "Person", entityId: "audit-test-entity", outcome: "denied" });
+  original = await db.auditEvent.findFirstOrThrow({ where: { entityId: "audit-test-entity" } });
+  rowId = original.id;
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+const current = () => db.auditEvent.findUnique({ where: { id: rowId } });
+
+// Even someone holding the app's own database connection cannot rewrite who saw what.
+describe("the audit log is append-only in the database itself", () => {
+  it("refuses an UPDATE and leaves the row as it was", async () => {
+    await expect(
+      db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "outcome" = 'allowed', "userId" = NULL WHERE "id" = $1`, rowId),
+    ).rejects.toThrow("AuditEvent is append-only: UPDATE refused");
+    expect(await current()).toEqual(original);
+  });
+
+  it("refuses an UPDATE through the Prisma client too", async () => {
+    await expect(db.auditEvent.update({ where: { id: rowId }, data: { outcome: "allowed" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.updateMany({ data: { action: "rewritten" } })).rejects.toThrow(/append-only/);
+    expect(await current()).toEqual(original);
+    expect(await db.auditEvent.count({ where: { action: "rewritten" } })).toBe(0);
+  });
+
+  it("refuses a DELETE and keeps the row", async () => {
+    const before = await db.auditEvent.count();
+    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "id" = $1`, rowId)).rejects.toThrow(
+      "AuditEvent is append-only: DELETE refused",
+    );
+    await expect(db.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
+    expect(await current()).toEqual(original);
+    expect(await db.auditEvent.count()).toBe(before);
+  });
+
+  it("refuses a TRUNCATE and keeps every row", async () => {
+    const before = await db.auditEvent.count();
+    expect(before).toBeGreaterThan(0);
+    await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow("AuditEvent is append-only: TRUNCATE refused");
+    expect(await db.auditEvent.count()).toBe(before);
+    expect(await current()).toEqual(original);
+  });
+
+  it("still accepts new rows", async () => {
+    const before = await db.auditEvent.count();
+    await recordAudit(db, null, { action: "auth.sign_in_failed", entity: "User", outcome: "denied" });
+    expect(await db.auditEvent.count()).toBe(before + 1);
+  });
+});
