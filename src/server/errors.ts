@@ -1,11 +1,3 @@
-/** The user is not signed in (or their account was switched off). */
-export class UnauthenticatedError extends Error {
-  constructor() {
-    super("Not signed in");
-    this.name = "UnauthenticatedError";
-  }
-}
-
 /** The role may not do this at all. `rule` says which rule refused, for logs and tests. */
 export class ForbiddenError extends Error {
   constructor(readonly rule: string) {

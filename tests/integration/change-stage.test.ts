@@ -141,7 +141,13 @@ describe("changing a stage", () => {
     await expect(missing).rejects.toThrow("Stage not found");
 
     expect(await snapshot(accommodation.id)).toEqual(before);
-    expect(await countCaseTables(db)).toEqual(counts);
+    // Nothing written but the two refusals in the audit log.
+    expect(await countCaseTables(db)).toEqual({ ...counts, auditEvent: counts.auditEvent + 2 });
+    const refusals = await db.auditEvent.findMany({ where: { userId: outsider.id }, orderBy: { id: "asc" } });
+    expect(refusals.map((a) => [a.action, a.entityId, a.outcome])).toEqual([
+      ["stage.change", accommodation.id, "denied"],
+      ["stage.change", expect.any(String), "denied"],
+    ]);
   });
 
   it("refuses a role without stage.update even in the right partnership", async () => {

@@ -256,11 +256,13 @@ describe("logging a rescue", () => {
     expect(await countCaseTables(db)).toEqual(before);
   });
 
-  it("refuses a role that may not log rescues and writes nothing", async () => {
+  it("refuses a role that may not log rescues, writes no case data and audits the refusal", async () => {
     const pcc = await world.actor("PCC_OFFICE", "PCC_OFFICE");
     const before = await countCaseTables(db);
     await expect(logRescue(db, pcc, rescueFormInput({ occurredAt: T0, people: [adult] }), NOW)).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await countCaseTables(db)).toEqual(before);
+    expect(await countCaseTables(db)).toEqual({ ...before, auditEvent: before.auditEvent + 1 });
+    const refusal = await db.auditEvent.findFirstOrThrow({ where: { userId: pcc.id } });
+    expect([refusal.action, refusal.entity, refusal.role, refusal.outcome]).toEqual(["permission.denied", "Rescue", "PCC_OFFICE", "denied"]);
   });
 });
 

@@ -129,7 +129,7 @@ describe("server actions, called by someone who is not signed in", () => {
   });
 
   it("leaves the sign-in action as the one public action", () => {
-    // Skipped on purpose below: signing in is what an anonymous caller is meant to do.
+    // Left out of the refusal loop on purpose (PUBLIC_ACTION_MODULES): an anonymous caller is meant to sign in.
     const signIn = modules.find((m) => m.file === "sign-in/actions.ts");
     expect(Object.keys(signIn?.exports ?? {})).toEqual(["signInAction"]);
     expect(typeof signIn?.exports.signInAction).toBe("function");

@@ -73,6 +73,15 @@ describe("who may see a person", () => {
     await expect(getPersonPathway(db, user, personId)).rejects.toThrow(`Forbidden by role ${role} lacks person.view`);
     await expect(listAgencyPeople(db, user, LOGGED)).rejects.toThrow(`Forbidden by role ${role} lacks person.list`);
     await expect(getRescue(db, user, rescueId)).rejects.toBeInstanceOf(ForbiddenError);
+
+    // Each refusal is on the record: who tried, in which role, and which record.
+    const refusals = await db.auditEvent.findMany({ where: { userId: user.id, action: "permission.denied" }, orderBy: { id: "asc" } });
+    expect(refusals.map((a) => [a.entity, a.entityId, a.role, a.outcome])).toEqual([
+      ["Person", personId, role, "denied"],
+      ["Person", personId, role, "denied"],
+      ["Person", null, role, "denied"],
+      ["Rescue", rescueId, role, "denied"],
+    ]);
   });
 
   it("answers a caseworker of another partnership as if the person did not exist, and audits the attempt", async () => {

@@ -20,10 +20,3 @@ export async function requireActor(): Promise<Actor> {
   if (!actor) redirect("/sign-in");
   return actor;
 }
-
-/** For pages: sends a signed-out visitor to the sign-in page. */
-export async function requirePageActor(): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) redirect("/sign-in");
-  return actor;
-}

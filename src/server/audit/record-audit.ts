@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
 
@@ -10,9 +11,10 @@ export type AuditAction =
   | "person.view"
   | "person.list"
   | "stage.change"
-  | "note.add";
+  | "note.add"
+  | "permission.denied";
 
-type AuditDb = { auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput }): Promise<unknown> } };
+export type AuditDb = { auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput }): Promise<unknown> } };
 
 /**
  * Appends one audit row: who, in which role and agency, did what to which record. Never pass note
@@ -35,4 +37,10 @@ export async function recordAudit(
       requestId: event.requestId ?? null,
     },
   });
+}
+
+/** The id in a not-yet-validated input, for auditing a refusal: only if it really is a uuid. */
+export function idFromInput(rawInput: unknown, field: string): string | undefined {
+  const id = (rawInput as Record<string, unknown> | null)?.[field];
+  return z.uuid().safeParse(id).success ? (id as string) : undefined;
 }

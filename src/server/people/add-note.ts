@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { visiblePeople } from "../access/visibility";
-import { recordAudit } from "../audit/record-audit";
+import { idFromInput, recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
 import { invalid, ok, type Result } from "../result";
@@ -14,12 +14,15 @@ export const addNoteSchema = z.object({
 
 /** Adds a note to a person's timeline. The audit row records that a note was added, never its text. */
 export async function addNote(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<Result<{ personId: string }>> {
-  requirePermission(actor, "note.add");
+  await requirePermission(db, actor, "note.add", { entity: "Person", entityId: idFromInput(rawInput, "personId") });
   const parsed = addNoteSchema.safeParse(rawInput);
   if (!parsed.success) return invalid(parsed.error);
 
   const person = await db.person.findFirst({ where: { AND: [{ id: parsed.data.personId }, visiblePeople(actor)] }, select: { id: true } });
-  if (!person) throw new NotFoundError("Person");
+  if (!person) {
+    await recordAudit(db, actor, { action: "note.add", entity: "Person", entityId: parsed.data.personId, outcome: "denied" });
+    throw new NotFoundError("Person");
+  }
 
   await db.$transaction(async (tx) => {
     const event = await tx.timelineEvent.create({

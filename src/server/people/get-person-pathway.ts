@@ -38,7 +38,7 @@ export type PersonPathwayView = Awaited<ReturnType<typeof getPersonPathway>>;
  * (newest first). A person this user may not see is "not found". Every view is audited.
  */
 export async function getPersonPathway(db: Db, actor: Actor, personId: string) {
-  requirePermission(actor, "person.view");
+  await requirePermission(db, actor, "person.view", { entity: "Person", entityId: personId });
   const person = await db.person.findFirst({
     where: { AND: [{ id: personId }, visiblePeople(actor)] },
     include: {

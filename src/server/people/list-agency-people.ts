@@ -22,7 +22,7 @@ export type PersonRow = {
  * soonest. Each row names the person's most urgent open stage.
  */
 export async function listAgencyPeople(db: Db, actor: Actor, now = new Date()): Promise<PersonRow[]> {
-  requirePermission(actor, "person.list");
+  await requirePermission(db, actor, "person.list", { entity: "Person" });
   const people = await db.person.findMany({
     where: { AND: [visiblePeople(actor), { closedAt: null }] },
     include: {
@@ -31,6 +31,8 @@ export async function listAgencyPeople(db: Db, actor: Actor, now = new Date()): 
       template: { select: { atRiskPercent: true } },
       stages: {
         where: { state: { in: ["NOT_STARTED", "IN_PROGRESS", "PAUSED"] } },
+        // Pathway order breaks ties between equally urgent stages, so the row does not flicker.
+        orderBy: { templateStage: { sortOrder: "asc" } },
         include: { templateStage: { select: { title: true } }, ownerAgency: { select: { name: true } } },
       },
     },

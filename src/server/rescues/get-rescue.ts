@@ -7,7 +7,7 @@ import { NotFoundError } from "../errors";
 
 /** A rescue and the people in it that this user may see. */
 export async function getRescue(db: Db, actor: Actor, rescueId: string) {
-  requirePermission(actor, "person.list");
+  await requirePermission(db, actor, "person.list", { entity: "Rescue", entityId: rescueId });
   const rescue = await db.rescue.findFirst({
     where: { AND: [{ id: rescueId }, visibleRescues(actor)] },
     include: {

@@ -29,7 +29,7 @@ async function findByIdempotencyKey(db: Db, actor: Actor, key: string): Promise<
  * (same idempotency key) returns the rescue already logged instead of a second one.
  */
 export async function logRescue(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<Result<LoggedRescue>> {
-  requirePermission(actor, "rescue.log");
+  await requirePermission(db, actor, "rescue.log", { entity: "Rescue" });
 
   const parsed = rescueInputSchema(now).safeParse(rawInput);
   if (!parsed.success) return invalid(parsed.error);

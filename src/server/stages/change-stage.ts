@@ -4,7 +4,7 @@ import { transition, type StageAction } from "@/domain/pathway/transitions";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { visiblePeople } from "../access/visibility";
-import { recordAudit } from "../audit/record-audit";
+import { idFromInput, recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
 import { invalid, ok, refused, type Result } from "../result";
@@ -52,7 +52,7 @@ export type ChangedStage = { personId: string; stageTitle: string; state: string
  * someone else changed the stage since the form was shown (version check), so nothing is overwritten.
  */
 export async function changeStage(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<Result<ChangedStage>> {
-  requirePermission(actor, "stage.update");
+  await requirePermission(db, actor, "stage.update", { entity: "Stage", entityId: idFromInput(rawInput, "stageId") });
   const parsed = changeStageSchema.safeParse(rawInput);
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
@@ -61,7 +61,10 @@ export async function changeStage(db: Db, actor: Actor, rawInput: unknown, now =
     where: { id: input.stageId, person: visiblePeople(actor) },
     include: { templateStage: true, ownerAgency: true },
   });
-  if (!stage) throw new NotFoundError("Stage");
+  if (!stage) {
+    await recordAudit(db, actor, { action: "stage.change", entity: "Stage", entityId: input.stageId, outcome: "denied" });
+    throw new NotFoundError("Stage");
+  }
 
   if (!mayChangeStage(actor, stage)) {
     await recordAudit(db, actor, { action: "stage.change", entity: "Stage", entityId: stage.id, outcome: "denied" });
