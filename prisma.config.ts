@@ -8,6 +8,11 @@ try {
 } catch {
   // no .env: the environment must provide DATABASE_URL
 }
+// `generate` never connects, but with no DATABASE_URL at all it tries to download a query engine
+// (no internet here). A fresh clone's `npm install` runs generate before any database exists.
+if (!process.env.DATABASE_URL && process.argv.includes("generate")) {
+  process.env.DATABASE_URL = "postgresql://generate-only@127.0.0.1:5432/unused";
+}
 
 // The wasm schema engine starts 10 s / 60 s timers it never clears, which keeps every CLI command
 // alive long after it finished. Long timers must not hold the process open.
