@@ -2,19 +2,12 @@
 import { randomUUID } from "node:crypto";
 import { DEFAULT_PATHWAY, type PathwayTemplate } from "../src/domain/pathway/template";
 import { toLondonInputValue } from "../src/domain/time/london";
-import { AGENCY_KIND_LABELS, type AgencyKind, type Role } from "../src/domain/types";
+import { AGENCY_KINDS, AGENCY_KIND_LABELS, type AgencyKind, type Role } from "../src/domain/types";
 import type { Db } from "../src/server/db/create-client";
 import { hashPassword } from "../src/server/auth/password";
 
-const PARTNERSHIP_AGENCIES: AgencyKind[] = [
-  "POLICE",
-  "COUNCIL_SAFEGUARDING",
-  "HEALTH",
-  "SALVATION_ARMY",
-  "VCAS",
-  "PCC_OFFICE",
-  "PARTNERSHIP",
-];
+// Every kind a partnership needs; charities join partnerships case by case.
+const PARTNERSHIP_AGENCIES = AGENCY_KINDS.filter((kind) => kind !== "CHARITY");
 
 export type PartnershipFixture = Awaited<ReturnType<typeof createPartnership>>;
 

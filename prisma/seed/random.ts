@@ -1,18 +1,8 @@
 // A seeded random source, so the demo history is the same on every run for the same `now`.
 
-export type Weighted<T> = readonly (readonly [T, number])[];
+import { mulberry32 } from "../../src/lib/seeded-random";
 
-/** mulberry32: tiny, fast and good enough for demo data (not for anything secret). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export type Weighted<T> = readonly (readonly [T, number])[];
 
 export class Random {
   private readonly next: () => number;

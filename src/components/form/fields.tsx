@@ -31,6 +31,36 @@ function describedBy(name: string, hint: unknown, error: unknown): string | unde
   return ids.length ? ids.join(" ") : undefined;
 }
 
+/** Label, hint and error above a single control: the GOV.UK order. */
+function LabelledField({ name, label, hint, error, children }: { name: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode }) {
+  const id = fieldId(name);
+  return (
+    <FieldWrapper error={error}>
+      <label htmlFor={id} className="mb-1 block font-bold">
+        {label}
+      </label>
+      <Hint id={`${id}-hint`}>{hint}</Hint>
+      <ErrorMessage id={`${id}-error`} error={error} />
+      {children}
+    </FieldWrapper>
+  );
+}
+
+/** Legend, hint and error above a group of radios or checkboxes. */
+function ChoiceGroup({ name, legend, hint, error, children }: { name: string; legend: ReactNode; hint?: ReactNode; error?: string; children: ReactNode }) {
+  const id = fieldId(name);
+  return (
+    <FieldWrapper error={error}>
+      <fieldset aria-describedby={describedBy(name, hint, error)}>
+        <legend className="mb-1 font-bold">{legend}</legend>
+        <Hint id={`${id}-hint`}>{hint}</Hint>
+        <ErrorMessage id={`${id}-error`} error={error} />
+        {children}
+      </fieldset>
+    </FieldWrapper>
+  );
+}
+
 type TextFieldProps = {
   name: string;
   label: ReactNode;
@@ -46,12 +76,7 @@ type TextFieldProps = {
 export function TextField({ name, label, hint, error, defaultValue, type = "text", autoComplete, width, required }: TextFieldProps) {
   const id = fieldId(name);
   return (
-    <FieldWrapper error={error}>
-      <label htmlFor={id} className="mb-1 block font-bold">
-        {label}
-      </label>
-      <Hint id={`${id}-hint`}>{hint}</Hint>
-      <ErrorMessage id={`${id}-error`} error={error} />
+    <LabelledField name={name} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={name}
@@ -63,19 +88,14 @@ export function TextField({ name, label, hint, error, defaultValue, type = "text
         aria-required={required || undefined}
         className={`${inputBase} ${width ?? "max-w-xl"}`}
       />
-    </FieldWrapper>
+    </LabelledField>
   );
 }
 
 export function TextArea({ name, label, hint, error, defaultValue, rows = 4 }: Omit<TextFieldProps, "type"> & { rows?: number }) {
   const id = fieldId(name);
   return (
-    <FieldWrapper error={error}>
-      <label htmlFor={id} className="mb-1 block font-bold">
-        {label}
-      </label>
-      <Hint id={`${id}-hint`}>{hint}</Hint>
-      <ErrorMessage id={`${id}-error`} error={error} />
+    <LabelledField name={name} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         name={name}
@@ -85,7 +105,7 @@ export function TextArea({ name, label, hint, error, defaultValue, rows = 4 }: O
         aria-describedby={describedBy(name, hint, error)}
         className={`${inputBase} max-w-2xl`}
       />
-    </FieldWrapper>
+    </LabelledField>
   );
 }
 
@@ -103,61 +123,51 @@ type ChoiceProps = {
 export function Radios({ name, legend, hint, error, options, defaultValue, inline }: ChoiceProps & { defaultValue?: string }) {
   const id = fieldId(name);
   return (
-    <FieldWrapper error={error}>
-      <fieldset aria-describedby={describedBy(name, hint, error)}>
-        <legend className="mb-1 font-bold">{legend}</legend>
-        <Hint id={`${id}-hint`}>{hint}</Hint>
-        <ErrorMessage id={`${id}-error`} error={error} />
-        <div className={inline ? "flex flex-wrap gap-x-6 gap-y-2" : "space-y-2"}>
-          {options.map((option, i) => (
-            <div key={option.value} className="flex items-start gap-2">
-              <input
-                id={i === 0 ? id : `${id}-${option.value}`}
-                type="radio"
-                name={name}
-                value={option.value}
-                defaultChecked={defaultValue === option.value}
-                className="mt-0.5 size-7 shrink-0 accent-ink"
-              />
-              <label htmlFor={i === 0 ? id : `${id}-${option.value}`} className="py-0.5">
-                {option.label}
-                {option.hint && <span className="block text-muted">{option.hint}</span>}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </FieldWrapper>
+    <ChoiceGroup name={name} legend={legend} hint={hint} error={error}>
+      <div className={inline ? "flex flex-wrap gap-x-6 gap-y-2" : "space-y-2"}>
+        {options.map((option, i) => (
+          <div key={option.value} className="flex items-start gap-2">
+            <input
+              id={i === 0 ? id : `${id}-${option.value}`}
+              type="radio"
+              name={name}
+              value={option.value}
+              defaultChecked={defaultValue === option.value}
+              className="mt-0.5 size-7 shrink-0 accent-ink"
+            />
+            <label htmlFor={i === 0 ? id : `${id}-${option.value}`} className="py-0.5">
+              {option.label}
+              {option.hint && <span className="block text-muted">{option.hint}</span>}
+            </label>
+          </div>
+        ))}
+      </div>
+    </ChoiceGroup>
   );
 }
 
 export function Checkboxes({ name, legend, hint, error, options, defaultValues = [], inline }: ChoiceProps & { defaultValues?: string[] }) {
   const id = fieldId(name);
   return (
-    <FieldWrapper error={error}>
-      <fieldset aria-describedby={describedBy(name, hint, error)}>
-        <legend className="mb-1 font-bold">{legend}</legend>
-        <Hint id={`${id}-hint`}>{hint}</Hint>
-        <ErrorMessage id={`${id}-error`} error={error} />
-        <div className={inline ? "flex flex-wrap gap-x-6 gap-y-2" : "space-y-2"}>
-          {options.map((option, i) => (
-            <div key={option.value} className="flex items-start gap-2">
-              <input
-                id={i === 0 ? id : `${id}-${i}`}
-                type="checkbox"
-                name={name}
-                value={option.value}
-                defaultChecked={defaultValues.includes(option.value)}
-                className="mt-0.5 size-7 shrink-0 accent-ink"
-              />
-              <label htmlFor={i === 0 ? id : `${id}-${i}`} className="py-0.5">
-                {option.label}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </FieldWrapper>
+    <ChoiceGroup name={name} legend={legend} hint={hint} error={error}>
+      <div className={inline ? "flex flex-wrap gap-x-6 gap-y-2" : "space-y-2"}>
+        {options.map((option, i) => (
+          <div key={option.value} className="flex items-start gap-2">
+            <input
+              id={i === 0 ? id : `${id}-${i}`}
+              type="checkbox"
+              name={name}
+              value={option.value}
+              defaultChecked={defaultValues.includes(option.value)}
+              className="mt-0.5 size-7 shrink-0 accent-ink"
+            />
+            <label htmlFor={i === 0 ? id : `${id}-${i}`} className="py-0.5">
+              {option.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </ChoiceGroup>
   );
 }
 
@@ -178,12 +188,7 @@ export function Select({
 }) {
   const id = fieldId(name);
   return (
-    <FieldWrapper error={error}>
-      <label htmlFor={id} className="mb-1 block font-bold">
-        {label}
-      </label>
-      <Hint id={`${id}-hint`}>{hint}</Hint>
-      <ErrorMessage id={`${id}-error`} error={error} />
+    <LabelledField name={name} label={label} hint={hint} error={error}>
       <select
         id={id}
         name={name}
@@ -199,6 +204,6 @@ export function Select({
           </option>
         ))}
       </select>
-    </FieldWrapper>
+    </LabelledField>
   );
 }

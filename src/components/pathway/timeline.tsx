@@ -1,14 +1,6 @@
 import { formatLondonDateTime } from "@/domain/time/london";
 
-export type TimelineEntry = {
-  id: string;
-  kind: string;
-  stageTitle: string | null;
-  text: string | null;
-  actorName: string;
-  actorAgencyName: string;
-  occurredAt: Date;
-};
+import type { TimelineEntryView } from "@/server/people/get-person-pathway";
 
 const HEADINGS: Record<string, (stage: string) => string> = {
   RESCUE_LOGGED: () => "Rescue logged",
@@ -22,7 +14,7 @@ const HEADINGS: Record<string, (stage: string) => string> = {
 };
 
 /** MoJ timeline: newest first, who and when on every entry. */
-export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+export function Timeline({ entries }: { entries: TimelineEntryView[] }) {
   if (entries.length === 0) return <p>Nothing has been recorded yet.</p>;
   return (
     <ol className="border-l-4 border-brand pl-5" data-testid="timeline">

@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { findRecoverableCells } from "./find-recoverable-cells";
 import type { PublishedCell, PublishedTable } from "./published";
+import { mulberry32 as seededRandom } from "@/lib/seeded-random";
 import { suppressTable } from "./suppress-table";
 
-/** Mulberry32: a tiny seeded generator, so a failing table can be reproduced. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Mostly small counts and zeros, as in a month of referrals split by nationality and stage. */
 function randomTable(random: () => number): number[][] {
