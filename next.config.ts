@@ -12,6 +12,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `next dev` refuses its hot-reload socket to 127.0.0.1, where the demo and tests serve the app.
+  allowedDevOrigins: ["127.0.0.1"],
   serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

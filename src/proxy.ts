@@ -9,5 +9,5 @@ export default auth((request) => {
 });
 
 export const config = {
-  matcher: ["/((?!sign-in|api/auth|_next/|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!sign-in|api/auth|_next/|favicon.ico|icon.svg|robots.txt).*)"],
 };
