@@ -6,6 +6,7 @@ import { visiblePeople } from "../access/visibility";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
+import { personDisplayName } from "@/domain/person-name";
 
 export type PathwayStageView = {
   id: string;
@@ -93,6 +94,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string) {
   return {
     id: person.id,
     caseReference: person.caseReference,
+    displayName: personDisplayName(person.identity),
     name: person.identity?.name ?? null,
     description: person.identity?.description ?? null,
     ageGroup: person.ageGroup,

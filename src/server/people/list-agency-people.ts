@@ -4,6 +4,7 @@ import { requirePermission } from "../access/require-permission";
 import { visiblePeople } from "../access/visibility";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
+import { personDisplayName } from "@/domain/person-name";
 
 export type PersonRow = {
   id: string;
@@ -58,7 +59,7 @@ export async function listAgencyPeople(db: Db, actor: Actor, now = new Date()): 
     const row: PersonRow & { urgency: Clock | null } = {
       id: person.id,
       caseReference: person.caseReference,
-      displayName: person.identity?.name ?? person.identity?.description ?? "No name recorded",
+      displayName: personDisplayName(person.identity),
       ageGroup: person.ageGroup,
       rescuedAt: person.rescue.occurredAt,
       place: person.rescue.place,

@@ -4,6 +4,7 @@ import { visiblePeople, visibleRescues } from "../access/visibility";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
+import { personDisplayName } from "@/domain/person-name";
 
 /** A rescue and the people in it that this user may see. */
 export async function getRescue(db: Db, actor: Actor, rescueId: string) {
@@ -33,7 +34,7 @@ export async function getRescue(db: Db, actor: Actor, rescueId: string) {
     people: rescue.people.map((person) => ({
       id: person.id,
       caseReference: person.caseReference,
-      displayName: person.identity?.name ?? person.identity?.description ?? "No name recorded",
+      displayName: personDisplayName(person.identity),
       ageGroup: person.ageGroup,
       stageCount: person._count.stages,
     })),

@@ -39,7 +39,6 @@ export default async function PersonPage({
   const person = await loadOrNotFound(getPersonPathway(db, actor, personId));
   const now = new Date();
   const changedStage = person.stages.find((stage) => stage.id === changed);
-  const heading = person.name ?? person.description ?? "No name recorded";
 
   return (
     <>
@@ -51,7 +50,7 @@ export default async function PersonPage({
       {note === "added" && <NotificationBanner>Note added to the timeline.</NotificationBanner>}
 
       <p className="mb-1 text-lg text-muted">{person.caseReference}</p>
-      <h1 className="mb-2 text-4xl font-bold break-words">{heading}</h1>
+      <h1 className="mb-2 text-4xl font-bold break-words">{person.displayName}</h1>
       <p className="mb-6">
         Rescued {formatLondonDateTime(person.rescue.occurredAt)} in {person.rescue.place} ·{" "}
         <Link href={`/rescues/${person.rescue.id}`}>Rescue {person.rescue.reference}</Link>

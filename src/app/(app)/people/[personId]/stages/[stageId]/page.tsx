@@ -28,7 +28,7 @@ export default async function StagePage({ params }: { params: Promise<{ personId
   return (
     <>
       <Link href={`/people/${person.id}`} className="mb-6 inline-block">
-        Back to {person.name ?? person.description ?? person.caseReference}
+        Back to {person.displayName}
       </Link>
       <p className="mb-1 text-lg text-muted">{person.caseReference}</p>
       <h1 className="mb-2 text-4xl font-bold">{stage.title}</h1>
