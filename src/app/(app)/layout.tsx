@@ -8,8 +8,16 @@ import { signOutAction } from "./sign-out/actions";
 // The layout only decides what to show in the header: every page checks access again itself.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const canWorkCases = roleHasPermission(actor.role, "person.list");
-  const canLogRescue = roleHasPermission(actor.role, "rescue.log");
+  const can = (permission: Parameters<typeof roleHasPermission>[1]) => roleHasPermission(actor.role, permission);
+  const links = [
+    can("queue.view") && { href: "/queue", label: "Queue" },
+    can("person.list") && { href: "/people", label: "People" },
+    can("rescue.log") && { href: "/rescues/new", label: "Log a rescue" },
+    can("case.view_pseudonymised") && { href: "/cases", label: "Cases" },
+    can("audit.view") && { href: "/admin/audit", label: "Audit" },
+    can("break_glass.review") && { href: "/admin/break-glass", label: "Break-glass reviews" },
+    can("notification.read") && { href: "/notifications", label: "Notifications" },
+  ].filter((link) => link !== false);
   return (
     <>
       <ServiceHeader>
@@ -22,20 +30,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </ServiceHeader>
       <nav aria-label="Main" className="border-b border-line bg-panel">
         <ul className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:px-6">
-          {canWorkCases && (
-            <li>
-              <Link href="/people" className="inline-block py-2 font-bold">
-                People
+          {links.map((link) => (
+            <li key={link.href}>
+              <Link href={link.href} className="inline-block py-2 font-bold">
+                {link.label}
               </Link>
             </li>
-          )}
-          {canLogRescue && (
-            <li>
-              <Link href="/rescues/new" className="inline-block py-2 font-bold">
-                Log a rescue
-              </Link>
-            </li>
-          )}
+          ))}
           <li className="ml-auto">
             <form action={signOutAction}>
               <button type="submit" className="min-h-11 cursor-pointer py-2 font-bold text-link underline">

@@ -2,7 +2,7 @@ import type { Role } from "../types";
 
 /**
  * What each role may do, as `resource.action`. Which records a user may do it to is a separate
- * question, answered by the visibility rule in src/server/access. Deny by default: a permission not
+ * question, answered by the visibility rules in src/server/access. Deny by default: a permission not
  * listed for a role is refused.
  */
 export const PERMISSIONS = [
@@ -10,21 +10,45 @@ export const PERMISSIONS = [
   "person.list",
   "person.view",
   "stage.update",
+  "stage.claim",
+  "stage.assign",
+  "stage.refer",
+  "referral.answer",
+  "queue.view",
+  "team.view",
   "note.add",
+  "accommodation.record",
+  "person.access_log",
+  "case.view_pseudonymised",
+  "case.break_glass",
+  "notification.read",
   "dashboard.view",
+  "audit.view",
+  "break_glass.review",
   "admin.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const CASEWORK: Permission[] = ["rescue.log", "person.list", "person.view", "stage.update", "note.add"];
+const CASEWORK: Permission[] = [
+  "rescue.log",
+  "person.list",
+  "person.view",
+  "stage.update",
+  "stage.claim",
+  "stage.refer",
+  "referral.answer",
+  "queue.view",
+  "note.add",
+  "accommodation.record",
+  "notification.read",
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   CASEWORKER: CASEWORK,
-  AGENCY_LEAD: CASEWORK,
-  // Pseudonymised case views and break-glass arrive with the coordinator's own screens.
-  COORDINATOR: ["dashboard.view"],
-  PCC_OFFICE: ["dashboard.view"],
-  ADMINISTRATOR: ["admin.manage"],
+  AGENCY_LEAD: [...CASEWORK, "stage.assign", "team.view", "person.access_log"],
+  COORDINATOR: ["case.view_pseudonymised", "case.break_glass", "notification.read", "dashboard.view"],
+  PCC_OFFICE: ["notification.read", "dashboard.view"],
+  ADMINISTRATOR: ["audit.view", "break_glass.review", "admin.manage"],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

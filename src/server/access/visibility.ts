@@ -4,15 +4,20 @@ import type { Actor } from "./actor";
 const NOBODY: Prisma.PersonWhereInput = { id: { in: [] } };
 
 /**
- * The one rule for which people a user may see, as a Prisma filter. Deny by default: a caseworker
- * or lead sees people their agency logged or whose pathway has a stage their agency owns; every
- * other role sees no person record.
+ * The one rule for which people a user may see in full, as a Prisma filter. Deny by default: a
+ * caseworker or lead sees people their agency logged, whose pathway has a stage their agency owns, or
+ * who have a stage referred to their agency and waiting for an answer. Every other role sees no person
+ * record here (the coordinator's pseudonymised view is `pseudonymisedCases`).
  */
 export function visiblePeople(actor: Actor): Prisma.PersonWhereInput {
   if (actor.role !== "CASEWORKER" && actor.role !== "AGENCY_LEAD") return NOBODY;
   return {
     rescue: { partnershipId: actor.partnershipId },
-    OR: [{ rescue: { loggedByAgencyId: actor.agencyId } }, { stages: { some: { ownerAgencyId: actor.agencyId } } }],
+    OR: [
+      { rescue: { loggedByAgencyId: actor.agencyId } },
+      { stages: { some: { ownerAgencyId: actor.agencyId } } },
+      { stages: { some: { referrals: { some: { toAgencyId: actor.agencyId, state: "PENDING" } } } } },
+    ],
   };
 }
 
@@ -22,4 +27,40 @@ export function visibleRescues(actor: Actor): Prisma.RescueWhereInput {
     partnershipId: actor.partnershipId,
     OR: [{ loggedByAgencyId: actor.agencyId }, { people: { some: visiblePeople(actor) } }],
   };
+}
+
+/**
+ * The partnership coordinator sees every case in their partnership, pseudonymised: the caller must
+ * never select identity, notes, places or addresses through this filter (break-glass is the only way
+ * to identity). Nobody else gets a pseudonymised view.
+ */
+export function pseudonymisedCases(actor: Actor): Prisma.PersonWhereInput {
+  if (actor.role !== "COORDINATOR") return NOBODY;
+  return { rescue: { partnershipId: actor.partnershipId } };
+}
+
+/**
+ * Health sees identity, the health stage and a minimal summary (Caldicott: only what care needs). The
+ * stages a health user sees in full are the ones health owns or has been referred.
+ */
+export function seesMinimalRecord(actor: Actor): boolean {
+  return actor.agencyKind === "HEALTH";
+}
+
+/** The accommodation address: only the agency providing the accommodation, and police. */
+export function mayReadAccommodation(actor: Actor, placement: { providerAgencyId: string }): boolean {
+  if (actor.role !== "CASEWORKER" && actor.role !== "AGENCY_LEAD") return false;
+  return actor.agencyKind === "POLICE" || actor.agencyId === placement.providerAgencyId;
+}
+
+/**
+ * Which timeline entries a user may read, by sensitivity: general entries go to every agency that
+ * sees the person; health entries to health; police entries to police; the writer's own agency always
+ * reads what it wrote.
+ */
+export function readableTimeline(actor: Actor): Prisma.TimelineEventWhereInput {
+  const kinds: ("GENERAL" | "HEALTH" | "POLICE")[] = ["GENERAL"];
+  if (actor.agencyKind === "HEALTH") kinds.push("HEALTH");
+  if (actor.agencyKind === "POLICE") kinds.push("POLICE");
+  return { OR: [{ sensitivity: { in: kinds } }, { actorAgencyId: actor.agencyId }] };
 }
