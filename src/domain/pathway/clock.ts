@@ -92,3 +92,11 @@ export function compareUrgency(a: Clock, b: Clock): number {
 export function isOpen(clock: Clock): boolean {
   return clock.kind !== "done" && clock.kind !== "closed";
 }
+
+/** A stored stage and its person's rescue time, as the clock reads them. */
+export function clockInputOf(
+  stage: Pick<ClockInput, "state" | "dueAt" | "completedAt" | "pausedAt" | "pausedMs">,
+  t0: Date,
+): ClockInput {
+  return { state: stage.state, t0, dueAt: stage.dueAt, completedAt: stage.completedAt, pausedAt: stage.pausedAt, pausedMs: stage.pausedMs };
+}

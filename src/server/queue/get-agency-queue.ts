@@ -1,0 +1,197 @@
+import { clockInputOf, readClock, type ClockInput } from "@/domain/pathway/clock";
+import { personDisplayName } from "@/domain/person-name";
+import { arrangeQueue, type QueueFilter } from "@/domain/queue/queue-filters";
+import type { Actor } from "../access/actor";
+import { requirePermission } from "../access/require-permission";
+import { recordAudit } from "../audit/record-audit";
+import type { Db } from "../db/create-client";
+
+const OPEN_STATES = ["NOT_STARTED", "IN_PROGRESS", "PAUSED"] as const;
+/** How long the referring agency keeps seeing an answered referral on its queue. */
+const ANSWERED_SHOWN_DAYS = 14;
+
+export type QueueStageRow = {
+  stageId: string;
+  personId: string;
+  caseReference: string;
+  displayName: string;
+  stageTitle: string;
+  state: ClockInput["state"];
+  clock: ClockInput;
+  atRiskPercent: number;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  /** A referral of this stage to another agency, waiting for an answer. */
+  pendingReferralTo: string | null;
+};
+
+export type IncomingReferral = {
+  id: string;
+  personId: string;
+  caseReference: string;
+  displayName: string;
+  stageTitle: string;
+  fromAgencyName: string;
+  referredByName: string;
+  message: string | null;
+  createdAt: Date;
+  clock: ClockInput;
+  atRiskPercent: number;
+};
+
+export type OutgoingReferral = {
+  id: string;
+  personId: string;
+  caseReference: string;
+  stageTitle: string;
+  toAgencyName: string;
+  state: "PENDING" | "ACCEPTED" | "DECLINED" | "WITHDRAWN";
+  createdAt: Date;
+  answeredAt: Date | null;
+  answeredByName: string | null;
+  answerReason: string | null;
+};
+
+/**
+ * The actor's agency queue: the open stages it owns on live cases (most urgent first, under the chosen
+ * filter, with a count for every filter), referrals waiting for its answer, and its own referrals with
+ * their answers. Only the actor's own agency's work is ever read here.
+ */
+export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, now = new Date()) {
+  await requirePermission(db, actor, "queue.view", { entity: "Queue", entityId: actor.agencyId });
+  const live = { closedAt: null, rescue: { partnershipId: actor.partnershipId } };
+
+  const [stages, incoming, outgoing] = await Promise.all([
+    db.stage.findMany({
+      where: { ownerAgencyId: actor.agencyId, state: { in: [...OPEN_STATES] }, person: live },
+      select: {
+        id: true,
+        state: true,
+        dueAt: true,
+        completedAt: true,
+        pausedAt: true,
+        pausedMs: true,
+        assigneeId: true,
+        assignee: { select: { name: true } },
+        templateStage: { select: { title: true, sortOrder: true } },
+        referrals: { where: { state: "PENDING" }, select: { toAgency: { select: { name: true } } } },
+        person: {
+          select: {
+            id: true,
+            caseReference: true,
+            identity: { select: { name: true, description: true } },
+            rescue: { select: { occurredAt: true } },
+            template: { select: { atRiskPercent: true } },
+          },
+        },
+      },
+      orderBy: [{ dueAt: "asc" }, { templateStage: { sortOrder: "asc" } }],
+    }),
+    db.referral.findMany({
+      where: { toAgencyId: actor.agencyId, state: "PENDING", stage: { person: live } },
+      select: {
+        id: true,
+        message: true,
+        createdAt: true,
+        fromAgency: { select: { name: true } },
+        referredBy: { select: { name: true } },
+        stage: {
+          select: {
+            state: true,
+            dueAt: true,
+            completedAt: true,
+            pausedAt: true,
+            pausedMs: true,
+            templateStage: { select: { title: true } },
+            person: {
+              select: {
+                id: true,
+                caseReference: true,
+                identity: { select: { name: true, description: true } },
+                rescue: { select: { occurredAt: true } },
+                template: { select: { atRiskPercent: true } },
+              },
+            },
+          },
+        },
+      },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.referral.findMany({
+      where: {
+        fromAgencyId: actor.agencyId,
+        stage: { person: { rescue: { partnershipId: actor.partnershipId } } },
+        OR: [{ state: "PENDING" }, { answeredAt: { gte: new Date(now.getTime() - ANSWERED_SHOWN_DAYS * 86_400_000) } }],
+      },
+      select: {
+        id: true,
+        state: true,
+        createdAt: true,
+        answeredAt: true,
+        answerReason: true,
+        answeredBy: { select: { name: true } },
+        toAgency: { select: { name: true } },
+        stage: { select: { templateStage: { select: { title: true } }, person: { select: { id: true, caseReference: true } } } },
+      },
+      orderBy: { createdAt: "desc" },
+    }),
+  ]);
+  await recordAudit(db, actor, { action: "queue.view", entity: "Queue", entityId: actor.agencyId });
+
+  const rows = stages.map((stage) => {
+    const clock = clockInputOf(stage, stage.person.rescue.occurredAt);
+    const row: QueueStageRow = {
+      stageId: stage.id,
+      personId: stage.person.id,
+      caseReference: stage.person.caseReference,
+      displayName: personDisplayName(stage.person.identity),
+      stageTitle: stage.templateStage.title,
+      state: stage.state,
+      clock,
+      atRiskPercent: stage.person.template.atRiskPercent,
+      assigneeId: stage.assigneeId,
+      assigneeName: stage.assignee?.name ?? null,
+      pendingReferralTo: stage.referrals[0]?.toAgency.name ?? null,
+    };
+    return { ...row, clock: readClock(clock, now, row.atRiskPercent), row };
+  });
+  const arranged = arrangeQueue(rows, filter, actor.id);
+
+  return {
+    agencyName: actor.agencyName,
+    filter,
+    counts: arranged.counts,
+    stages: arranged.items.map((item) => item.row),
+    incoming: incoming.map(
+      (referral): IncomingReferral => ({
+        id: referral.id,
+        personId: referral.stage.person.id,
+        caseReference: referral.stage.person.caseReference,
+        displayName: personDisplayName(referral.stage.person.identity),
+        stageTitle: referral.stage.templateStage.title,
+        fromAgencyName: referral.fromAgency.name,
+        referredByName: referral.referredBy.name,
+        message: referral.message,
+        createdAt: referral.createdAt,
+        clock: clockInputOf(referral.stage, referral.stage.person.rescue.occurredAt),
+        atRiskPercent: referral.stage.person.template.atRiskPercent,
+      }),
+    ),
+    outgoing: outgoing.map(
+      (referral): OutgoingReferral => ({
+        id: referral.id,
+        personId: referral.stage.person.id,
+        caseReference: referral.stage.person.caseReference,
+        stageTitle: referral.stage.templateStage.title,
+        toAgencyName: referral.toAgency.name,
+        state: referral.state,
+        createdAt: referral.createdAt,
+        answeredAt: referral.answeredAt,
+        answeredByName: referral.answeredBy?.name ?? null,
+        answerReason: referral.answerReason,
+      }),
+    ),
+  };
+}
+
+export type AgencyQueue = Awaited<ReturnType<typeof getAgencyQueue>>;

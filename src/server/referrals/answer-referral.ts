@@ -1,0 +1,109 @@
+import { z } from "zod";
+import { formatDuration } from "@/domain/time/duration";
+import type { Actor } from "../access/actor";
+import { requirePermission } from "../access/require-permission";
+import { visiblePeople } from "../access/visibility";
+import { idFromInput, recordAudit } from "../audit/record-audit";
+import type { Db } from "../db/create-client";
+import { NotFoundError } from "../errors";
+import { publishChange } from "../live/publish";
+import { notify } from "../notifications/notify";
+import { invalid, ok, refused, type Result } from "../result";
+
+export const answerReferralSchema = z
+  .object({
+    referralId: z.uuid("Referral not found"),
+    decision: z.enum(["accept", "decline"], { error: "Select whether you accept or decline the referral" }),
+    reason: z.string().trim().max(1000, "Enter 1000 characters or fewer").optional().default(""),
+  })
+  .superRefine((value, ctx) => {
+    if (value.decision === "decline" && !value.reason) {
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "Enter why you are declining the referral" });
+    }
+  });
+
+const OPEN_STATES = ["NOT_STARTED", "IN_PROGRESS", "PAUSED"];
+
+export type AnsweredReferral = { personId: string; stageId: string; decision: "accept" | "decline"; waitedMs: number };
+
+/**
+ * Any caseworker or lead of the receiving agency accepts or declines a referral (a reason is required
+ * to decline). Accepting moves the stage to their agency, unassigned; its clock does not restart. The
+ * time the referral waited is kept, and the referring agency is told the answer.
+ */
+export async function answerReferral(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<Result<AnsweredReferral>> {
+  await requirePermission(db, actor, "referral.answer", { entity: "Referral", entityId: idFromInput(rawInput, "referralId") });
+  const parsed = answerReferralSchema.safeParse(rawInput);
+  if (!parsed.success) return invalid(parsed.error);
+  const input = parsed.data;
+  const action = input.decision === "accept" ? "referral.accept" : "referral.decline";
+
+  const referral = await db.referral.findFirst({
+    where: { id: input.referralId, toAgencyId: actor.agencyId, stage: { person: visiblePeople(actor) } },
+    select: {
+      id: true,
+      state: true,
+      createdAt: true,
+      referredById: true,
+      fromAgencyId: true,
+      toAgency: { select: { name: true } },
+      stage: {
+        select: { id: true, personId: true, state: true, ownerAgencyId: true, templateStage: { select: { title: true } }, person: { select: { caseReference: true } } },
+      },
+    },
+  });
+  if (!referral) {
+    await recordAudit(db, actor, { action, entity: "Referral", entityId: input.referralId, outcome: "denied" });
+    throw new NotFoundError("Referral");
+  }
+  if (referral.state !== "PENDING") return refused("This referral has already been answered.");
+  const { stage } = referral;
+  const stageStillOpen = OPEN_STATES.includes(stage.state) && stage.ownerAgencyId === referral.fromAgencyId;
+  if (input.decision === "accept" && !stageStillOpen) {
+    return refused("This stage was finished by the referring agency after it was referred, so there is nothing to accept.");
+  }
+  const waitedMs = now.getTime() - referral.createdAt.getTime();
+  const accepted = input.decision === "accept";
+
+  const answered = await db.$transaction(async (tx) => {
+    const { count } = await tx.referral.updateMany({
+      where: { id: referral.id, state: "PENDING" },
+      data: { state: accepted ? "ACCEPTED" : "DECLINED", answeredAt: now, answeredById: actor.id, answerReason: input.reason || null },
+    });
+    if (count === 0) return false;
+    if (accepted) {
+      await tx.stage.update({
+        where: { id: stage.id },
+        data: { ownerAgencyId: actor.agencyId, assigneeId: null, assignedAt: null, version: { increment: 1 } },
+      });
+    }
+    await tx.timelineEvent.create({
+      data: {
+        personId: stage.personId,
+        stageId: stage.id,
+        kind: accepted ? "REFERRAL_ACCEPTED" : "REFERRAL_DECLINED",
+        text: `${accepted ? "Accepted" : "Declined"} by ${referral.toAgency.name} after ${formatDuration(waitedMs)}${input.reason ? `: ${input.reason}` : ""}`,
+        actorId: actor.id,
+        actorAgencyId: actor.agencyId,
+        actorRole: actor.role,
+        occurredAt: now,
+      },
+    });
+    await recordAudit(tx, actor, { action, entity: "Referral", entityId: referral.id });
+    const leads = await tx.user.findMany({
+      where: { agencyId: referral.fromAgencyId, active: true, role: "AGENCY_LEAD" },
+      select: { id: true },
+    });
+    await notify(tx, [...new Set([referral.referredById, ...leads.map((lead) => lead.id)])], {
+      kind: "REFERRAL_ANSWERED",
+      title: `${referral.toAgency.name} ${accepted ? "accepted" : "declined"} ${stage.templateStage.title}`,
+      body: `${referral.toAgency.name} ${accepted ? "accepted" : "declined"} the referral of ${stage.templateStage.title} for ${stage.person.caseReference} after ${formatDuration(waitedMs)}.`,
+      href: `/referrals/${referral.id}`,
+      dedupeKey: `referral:${referral.id}:answered`,
+    });
+    return true;
+  });
+  if (!answered) return refused("This referral has already been answered.");
+  await publishChange(db, { personId: stage.personId }).catch((error: unknown) => console.warn("live update not sent", error));
+  return ok({ personId: stage.personId, stageId: stage.id, decision: input.decision, waitedMs });
+}

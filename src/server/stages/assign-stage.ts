@@ -1,0 +1,110 @@
+import { z } from "zod";
+import type { Actor } from "../access/actor";
+import { requirePermission } from "../access/require-permission";
+import { idFromInput, recordAudit } from "../audit/record-audit";
+import type { Db } from "../db/create-client";
+import { publishChange } from "../live/publish";
+import { notify } from "../notifications/notify";
+import { invalid, ok, refused, type Result } from "../result";
+import { loadOwnedOpenStage } from "./owned-stage";
+
+const stageIdSchema = z.object({ stageId: z.uuid("Stage not found") });
+
+export const assignStageSchema = z.object({
+  stageId: z.uuid("Stage not found"),
+  // Empty means "nobody": the stage goes back to unassigned.
+  assigneeId: z.union([z.uuid("Select who should do this"), z.literal("")]),
+});
+
+export type AssignedStage = { personId: string; stageId: string; assigneeName: string | null };
+
+/** A caseworker takes an unassigned stage their agency owns. Two people claiming at once: one wins. */
+export async function claimStage(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<Result<AssignedStage>> {
+  await requirePermission(db, actor, "stage.claim", { entity: "Stage", entityId: idFromInput(rawInput, "stageId") });
+  const parsed = stageIdSchema.safeParse(rawInput);
+  if (!parsed.success) return invalid(parsed.error);
+
+  const { stage, refusal } = await loadOwnedOpenStage(db, actor, parsed.data.stageId, "stage.claim");
+  if (refusal !== null) return refused(refusal);
+
+  const claimed = await db.$transaction(async (tx) => {
+    const { count } = await tx.stage.updateMany({
+      where: { id: stage.id, assigneeId: null, ownerAgencyId: actor.agencyId },
+      data: { assigneeId: actor.id, assignedAt: now },
+    });
+    if (count === 0) return false;
+    await tx.timelineEvent.create({
+      data: {
+        personId: stage.personId,
+        stageId: stage.id,
+        kind: "STAGE_ASSIGNED",
+        text: `Claimed by ${actor.name}`,
+        actorId: actor.id,
+        actorAgencyId: actor.agencyId,
+        actorRole: actor.role,
+        occurredAt: now,
+      },
+    });
+    await recordAudit(tx, actor, { action: "stage.claim", entity: "Stage", entityId: stage.id });
+    return true;
+  });
+  if (!claimed) {
+    const current = await db.stage.findUnique({ where: { id: stage.id }, select: { assignee: { select: { name: true } } } });
+    return refused(`This stage has already been claimed by ${current?.assignee?.name ?? "someone else"}.`);
+  }
+  await publishChange(db, { personId: stage.personId }).catch((error: unknown) => console.warn("live update not sent", error));
+  return ok({ personId: stage.personId, stageId: stage.id, assigneeName: actor.name });
+}
+
+/**
+ * An agency lead assigns, reassigns or unassigns a stage their agency owns, to an active caseworker or
+ * lead of the same agency. The new assignee is told in the app.
+ */
+export async function assignStage(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<Result<AssignedStage>> {
+  await requirePermission(db, actor, "stage.assign", { entity: "Stage", entityId: idFromInput(rawInput, "stageId") });
+  const parsed = assignStageSchema.safeParse(rawInput);
+  if (!parsed.success) return invalid(parsed.error);
+  const assigneeId = parsed.data.assigneeId || null;
+
+  const { stage, refusal } = await loadOwnedOpenStage(db, actor, parsed.data.stageId, "stage.assign");
+  if (refusal !== null) return refused(refusal);
+
+  const assignee = assigneeId
+    ? await db.user.findFirst({
+        where: { id: assigneeId, agencyId: actor.agencyId, active: true, role: { in: ["CASEWORKER", "AGENCY_LEAD"] } },
+        select: { id: true, name: true },
+      })
+    : null;
+  if (assigneeId && !assignee) {
+    return refused("There is a problem: check the highlighted answers.", { assigneeId: `Select someone in ${actor.agencyName}` });
+  }
+  if (stage.assigneeId === assigneeId) return ok({ personId: stage.personId, stageId: stage.id, assigneeName: assignee?.name ?? null });
+
+  await db.$transaction(async (tx) => {
+    await tx.stage.update({ where: { id: stage.id }, data: { assigneeId, assignedAt: assigneeId ? now : null } });
+    await tx.timelineEvent.create({
+      data: {
+        personId: stage.personId,
+        stageId: stage.id,
+        kind: "STAGE_ASSIGNED",
+        text: assignee ? `Assigned to ${assignee.name} by ${actor.name}` : `Unassigned by ${actor.name}`,
+        actorId: actor.id,
+        actorAgencyId: actor.agencyId,
+        actorRole: actor.role,
+        occurredAt: now,
+      },
+    });
+    await recordAudit(tx, actor, { action: "stage.assign", entity: "Stage", entityId: stage.id });
+    if (assignee && assignee.id !== actor.id) {
+      await notify(tx, [assignee.id], {
+        kind: "STAGE_ASSIGNED",
+        title: `${stage.templateStage.title} assigned to you`,
+        body: `${actor.name} assigned you ${stage.templateStage.title} for ${stage.person.caseReference}.`,
+        href: `/people/${stage.personId}/stages/${stage.id}`,
+        dedupeKey: `assign:${stage.id}:${now.getTime()}`,
+      });
+    }
+  });
+  await publishChange(db, { personId: stage.personId }).catch((error: unknown) => console.warn("live update not sent", error));
+  return ok({ personId: stage.personId, stageId: stage.id, assigneeName: assignee?.name ?? null });
+}

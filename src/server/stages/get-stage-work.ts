@@ -1,0 +1,75 @@
+import type { Actor } from "../access/actor";
+import { visiblePeople } from "../access/visibility";
+import type { Db } from "../db/create-client";
+import { NotFoundError } from "../errors";
+import { roleHasPermission } from "@/domain/access/permissions";
+import { listReferralTargets } from "../referrals/refer-stage";
+
+/**
+ * Who holds a stage and where it has been referred, with what this actor may do about it: claim,
+ * assign (leads), refer. Read alongside the person's pathway, which is where the view is audited.
+ */
+export async function getStageWork(db: Db, actor: Actor, stageId: string) {
+  const stage = await db.stage.findFirst({
+    where: { id: stageId, person: visiblePeople(actor) },
+    select: {
+      id: true,
+      state: true,
+      ownerAgencyId: true,
+      assigneeId: true,
+      assignedAt: true,
+      assignee: { select: { name: true } },
+      person: { select: { closedAt: true } },
+      referrals: {
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true,
+          state: true,
+          createdAt: true,
+          answeredAt: true,
+          answerReason: true,
+          fromAgency: { select: { name: true } },
+          toAgency: { select: { name: true } },
+          referredBy: { select: { name: true } },
+          answeredBy: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!stage) throw new NotFoundError("Stage");
+  const ownedHere = stage.ownerAgencyId === actor.agencyId;
+  const open = ["NOT_STARTED", "IN_PROGRESS", "PAUSED"].includes(stage.state) && !stage.person.closedAt;
+  const pending = stage.referrals.find((referral) => referral.state === "PENDING") ?? null;
+  const canAssign = ownedHere && open && roleHasPermission(actor.role, "stage.assign");
+  const canRefer = ownedHere && open && !pending && roleHasPermission(actor.role, "stage.refer");
+  return {
+    assigneeId: stage.assigneeId,
+    assigneeName: stage.assignee?.name ?? null,
+    assignedAt: stage.assignedAt,
+    canClaim: ownedHere && open && !stage.assigneeId && roleHasPermission(actor.role, "stage.claim"),
+    canAssign,
+    assignable: canAssign
+      ? await db.user.findMany({
+          where: { agencyId: actor.agencyId, active: true, role: { in: ["CASEWORKER", "AGENCY_LEAD"] } },
+          select: { id: true, name: true },
+          orderBy: { name: "asc" },
+        })
+      : [],
+    canRefer,
+    referralTargets: canRefer ? await listReferralTargets(db, actor) : [],
+    pendingReferral: pending,
+    referrals: stage.referrals.map((referral) => ({
+      id: referral.id,
+      state: referral.state,
+      createdAt: referral.createdAt,
+      answeredAt: referral.answeredAt,
+      answerReason: referral.answerReason,
+      fromAgencyName: referral.fromAgency.name,
+      toAgencyName: referral.toAgency.name,
+      referredByName: referral.referredBy.name,
+      answeredByName: referral.answeredBy?.name ?? null,
+    })),
+  };
+}
+
+export type StageWork = Awaited<ReturnType<typeof getStageWork>>;
