@@ -11,6 +11,14 @@ const HEADINGS: Record<string, (stage: string) => string> = {
   STAGE_PAUSED: (stage) => `${stage} paused`,
   STAGE_RESUMED: (stage) => `${stage} resumed`,
   NOTE_ADDED: () => "Note added",
+  // The address itself is never in the timeline: only the provider and police read it, on the person's page.
+  ACCOMMODATION_RECORDED: () => "Accommodation address recorded",
+};
+
+// Said in words, not only by colour, on every note not shared with every agency.
+const RESTRICTED: Partial<Record<TimelineEntryView["sensitivity"], string>> = {
+  POLICE: "Police only",
+  HEALTH: "Health only",
 };
 
 /** MoJ timeline: newest first, who and when on every entry. */
@@ -20,7 +28,14 @@ export function Timeline({ entries }: { entries: TimelineEntryView[] }) {
     <ol className="border-l-4 border-brand pl-5" data-testid="timeline">
       {entries.map((entry) => (
         <li key={entry.id} className="relative mb-6 before:absolute before:top-2 before:-left-[1.85rem] before:size-3.5 before:rounded-full before:border-4 before:border-brand before:bg-white">
-          <h3 className="text-lg font-bold">{(HEADINGS[entry.kind] ?? (() => entry.kind))(entry.stageTitle ?? "Stage")}</h3>
+          <h3 className="text-lg font-bold">
+            {(HEADINGS[entry.kind] ?? (() => entry.kind))(entry.stageTitle ?? "Stage")}
+            {RESTRICTED[entry.sensitivity] && (
+              <strong className="ml-2 inline-block border-2 border-ink px-1.5 text-base align-middle" data-testid="note-sensitivity">
+                {RESTRICTED[entry.sensitivity]}
+              </strong>
+            )}
+          </h3>
           <p className="text-muted">
             by {entry.actorName}, {entry.actorAgencyName}
           </p>

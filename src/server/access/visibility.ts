@@ -47,6 +47,22 @@ export function seesMinimalRecord(actor: Actor): boolean {
   return actor.agencyKind === "HEALTH";
 }
 
+/**
+ * The stages whose details (closing reasons, their timeline entries) this user may read. Everyone who
+ * sees the person reads every stage, except a minimal-record reader (health): only the stages their
+ * agency owns or has been referred and not yet answered. The others are shown to them as a title and a
+ * state only.
+ */
+export function stagesSeenInFull(actor: Actor): Prisma.StageWhereInput {
+  if (!seesMinimalRecord(actor)) return {};
+  return {
+    OR: [
+      { ownerAgencyId: actor.agencyId },
+      { referrals: { some: { toAgencyId: actor.agencyId, state: "PENDING" } } },
+    ],
+  };
+}
+
 /** The accommodation address: only the agency providing the accommodation, and police. */
 export function mayReadAccommodation(actor: Actor, placement: { providerAgencyId: string }): boolean {
   if (actor.role !== "CASEWORKER" && actor.role !== "AGENCY_LEAD") return false;
@@ -56,11 +72,20 @@ export function mayReadAccommodation(actor: Actor, placement: { providerAgencyId
 /**
  * Which timeline entries a user may read, by sensitivity: general entries go to every agency that
  * sees the person; health entries to health; police entries to police; the writer's own agency always
- * reads what it wrote.
+ * reads what it wrote. A minimal-record reader (health) also reads only notes, the rescue being logged
+ * and entries about the stages they see in full: what other agencies did on their stages, and why, is
+ * not theirs to read.
  */
 export function readableTimeline(actor: Actor): Prisma.TimelineEventWhereInput {
   const kinds: ("GENERAL" | "HEALTH" | "POLICE")[] = ["GENERAL"];
   if (actor.agencyKind === "HEALTH") kinds.push("HEALTH");
   if (actor.agencyKind === "POLICE") kinds.push("POLICE");
-  return { OR: [{ sensitivity: { in: kinds } }, { actorAgencyId: actor.agencyId }] };
+  const bySensitivity: Prisma.TimelineEventWhereInput = { OR: [{ sensitivity: { in: kinds } }, { actorAgencyId: actor.agencyId }] };
+  if (!seesMinimalRecord(actor)) return bySensitivity;
+  return {
+    AND: [
+      bySensitivity,
+      { OR: [{ kind: { in: ["NOTE_ADDED", "RESCUE_LOGGED"] } }, { stage: stagesSeenInFull(actor) }] },
+    ],
+  };
 }

@@ -5,14 +5,21 @@ import { visiblePeople } from "../access/visibility";
 import { idFromInput, recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
+import { publishChangesAfterCommit } from "../live/publish";
 import { invalid, ok, type Result } from "../result";
 
 export const addNoteSchema = z.object({
   personId: z.string().uuid("Person not found"),
   text: z.string().trim().min(1, "Enter the note").max(2000, "Enter 2000 characters or fewer"),
+  // The form always sends one (General is pre-selected); a caller that sends none gets the form's default.
+  sensitivity: z.enum(["GENERAL", "HEALTH", "POLICE"], { error: "Select who can read this note" }).default("GENERAL"),
 });
 
-/** Adds a note to a person's timeline. The audit row records that a note was added, never its text. */
+/**
+ * Adds a note to a person's timeline, with who may read it (`readableTimeline`): every agency working
+ * with the person, health only or police only; the writer's agency always reads its own notes. The
+ * audit row records that a note was added, never its text.
+ */
 export async function addNote(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<Result<{ personId: string }>> {
   await requirePermission(db, actor, "note.add", { entity: "Person", entityId: idFromInput(rawInput, "personId") });
   const parsed = addNoteSchema.safeParse(rawInput);
@@ -30,6 +37,7 @@ export async function addNote(db: Db, actor: Actor, rawInput: unknown, now = new
         personId: person.id,
         kind: "NOTE_ADDED",
         text: parsed.data.text,
+        sensitivity: parsed.data.sensitivity,
         actorId: actor.id,
         actorAgencyId: actor.agencyId,
         actorRole: actor.role,
@@ -38,5 +46,6 @@ export async function addNote(db: Db, actor: Actor, rawInput: unknown, now = new
     });
     await recordAudit(tx, actor, { action: "note.add", entity: "TimelineEvent", entityId: event.id });
   });
+  await publishChangesAfterCommit(db, [person.id]);
   return ok({ personId: person.id });
 }

@@ -1,8 +1,10 @@
 import { mayChangeStage } from "@/domain/access/permissions";
 import type { ClockInput } from "@/domain/pathway/clock";
+import type { NoteSensitivity } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
-import { visiblePeople } from "../access/visibility";
+import { readableTimeline, seesMinimalRecord, stagesSeenInFull, visiblePeople } from "../access/visibility";
+import { ACCOMMODATION_STAGE_KEY, mayRecordAccommodation, placementFor } from "../accommodation/placement";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
@@ -17,6 +19,8 @@ export type PathwayStageView = {
   state: ClockInput["state"];
   clock: ClockInput;
   startedAt: Date | null;
+  /** False for a stage a minimal-record reader (health) sees as title, owner and state only. */
+  seenInFull: boolean;
   closingReason: string | null;
   version: number;
   canChange: boolean;
@@ -27,6 +31,7 @@ export type TimelineEntryView = {
   kind: string;
   stageTitle: string | null;
   text: string | null;
+  sensitivity: NoteSensitivity;
   actorName: string;
   actorAgencyName: string;
   occurredAt: Date;
@@ -37,18 +42,66 @@ export type PersonPathwayView = Awaited<ReturnType<typeof getPersonPathway>>;
 /**
  * A person's record as this user may see it: summary, stages with their clocks, and the timeline
  * (newest first). A person this user may not see is "not found". Every view is audited.
+ *
+ * Health reads a minimal record (Caldicott): identity, a short summary, the stages health owns or has
+ * been referred in full, the other stages as title, owner and state only, and the timeline entries
+ * `readableTimeline` allows. What health may not read is never selected, so it cannot reach the page.
  */
 export async function getPersonPathway(db: Db, actor: Actor, personId: string) {
   await requirePermission(db, actor, "person.view", { entity: "Person", entityId: personId });
+  const minimal = seesMinimalRecord(actor);
   const person = await db.person.findFirst({
     where: { AND: [{ id: personId }, visiblePeople(actor)] },
-    include: {
-      identity: true,
-      rescue: { include: { loggedByAgency: true } },
-      template: true,
-      stages: { include: { templateStage: true, ownerAgency: true }, orderBy: { templateStage: { sortOrder: "asc" } } },
+    select: {
+      id: true,
+      caseReference: true,
+      ageGroup: true,
+      gender: true,
+      nationality: !minimal,
+      languages: true,
+      interpreterNeeded: true,
+      immediateNeeds: true,
+      closedAt: true,
+      identity: { select: { name: true, description: true } },
+      rescue: {
+        select: {
+          id: true,
+          reference: true,
+          occurredAt: true,
+          place: !minimal,
+          operationReference: !minimal,
+          loggedByAgency: { select: { name: true } },
+        },
+      },
+      template: { select: { version: true, atRiskPercent: true } },
+      stages: {
+        select: {
+          id: true,
+          ownerAgencyId: true,
+          state: true,
+          dueAt: true,
+          startedAt: true,
+          completedAt: true,
+          pausedAt: true,
+          pausedMs: true,
+          closingReason: !minimal,
+          version: true,
+          templateStage: { select: { key: true, title: true, description: true } },
+          ownerAgency: { select: { name: true } },
+        },
+        orderBy: { templateStage: { sortOrder: "asc" } },
+      },
       timeline: {
-        include: { actor: { include: { agency: true } }, stage: { include: { templateStage: true } } },
+        where: readableTimeline(actor),
+        select: {
+          id: true,
+          kind: true,
+          text: true,
+          sensitivity: true,
+          occurredAt: true,
+          actor: { select: { name: true, agency: { select: { name: true } } } },
+          stage: { select: { templateStage: { select: { title: true } } } },
+        },
         orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
       },
     },
@@ -59,9 +112,23 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string) {
   }
   await recordAudit(db, actor, { action: "person.view", entity: "Person", entityId: person.id });
 
+  // Closing reasons of the stages a minimal-record reader sees in full, read apart from the others.
+  const fullStages = minimal
+    ? new Map(
+        (
+          await db.stage.findMany({
+            where: { AND: [{ personId: person.id }, stagesSeenInFull(actor)] },
+            select: { id: true, closingReason: true },
+          })
+        ).map((stage) => [stage.id, stage.closingReason]),
+      )
+    : null;
+  const accommodationStage = person.stages.find((stage) => stage.templateStage.key === ACCOMMODATION_STAGE_KEY) ?? null;
+
   const t0 = person.rescue.occurredAt;
   const stages: PathwayStageView[] = person.stages.map((stage) => ({
     id: stage.id,
+    seenInFull: fullStages === null || fullStages.has(stage.id),
     key: stage.templateStage.key,
     title: stage.templateStage.title,
     description: stage.templateStage.description,
@@ -76,7 +143,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string) {
       pausedMs: stage.pausedMs,
     },
     startedAt: stage.startedAt,
-    closingReason: stage.closingReason,
+    closingReason: (fullStages ? fullStages.get(stage.id) : stage.closingReason) ?? null,
     version: stage.version,
     canChange: mayChangeStage(actor, stage),
   }));
@@ -86,6 +153,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string) {
     kind: event.kind,
     stageTitle: event.stage?.templateStage.title ?? null,
     text: event.text,
+    sensitivity: event.sensitivity,
     actorName: event.actor.name,
     actorAgencyName: event.actor.agency.name,
     occurredAt: event.occurredAt,
@@ -99,22 +167,26 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string) {
     description: person.identity?.description ?? null,
     ageGroup: person.ageGroup,
     gender: person.gender,
-    nationality: person.nationality,
+    nationality: minimal ? null : (person.nationality ?? null),
     languages: person.languages,
     interpreterNeeded: person.interpreterNeeded,
     immediateNeeds: person.immediateNeeds,
     rescue: {
       id: person.rescue.id,
       reference: person.rescue.reference,
-      operationReference: person.rescue.operationReference,
+      operationReference: minimal ? null : (person.rescue.operationReference ?? null),
       occurredAt: t0,
-      place: person.rescue.place,
+      place: minimal ? null : (person.rescue.place ?? null),
       loggedByAgencyName: person.rescue.loggedByAgency.name,
     },
+    minimalRecord: minimal,
     pathwayVersion: person.template.version,
     atRiskPercent: person.template.atRiskPercent,
     closedAt: person.closedAt,
     stages,
     timeline,
+    accommodation: await placementFor(db, actor, person.id),
+    accommodationArrangedBy: accommodationStage?.ownerAgency.name ?? null,
+    canRecordAccommodation: mayRecordAccommodation(actor, accommodationStage),
   };
 }

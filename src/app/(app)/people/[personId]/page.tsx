@@ -9,7 +9,7 @@ import { Timeline } from "@/components/pathway/timeline";
 import { SummaryList } from "@/components/summary-list";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
-import { getPersonPathway } from "@/server/people/get-person-pathway";
+import { getPersonPathway, type PersonPathwayView } from "@/server/people/get-person-pathway";
 import { loadOrNotFound } from "../../../_lib/load-or-not-found";
 import { AddNoteForm } from "./add-note-form";
 
@@ -31,11 +31,11 @@ export default async function PersonPage({
   searchParams,
 }: {
   params: Promise<{ personId: string }>;
-  searchParams: Promise<{ changed?: string; note?: string }>;
+  searchParams: Promise<{ changed?: string; note?: string; accommodation?: string }>;
 }) {
   const actor = await requireActor();
   const { personId } = await params;
-  const { changed, note } = await searchParams;
+  const { changed, note, accommodation } = await searchParams;
   const person = await loadOrNotFound(getPersonPathway(db, actor, personId));
   const now = new Date();
   const changedStage = person.stages.find((stage) => stage.id === changed);
@@ -48,13 +48,21 @@ export default async function PersonPage({
         </NotificationBanner>
       )}
       {note === "added" && <NotificationBanner>Note added to the timeline.</NotificationBanner>}
+      {accommodation === "recorded" && <NotificationBanner>Accommodation address recorded.</NotificationBanner>}
 
       <p className="mb-1 text-lg text-muted">{person.caseReference}</p>
       <h1 className="mb-2 text-4xl font-bold break-words">{person.displayName}</h1>
-      <p className="mb-6">
-        Rescued {formatLondonDateTime(person.rescue.occurredAt)} in {person.rescue.place} ·{" "}
-        <Link href={`/rescues/${person.rescue.id}`}>Rescue {person.rescue.reference}</Link>
-      </p>
+      {person.minimalRecord ? (
+        // Health's minimal record: no rescue place, and no link to the rescue's details.
+        <p className="mb-6">
+          Rescued {formatLondonDateTime(person.rescue.occurredAt)} · Rescue {person.rescue.reference}
+        </p>
+      ) : (
+        <p className="mb-6">
+          Rescued {formatLondonDateTime(person.rescue.occurredAt)} in {person.rescue.place} ·{" "}
+          <Link href={`/rescues/${person.rescue.id}`}>Rescue {person.rescue.reference}</Link>
+        </p>
+      )}
       {isTreatedAsChild(person.ageGroup) && (
         <div className="mb-6 border-l-8 border-brand bg-panel p-4 font-bold">
           Treated as a child: children never need consent for an NRM referral.
@@ -64,6 +72,11 @@ export default async function PersonPage({
       <div className="lg:grid lg:grid-cols-3 lg:gap-10">
         <div className="lg:col-span-2">
           <h2 className="mb-4 text-2xl font-bold">Pathway</h2>
+          {person.minimalRecord && (
+            <p className="mb-4 max-w-2xl">
+              You see the stages your agency works on in full. For the other stages you see only who owns them and how they stand.
+            </p>
+          )}
           <ol className="mb-10 border-t border-line" data-testid="stage-list">
             {person.stages.map((stage) => (
               <li key={stage.id} className="border-b border-line py-4" data-testid={`stage-${stage.key}`}>
@@ -93,20 +106,63 @@ export default async function PersonPage({
             rows={[
               { key: "Age group", value: AGE_GROUP_LABELS[person.ageGroup] },
               { key: "Gender", value: GENDER_LABELS[person.gender] },
-              { key: "Nationality", value: person.nationality ?? "Not known" },
+              ...(person.minimalRecord ? [] : [{ key: "Nationality", value: person.nationality ?? "Not known" }]),
               { key: "Languages", value: person.languages.join(", ") || "Not known" },
               { key: "Interpreter", value: person.interpreterNeeded ? "Needed (independent only)" : "Not needed" },
               { key: "Immediate needs", value: person.immediateNeeds.join(", ") || "None recorded" },
-              { key: "Logged by", value: person.rescue.loggedByAgencyName },
+              ...(person.minimalRecord ? [] : [{ key: "Logged by", value: person.rescue.loggedByAgencyName }]),
               { key: "Pathway", value: `Version ${person.pathwayVersion}` },
             ]}
           />
         </div>
       </div>
 
+      <AccommodationSection person={person} />
+
       <h2 className="mb-4 text-2xl font-bold">Timeline</h2>
       <AddNoteForm personId={person.id} />
       <Timeline entries={person.timeline} />
     </>
+  );
+}
+
+/**
+ * Where the person is staying. The address is in the page only when the server read it for this user
+ * (the providing agency and police); everyone else gets who arranged it and no address at all.
+ */
+function AccommodationSection({ person }: { person: PersonPathwayView }) {
+  const { accommodation: placement, accommodationArrangedBy: arrangedBy } = person;
+  return (
+    <section className="mb-10 max-w-2xl" aria-labelledby="accommodation-heading" data-testid="accommodation">
+      <h2 id="accommodation-heading" className="mb-4 text-2xl font-bold">
+        Accommodation
+      </h2>
+      {placement?.address ? (
+        <>
+          <p className="mb-1 font-bold">Address</p>
+          <p className="mb-2 whitespace-pre-line" data-testid="accommodation-address">
+            {placement.address}
+          </p>
+          <p className="mb-4 text-muted">
+            Arranged by {placement.providerAgencyName}, recorded {formatLondonDateTime(placement.recordedAt)}. Only{" "}
+            {placement.providerAgencyName} and police can see this address. Do not copy it into notes or messages.
+          </p>
+        </>
+      ) : placement ? (
+        <p className="mb-4">
+          Accommodation arranged by {placement.providerAgencyName}; the address is only shown to that agency and police.
+        </p>
+      ) : (
+        <p className="mb-4">
+          No accommodation address recorded yet.
+          {arrangedBy && ` ${arrangedBy} arrange the accommodation and record the address.`}
+        </p>
+      )}
+      {person.canRecordAccommodation && (
+        <Link href={`/people/${person.id}/accommodation`} className="font-bold">
+          {placement ? "Change the accommodation address" : "Record the accommodation address"}
+        </Link>
+      )}
+    </section>
   );
 }

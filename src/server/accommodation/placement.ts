@@ -1,0 +1,43 @@
+import { roleHasPermission } from "@/domain/access/permissions";
+import type { Actor } from "../access/actor";
+import { mayReadAccommodation } from "../access/visibility";
+import { recordAudit } from "../audit/record-audit";
+import type { Db } from "../db/create-client";
+
+/** The pathway stage whose owning agency arranges the accommodation, and so records the address. */
+export const ACCOMMODATION_STAGE_KEY = "accommodation";
+
+export type PlacementView = {
+  providerAgencyName: string;
+  recordedAt: Date;
+  /** Only for the providing agency and police; null for everyone else. */
+  address: string | null;
+};
+
+/** Only a caseworker or lead of the agency that owns the person's accommodation stage records the address. */
+export function mayRecordAccommodation(actor: Actor, accommodationStage: { ownerAgencyId: string } | null): boolean {
+  return (
+    accommodationStage !== null &&
+    roleHasPermission(actor.role, "accommodation.record") &&
+    actor.agencyId === accommodationStage.ownerAgencyId
+  );
+}
+
+/**
+ * The person's accommodation placement as this user may see it. Call only for a person already found
+ * through `visiblePeople`. The address is read in a second query, made only when the rule allows it,
+ * so for anyone else it never leaves the database; each time it is shown, that is audited (without it).
+ */
+export async function placementFor(db: Db, actor: Actor, personId: string): Promise<PlacementView | null> {
+  const placement = await db.accommodationPlacement.findUnique({
+    where: { personId },
+    select: { providerAgencyId: true, recordedAt: true, providerAgency: { select: { name: true } } },
+  });
+  if (!placement) return null;
+  const view: PlacementView = { providerAgencyName: placement.providerAgency.name, recordedAt: placement.recordedAt, address: null };
+  if (!mayReadAccommodation(actor, placement)) return view;
+
+  const { address } = await db.accommodationPlacement.findUniqueOrThrow({ where: { personId }, select: { address: true } });
+  await recordAudit(db, actor, { action: "accommodation.view", entity: "Person", entityId: personId });
+  return { ...view, address };
+}
