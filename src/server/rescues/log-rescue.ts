@@ -5,6 +5,7 @@ import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
+import { publishRescueAfterCommit } from "../live/publish";
 import { getCurrentTemplate } from "../pathway/current-template";
 import { invalid, ok, refused, type Result } from "../result";
 import { newCaseReference, newRescueReference } from "./references";
@@ -97,6 +98,7 @@ export async function logRescue(db: Db, actor: Actor, rawInput: unknown, now = n
       await recordAudit(tx, actor, { action: "rescue.log", entity: "Rescue", entityId: rescue.id });
       return { rescueId: rescue.id, reference: rescue.reference, peopleCount: input.people.length, created: true };
     });
+    await publishRescueAfterCommit(db, logged.rescueId);
     return ok(logged);
   } catch (error) {
     // Two submits raced past the lookup above: the unique key let one through; answer with it.

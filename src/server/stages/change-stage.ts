@@ -7,6 +7,7 @@ import { visiblePeople } from "../access/visibility";
 import { idFromInput, recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
+import { publishChangesAfterCommit } from "../live/publish";
 import { invalid, ok, refused, type Result } from "../result";
 
 const NOTE_MAX = 2000;
@@ -109,5 +110,6 @@ export async function changeStage(db: Db, actor: Actor, rawInput: unknown, now =
   if (!saved) {
     return refused("Someone else updated this stage while you were looking at it. Check the latest details and try again.");
   }
+  await publishChangesAfterCommit(db, [stage.personId]);
   return ok({ personId: stage.personId, stageTitle: stage.templateStage.title, state: result.next.state });
 }

@@ -1,0 +1,37 @@
+import { getActor } from "@/server/access/current-actor";
+import { db } from "@/server/db/client";
+import { ForbiddenError } from "@/server/errors";
+import { openLiveStream } from "@/server/live/open-live-stream";
+
+// A stream per request, never cached or prerendered.
+export const dynamic = "force-dynamic";
+
+/**
+ * Server-sent events telling an open queue or pathway page that a person it may show has changed
+ * (src/components/live/live-refresh.tsx). A refusal is a status code, not a redirect: EventSource
+ * gives up on a 401 or 403 instead of reconnecting.
+ */
+export async function GET(request: Request): Promise<Response> {
+  const actor = await getActor();
+  if (!actor) return refusal(401, "Sign in to receive live updates.");
+  try {
+    const stream = await openLiveStream(db, actor, { signal: request.signal });
+    return new Response(stream, {
+      headers: {
+        "Content-Type": "text/event-stream; charset=utf-8",
+        // no-transform: a compressing proxy (or Next's gzip) would hold events back to fill a buffer.
+        "Cache-Control": "no-store, no-transform",
+        Connection: "keep-alive",
+        // nginx buffers responses unless told not to.
+        "X-Accel-Buffering": "no",
+      },
+    });
+  } catch (error) {
+    if (error instanceof ForbiddenError) return refusal(403, "Your role has no live updates.");
+    throw error;
+  }
+}
+
+function refusal(status: 401 | 403, message: string): Response {
+  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
