@@ -1,3 +1,5 @@
+import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
@@ -54,9 +56,27 @@ export async function recordAudit(
       entity: event.entity,
       entityId: event.entityId ?? null,
       outcome: event.outcome ?? "allowed",
-      requestId: event.requestId ?? null,
+      requestId: event.requestId ?? (await currentRequestId()),
     },
   });
+}
+
+const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The id src/proxy.ts gave the request being served, so every row one request writes can be read
+ * together. Scripts, tests and background jobs run outside a request: no id, and no error. Only a
+ * uuid is kept, so a header that slipped past the proxy cannot write free text into the log.
+ */
+async function currentRequestId(): Promise<string | null> {
+  try {
+    const id = (await headers()).get("x-request-id");
+    return id && REQUEST_ID.test(id) ? id : null;
+  } catch (error) {
+    // Next's own control-flow errors (a static render bailing out) must still reach Next.
+    unstable_rethrow(error);
+    return null;
+  }
 }
 
 /** The id in a not-yet-validated input, for auditing a refusal: only if it really is a uuid. */

@@ -1,0 +1,127 @@
+import { z } from "zod";
+import { roleHasPermission } from "@/domain/access/permissions";
+import type { ClockInput } from "@/domain/pathway/clock";
+import type { AgeGroup, Gender, StageState } from "@/domain/types";
+import type { Actor } from "../access/actor";
+import { requirePermission } from "../access/require-permission";
+import { pseudonymisedCases } from "../access/visibility";
+import { recordAudit } from "../audit/record-audit";
+import type { Db } from "../db/create-client";
+import { NotFoundError } from "../errors";
+import { activeGrant } from "./break-glass-rules";
+import { CLOCK_COLUMNS, clockInput } from "./case-clocks";
+
+export type CaseStageView = {
+  id: string;
+  key: string;
+  title: string;
+  ownerAgencyName: string;
+  state: StageState;
+  clock: ClockInput;
+};
+
+/** Shown only while a break-glass grant runs. */
+export type BreakGlassIdentity = {
+  name: string | null;
+  description: string | null;
+  dateOfBirth: Date | null;
+  contact: string | null;
+  shownUntil: Date;
+};
+
+export type PseudonymisedCase = {
+  id: string;
+  caseReference: string;
+  ageGroup: AgeGroup;
+  gender: Gender;
+  interpreterNeeded: boolean;
+  rescuedAt: Date;
+  atRiskPercent: number;
+  stages: CaseStageView[];
+  identity: BreakGlassIdentity | null;
+  canBreakGlass: boolean;
+};
+
+/**
+ * One case as the partnership coordinator sees it: pathway and clocks, no identity, place, notes or
+ * closing reasons (free text may name someone). Identity is added only while this coordinator has a
+ * break-glass grant on the person, and each such view is audited as a view of the person's record.
+ */
+export async function getPseudonymisedCase(db: Db, actor: Actor, personId: string, now = new Date()): Promise<PseudonymisedCase> {
+  const id = z.uuid().safeParse(personId).success ? personId : undefined;
+  await requirePermission(db, actor, "case.view_pseudonymised", { entity: "Person", entityId: id });
+  const person = id
+    ? await db.person.findFirst({
+        where: { AND: [{ id }, pseudonymisedCases(actor)] },
+        select: {
+          id: true,
+          caseReference: true,
+          ageGroup: true,
+          gender: true,
+          interpreterNeeded: true,
+          rescue: { select: { occurredAt: true } },
+          template: { select: { atRiskPercent: true } },
+          stages: {
+            orderBy: { templateStage: { sortOrder: "asc" } },
+            select: {
+              id: true,
+              ...CLOCK_COLUMNS,
+              templateStage: { select: { key: true, title: true } },
+              ownerAgency: { select: { name: true } },
+            },
+          },
+        },
+      })
+    : null;
+  if (!person) {
+    await recordAudit(db, actor, { action: "case.view", entity: "Person", entityId: id, outcome: "denied" });
+    throw new NotFoundError("Person");
+  }
+  await recordAudit(db, actor, { action: "case.view", entity: "Person", entityId: person.id });
+
+  const canBreakGlass = roleHasPermission(actor.role, "case.break_glass");
+  const identity = canBreakGlass ? await identityUnderBreakGlass(db, actor, person.id, now) : null;
+
+  const t0 = person.rescue.occurredAt;
+  return {
+    id: person.id,
+    caseReference: person.caseReference,
+    ageGroup: person.ageGroup,
+    gender: person.gender,
+    interpreterNeeded: person.interpreterNeeded,
+    rescuedAt: t0,
+    atRiskPercent: person.template.atRiskPercent,
+    stages: person.stages.map((stage) => ({
+      id: stage.id,
+      key: stage.templateStage.key,
+      title: stage.templateStage.title,
+      ownerAgencyName: stage.ownerAgency.name,
+      state: stage.state,
+      clock: clockInput(stage, t0),
+    })),
+    identity,
+    canBreakGlass,
+  };
+}
+
+async function identityUnderBreakGlass(db: Db, actor: Actor, personId: string, now: Date): Promise<BreakGlassIdentity | null> {
+  const grant = await db.breakGlassAccess.findFirst({
+    where: activeGrant(actor, personId, now),
+    orderBy: { expiresAt: "desc" },
+    select: { expiresAt: true },
+  });
+  if (!grant) return null;
+  const identity = await db.personIdentity.findUnique({
+    where: { personId },
+    select: { name: true, description: true, dateOfBirth: true, contact: true },
+  });
+  // Audited like any other view of the record, so it shows in "who has seen this person".
+  await recordAudit(db, actor, { action: "person.view", entity: "Person", entityId: personId });
+  return {
+    name: identity?.name ?? null,
+    description: identity?.description ?? null,
+    dateOfBirth: identity?.dateOfBirth ?? null,
+    contact: identity?.contact ?? null,
+    shownUntil: grant.expiresAt,
+  };
+}

@@ -1,0 +1,64 @@
+import type { ClockInput } from "@/domain/pathway/clock";
+import type { AgeGroup } from "@/domain/types";
+import type { Actor } from "../access/actor";
+import { requirePermission } from "../access/require-permission";
+import { pseudonymisedCases } from "../access/visibility";
+import { recordAudit } from "../audit/record-audit";
+import type { Db } from "../db/create-client";
+import { CLOCK_COLUMNS, compareCaseUrgency, openStagesByUrgency } from "./case-clocks";
+
+export type CaseRow = {
+  id: string;
+  caseReference: string;
+  ageGroup: AgeGroup;
+  rescuedAt: Date;
+  nextStage: { title: string; ownerAgencyName: string; clock: ClockInput } | null;
+  openStages: number;
+  atRiskPercent: number;
+};
+
+/**
+ * Every live case in the coordinator's partnership, pseudonymised, most urgent first. The query
+ * selects column by column: identity, the place of rescue, notes and addresses are never loaded, so
+ * they cannot leak through this list by mistake.
+ */
+export async function listPseudonymisedCases(db: Db, actor: Actor, now = new Date()): Promise<CaseRow[]> {
+  await requirePermission(db, actor, "case.view_pseudonymised", { entity: "Person" });
+  const people = await db.person.findMany({
+    where: { AND: [pseudonymisedCases(actor), { closedAt: null }] },
+    select: {
+      id: true,
+      caseReference: true,
+      ageGroup: true,
+      rescue: { select: { occurredAt: true } },
+      template: { select: { atRiskPercent: true } },
+      stages: {
+        where: { state: { in: ["NOT_STARTED", "IN_PROGRESS", "PAUSED"] } },
+        orderBy: { templateStage: { sortOrder: "asc" } },
+        select: { ...CLOCK_COLUMNS, templateStage: { select: { title: true } }, ownerAgency: { select: { name: true } } },
+      },
+    },
+  });
+  await recordAudit(db, actor, { action: "case.list", entity: "Person" });
+
+  return people
+    .map((person) => {
+      const t0 = person.rescue.occurredAt;
+      const open = openStagesByUrgency(person.stages, t0, now, person.template.atRiskPercent);
+      const next = open[0];
+      const row: CaseRow = {
+        id: person.id,
+        caseReference: person.caseReference,
+        ageGroup: person.ageGroup,
+        rescuedAt: t0,
+        nextStage: next
+          ? { title: next.stage.templateStage.title, ownerAgencyName: next.stage.ownerAgency.name, clock: next.input }
+          : null,
+        openStages: open.length,
+        atRiskPercent: person.template.atRiskPercent,
+      };
+      return { row, urgency: next?.clock ?? null };
+    })
+    .sort((a, b) => compareCaseUrgency(a.urgency, b.urgency))
+    .map(({ row }) => row);
+}
