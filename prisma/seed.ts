@@ -9,6 +9,7 @@ import { seedLiveCases } from "./seed/live";
 import { createDemoOrg, DEMO_SLUG } from "./seed/org";
 import { Random } from "./seed/random";
 import { formatSummary, summarise, type SeedSummary } from "./seed/summary";
+import { seedQueueWork } from "./seed/work";
 
 // Fixed, so the history is the same on every run for the same `now`.
 const HISTORY_SEED = 20_261_123;
@@ -23,6 +24,7 @@ export async function seedDemo(db: Db, { now }: { now: Date }): Promise<SeedSumm
     const org = await createDemoOrg(db);
     await insertHistory(db, planHistory(new Random(HISTORY_SEED), org, now));
     const livePeople = await seedLiveCases(db, org, now);
+    await seedQueueWork(db, org);
     const summary = await summarise(db, org.partnershipId, livePeople);
     console.log(formatSummary(summary, (performance.now() - started) / 1000));
     return summary;

@@ -34,7 +34,8 @@ export async function createDemoOrg(db: Db): Promise<DemoOrg> {
     const user = await createUser(db, { agencyId, role: account.role, email: account.email, name: account.name, password: DEMO_PASSWORD });
     if (account.role === "CASEWORKER" || account.role === "AGENCY_LEAD") {
       const members = (staff[account.agencyKind] ??= {} as Record<Doer, StaffMember>);
-      members[account.role] = { id: user.id, agencyId, role: user.role };
+      // The first of each role is the one the seed acts as.
+      members[account.role] ??= { id: user.id, agencyId, role: user.role };
     }
   }
   return { partnershipId: partnership.id, template, agencyIds, staff };

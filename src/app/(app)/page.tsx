@@ -4,5 +4,9 @@ import { requireActor } from "@/server/access/current-actor";
 
 export default async function HomePage() {
   const actor = await requireActor();
-  redirect(roleHasPermission(actor.role, "person.list") ? "/people" : "/account");
+  // Each role starts where its work is.
+  if (roleHasPermission(actor.role, "queue.view")) redirect("/queue");
+  if (roleHasPermission(actor.role, "case.view_pseudonymised")) redirect("/cases");
+  if (roleHasPermission(actor.role, "audit.view")) redirect("/admin/audit");
+  redirect("/account");
 }

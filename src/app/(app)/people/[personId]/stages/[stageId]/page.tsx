@@ -8,6 +8,11 @@ import { serializeClock } from "@/components/pathway/serialized-clock";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { getPersonPathway } from "@/server/people/get-person-pathway";
+import { getStageWork } from "@/server/stages/get-stage-work";
+import { formatDuration } from "@/domain/time/duration";
+import { formatLondonDateTime } from "@/domain/time/london";
+import { AssignForm, ClaimForm } from "../../../../queue/stage-assignment";
+import { ReferStageForm } from "./refer-stage-form";
 import { loadOrNotFound } from "../../../../../_lib/load-or-not-found";
 import { StageUpdateForm } from "./stage-update-form";
 
@@ -19,6 +24,7 @@ export default async function StagePage({ params }: { params: Promise<{ personId
   const person = await loadOrNotFound(getPersonPathway(db, actor, personId));
   const stage = person.stages.find((candidate) => candidate.id === stageId);
   if (!stage) notFound();
+  const work = await loadOrNotFound(getStageWork(db, actor, stage.id));
   const now = new Date();
   const actions = availableActions(
     { state: stage.state, startedAt: stage.startedAt, completedAt: stage.clock.completedAt, pausedAt: stage.clock.pausedAt, pausedMs: stage.clock.pausedMs, closingReason: stage.closingReason },
@@ -46,6 +52,51 @@ export default async function StagePage({ params }: { params: Promise<{ personId
       ) : (
         <StageUpdateForm stageId={stage.id} version={stage.version} actions={actions} />
       )}
+
+      <section aria-labelledby="work-heading" className="mt-10">
+        <h2 id="work-heading" className="mb-3 text-2xl font-bold">
+          Who is doing this
+        </h2>
+        <p className="mb-3" data-testid="stage-assignee">
+          {work.assigneeName ? (
+            <>
+              Assigned to <span className="font-bold">{work.assigneeId === actor.id ? "you" : work.assigneeName}</span>
+              {work.assignedAt && <span className="text-muted"> since {formatLondonDateTime(work.assignedAt)}</span>}
+            </>
+          ) : (
+            "Nobody has taken this stage yet."
+          )}
+        </p>
+        <div className="mb-6 flex flex-wrap items-end gap-4">
+          {work.canClaim && <ClaimForm stageId={stage.id} stageLabel={stage.title} />}
+          {work.canAssign && <AssignForm stageId={stage.id} stageLabel={stage.title} assigneeId={work.assigneeId} people={work.assignable} />}
+        </div>
+        {work.pendingReferral && (
+          <p className="mb-4 border-l-4 border-link pl-4" data-testid="pending-referral">
+            Referred to <span className="font-bold">{work.pendingReferral.toAgency.name}</span> by {work.pendingReferral.referredBy.name},{" "}
+            {formatLondonDateTime(work.pendingReferral.createdAt)}: waiting for an answer.{" "}
+            <Link href={`/referrals/${work.pendingReferral.id}`}>View the referral</Link>
+          </p>
+        )}
+        {work.canRefer && <ReferStageForm stageId={stage.id} agencies={work.referralTargets} />}
+        {work.referrals.some((referral) => referral.answeredAt) && (
+          <>
+            <h3 className="mb-2 text-xl font-bold">Earlier referrals</h3>
+            <ul className="mb-6 border-t border-line">
+              {work.referrals
+                .filter((referral) => referral.answeredAt)
+                .map((referral) => (
+                  <li key={referral.id} className="border-b border-line py-2">
+                    {referral.fromAgencyName} to {referral.toAgencyName}, {formatLondonDateTime(referral.createdAt)}:{" "}
+                    <span className="font-bold">{referral.state === "ACCEPTED" ? "accepted" : referral.state === "DECLINED" ? "declined" : "withdrawn"}</span>{" "}
+                    {referral.answeredAt && `after ${formatDuration(referral.answeredAt.getTime() - referral.createdAt.getTime())}`}
+                    {referral.answerReason && <span className="block text-muted">“{referral.answerReason}”</span>}
+                  </li>
+                ))}
+            </ul>
+          </>
+        )}
+      </section>
     </>
   );
 }
