@@ -5,7 +5,7 @@ import { visiblePeople } from "../access/visibility";
 import { idFromInput, recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
-import { publishChange } from "../live/publish";
+import { publishChangesAfterCommit } from "../live/publish";
 import { invalid, ok, refused, type Result } from "../result";
 import { ACCOMMODATION_STAGE_KEY, mayRecordAccommodation } from "./placement";
 
@@ -72,6 +72,6 @@ export async function recordAccommodation(db: Db, actor: Actor, rawInput: unknow
     });
     await recordAudit(tx, actor, { action: "accommodation.record", entity: "Person", entityId: person.id });
   });
-  await publishChange(db, { personId: person.id });
+  await publishChangesAfterCommit(db, [person.id]);
   return ok({ personId: person.id });
 }
