@@ -12,9 +12,11 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // A second build directory lets a development server run beside the end-to-end build.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // `next dev` refuses its hot-reload socket to 127.0.0.1, where the demo and tests serve the app.
   allowedDevOrigins: ["127.0.0.1"],
-  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  serverExternalPackages: ["pg", "pg-boss", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -18,9 +18,16 @@ export type Notice = {
  * a notice; say which stage and link to it, and let the page decide what the reader may see.
  */
 export async function notify(db: NotifyDb, recipientIds: readonly string[], notice: Notice): Promise<number> {
-  if (recipientIds.length === 0) return 0;
-  const { count } = await db.notification.createMany({
-    data: recipientIds.map((recipientId) => ({
+  return notifyEach(db, [{ recipientIds, notice }]);
+}
+
+// Rows per INSERT: seven parameters each keeps a statement well under Postgres's 65,535.
+const ROWS_PER_INSERT = 2000;
+
+/** notify() for many notices at once (a sweep that raised hundreds), in as few inserts as possible. */
+export async function notifyEach(db: NotifyDb, sends: readonly { recipientIds: readonly string[]; notice: Notice }[]): Promise<number> {
+  const rows = sends.flatMap(({ recipientIds, notice }) =>
+    recipientIds.map((recipientId) => ({
       recipientId,
       kind: notice.kind,
       title: notice.title,
@@ -28,7 +35,11 @@ export async function notify(db: NotifyDb, recipientIds: readonly string[], noti
       href: notice.href,
       dedupeKey: `${notice.dedupeKey}:${recipientId}`,
     })),
-    skipDuplicates: true,
-  });
-  return count;
+  );
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const { count } = await db.notification.createMany({ data: rows.slice(i, i + ROWS_PER_INSERT), skipDuplicates: true });
+    inserted += count;
+  }
+  return inserted;
 }

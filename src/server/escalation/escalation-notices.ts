@@ -1,0 +1,79 @@
+import { createHash } from "node:crypto";
+import { formatLondonDateTime } from "@/domain/time/london";
+import { formatDuration } from "@/domain/time/duration";
+import type { Notice } from "../notifications/notify";
+
+/** One overdue stage as the sweep found it: what a per-stage notice may say, and nothing more. */
+export type OverdueStage = {
+  escalationId: string;
+  stageId: string;
+  personId: string;
+  caseReference: string;
+  stageTitle: string;
+  ownerAgencyName: string;
+  /** Due time with paused time added. */
+  dueAt: Date;
+};
+
+/** To the owning agency's lead, as soon as the stage is overdue. Links to the stage itself. */
+export function leadNotice(stage: OverdueStage, now: Date): Notice {
+  return {
+    kind: "STAGE_OVERDUE",
+    title: `${stage.stageTitle} is overdue`,
+    body:
+      `Case ${stage.caseReference}: ${stage.stageTitle} was due ${formatLondonDateTime(stage.dueAt)} ` +
+      `and was overdue by ${formatDuration(now.getTime() - stage.dueAt.getTime())} when this notice was sent.`,
+    href: `/people/${stage.personId}/stages/${stage.stageId}`,
+    dedupeKey: `escalation:${stage.escalationId}`,
+  };
+}
+
+/**
+ * To the partnership coordinator, once the stage has stayed overdue for the partnership's extra time.
+ * Coordinators see cases pseudonymised: the case reference and the pseudonymised case page only.
+ */
+export function coordinatorNotice(stage: OverdueStage, now: Date): Notice {
+  return {
+    kind: "STAGE_OVERDUE_ESCALATED",
+    title: `Still overdue: ${stage.stageTitle}`,
+    body:
+      `Case ${stage.caseReference}: ${stage.stageTitle} (${stage.ownerAgencyName}) was due ` +
+      `${formatLondonDateTime(stage.dueAt)} and was overdue by ${formatDuration(now.getTime() - stage.dueAt.getTime())} ` +
+      `when this notice was sent. The agency's lead was told when it went overdue.`,
+    href: `/cases/${stage.personId}`,
+    dedupeKey: `escalation:${stage.escalationId}`,
+  };
+}
+
+/** What the PCC office may learn about one escalated stage: its title and who owns it. */
+export type PccEscalation = { escalationId: string; stageTitle: string; ownerAgencyName: string };
+
+/**
+ * One aggregate notice to the PCC office for the stages escalated to it in one sweep: counts by stage
+ * and owning agency. Never a case reference, a person, a name or a link: the PCC office sees no record.
+ * The key is made from the escalations it covers, so the same escalations can never be announced twice.
+ */
+export function pccSummaryNotice(escalations: readonly PccEscalation[]): Notice {
+  const counts = new Map<string, { stageTitle: string; ownerAgencyName: string; count: number }>();
+  for (const { stageTitle, ownerAgencyName } of escalations) {
+    const key = `${stageTitle}\u0000${ownerAgencyName}`;
+    const entry = counts.get(key) ?? { stageTitle, ownerAgencyName, count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  const lines = [...counts.values()]
+    .sort((a, b) => b.count - a.count || a.stageTitle.localeCompare(b.stageTitle) || a.ownerAgencyName.localeCompare(b.ownerAgencyName))
+    .map(({ stageTitle, ownerAgencyName, count }) => `${stageTitle}, ${ownerAgencyName}: ${count}`);
+  const total = escalations.length;
+  const digest = createHash("sha256")
+    .update(escalations.map((e) => e.escalationId).sort().join(","))
+    .digest("hex")
+    .slice(0, 32);
+  return {
+    kind: "OVERDUE_SUMMARY",
+    title: `${total} ${total === 1 ? "stage" : "stages"} still overdue after escalation`,
+    body: `Stages overdue long enough to be escalated to the PCC office, by stage and owning agency. ${lines.join("; ")}.`,
+    href: null,
+    dedupeKey: `overdue-summary:${digest}`,
+  };
+}

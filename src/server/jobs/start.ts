@@ -1,0 +1,46 @@
+import { createPrismaClient } from "../db/create-client";
+import { startJobRunner, type JobRunner } from "./runner";
+
+const globalForJobs = globalThis as unknown as { vcpJobRunner?: Promise<JobRunner | null> };
+
+/**
+ * Starts the job runner once per server process (src/instrumentation.ts calls this) with its own
+ * Prisma client, so a sweep never waits for a request's connection or the other way round. A runner
+ * that cannot start is logged and the app goes on serving: notices catch up when it next starts.
+ */
+export function startJobRunnerForServer(): Promise<JobRunner | null> {
+  globalForJobs.vcpJobRunner ??= start();
+  return globalForJobs.vcpJobRunner;
+}
+
+async function start(): Promise<JobRunner | null> {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) {
+    console.error("Job runner not started: DATABASE_URL is not set");
+    return null;
+  }
+  // DATABASE_POOL_MAX=1 means the embedded database (one Postgres session): stay small there.
+  const embedded = process.env.DATABASE_POOL_MAX === "1";
+  const db = createPrismaClient(connectionString);
+  try {
+    const runner = await startJobRunner({ connectionString, db, poolMax: embedded ? 2 : 3 });
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      // Next exits once its HTTP server has closed, possibly before this ends. That is safe: a sweep
+      // cut short rolls back as a whole, and the next runner sends what it had not.
+      void runner
+        .stop()
+        .catch((error: unknown) => console.error("Job runner did not stop cleanly:", error instanceof Error ? error.message : error))
+        .finally(() => db.$disconnect());
+    };
+    process.once("SIGTERM", stop);
+    process.once("SIGINT", stop);
+    return runner;
+  } catch (error) {
+    console.error("Job runner not started:", error instanceof Error ? error.message : error);
+    await db.$disconnect().catch(() => {});
+    return null;
+  }
+}
