@@ -69,9 +69,11 @@ export function AssignForm({
         </select>
       </div>
       <SubmitButton variant="secondary">Save</SubmitButton>
-      <div className="basis-full">
-        <InlineError id={errorId} message={error} />
-      </div>
+      {error && (
+        <div className="basis-full">
+          <InlineError id={errorId} message={error} />
+        </div>
+      )}
     </form>
   );
 }
