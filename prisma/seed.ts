@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { createPrismaClient, type Db } from "../src/server/db/create-client";
 import { removeDemoPartnership } from "./seed/cleanup";
 import { insertHistory, planHistory } from "./seed/history";
+import { seedAccommodation } from "./seed/accommodation";
 import { seedLiveCases } from "./seed/live";
 import { createDemoOrg, DEMO_SLUG } from "./seed/org";
 import { Random } from "./seed/random";
@@ -24,6 +25,7 @@ export async function seedDemo(db: Db, { now }: { now: Date }): Promise<SeedSumm
     const org = await createDemoOrg(db);
     await insertHistory(db, planHistory(new Random(HISTORY_SEED), org, now));
     const livePeople = await seedLiveCases(db, org, now);
+    await seedAccommodation(db, org);
     await seedQueueWork(db, org);
     const summary = await summarise(db, org.partnershipId, livePeople);
     console.log(formatSummary(summary, (performance.now() - started) / 1000));

@@ -8,6 +8,7 @@ export async function removeDemoPartnership(db: Db, slug: string): Promise<void>
   const inPartnership = { rescue: { partnershipId: partnership.id } };
   await db.timelineEvent.deleteMany({ where: { person: inPartnership } });
   await db.stage.deleteMany({ where: { person: inPartnership } });
+  await db.accommodationPlacement.deleteMany({ where: { person: inPartnership } });
   await db.personIdentity.deleteMany({ where: { person: inPartnership } });
   await db.person.deleteMany({ where: inPartnership });
   await db.rescue.deleteMany({ where: { partnershipId: partnership.id } });
