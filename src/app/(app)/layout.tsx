@@ -3,6 +3,9 @@ import { roleHasPermission } from "@/domain/access/permissions";
 import { ROLE_LABELS } from "@/domain/types";
 import { ServiceHeader } from "@/components/service-header";
 import { requireActor } from "@/server/access/current-actor";
+import { db } from "@/server/db/client";
+import { countUnread } from "@/server/notifications/count-unread";
+import { UnreadCount } from "./notifications/unread-count";
 import { signOutAction } from "./sign-out/actions";
 
 // The layout only decides what to show in the header: every page checks access again itself.
@@ -18,6 +21,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     can("break_glass.review") && { href: "/admin/break-glass", label: "Break-glass reviews" },
     can("notification.read") && { href: "/notifications", label: "Notifications" },
   ].filter((link) => link !== false);
+  const unread = await countUnread(db, actor);
   return (
     <>
       <ServiceHeader>
@@ -34,6 +38,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <li key={link.href}>
               <Link href={link.href} className="inline-block py-2 font-bold">
                 {link.label}
+                {link.href === "/notifications" && <UnreadCount count={unread} />}
               </Link>
             </li>
           ))}
