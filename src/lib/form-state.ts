@@ -3,6 +3,8 @@ export type FormState = {
   fieldErrors: Record<string, string>;
   formError?: string;
   values?: Record<string, unknown>;
+  /** Which access rule refused the request, for logs and tests; the message above is what people read. */
+  rule?: string;
 };
 
 export const initialFormState: FormState = { fieldErrors: {} };

@@ -1,0 +1,382 @@
+// The access matrix: every server action and route handler in src/app, called by every role, against
+// a record of the caller's own agency, a record owned by another agency, and a record the caller
+// cannot see at all (another partnership). Each cell states what must happen; anything else fails,
+// and a refusal must say which rule refused. A new action or route handler fails the first test until
+// it is added here.
+import { readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { personFormInput, rescueFormInput } from "../../prisma/factories";
+import type { AgencyKind, Role } from "../../src/domain/types";
+import { initialFormState } from "@/lib/form-state";
+import type { Actor } from "@/server/access/actor";
+import { getSessionUserId } from "@/server/auth/session";
+import { openBreakGlass } from "@/server/cases/open-break-glass";
+import { db as appDb } from "@/server/db/client";
+import { createPrismaClient } from "@/server/db/create-client";
+import { notify } from "@/server/notifications/notify";
+import { answerReferral } from "@/server/referrals/answer-referral";
+import { referStage } from "@/server/referrals/refer-stage";
+import { outcomeOf, toFormData, type ActionOutcome } from "../support/form-data";
+import { logOnePerson } from "../support/log-person";
+import { createWorld, MINUTE, type World } from "../support/world";
+
+// Only who is signed in is faked (see server-actions-auth.test.ts for why each mock is needed).
+vi.mock("@/server/auth/session", () => ({ getSessionUserId: vi.fn(async (): Promise<string | null> => null) }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("@/server/auth/auth", async () => {
+  const { redirect } = await import("next/navigation");
+  return {
+    handlers: { GET: vi.fn(), POST: vi.fn() },
+    auth: vi.fn(async () => null),
+    signIn: vi.fn(async () => {
+      throw new Error("signIn is not under test");
+    }),
+    signOut: vi.fn(async (options?: { redirectTo?: string }) => redirect(options?.redirectTo ?? "/")),
+  };
+});
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+
+type AnyFn = (...args: unknown[]) => Promise<unknown>;
+
+const APP_DIR = fileURLToPath(new URL("../../src/app", import.meta.url));
+
+function findFiles(dir: string, names: string[]): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return findFiles(path, names);
+    return names.includes(entry.name) ? [path] : [];
+  });
+}
+
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+const endpoints = (
+  await Promise.all(
+    findFiles(APP_DIR, ["actions.ts", "route.ts"])
+      .sort()
+      .map(async (path) => {
+        const file = relative(APP_DIR, path);
+        const exports = (await import(/* @vite-ignore */ path)) as Record<string, unknown>;
+        return Object.entries(exports)
+          .filter(([name, value]) => typeof value === "function" && (file.endsWith("actions.ts") || HTTP_METHODS.includes(name)))
+          .map(([name, fn]) => ({ key: `${file}#${name}`, fn: fn as AnyFn }));
+      }),
+  )
+).flat();
+
+/** Endpoints anyone may call, and why; they are not in the matrix. */
+const PUBLIC: Record<string, string> = {
+  "sign-in/actions.ts#signInAction": "signing in is how an anonymous caller gets an identity",
+  "api/auth/[...nextauth]/route.ts#GET": "Auth.js's own session and CSRF endpoints",
+  "api/auth/[...nextauth]/route.ts#POST": "Auth.js's own sign-in and sign-out endpoints",
+};
+
+type Target = "own" | "otherAgency" | "hidden";
+type Expected = "allowed" | "forbidden" | "not-found" | "refused";
+type Caller = "caseworker" | "lead" | "coordinator" | "pcc" | "admin";
+const CALLERS: { caller: Caller; kind: AgencyKind; role: Role }[] = [
+  { caller: "caseworker", kind: "COUNCIL_SAFEGUARDING", role: "CASEWORKER" },
+  { caller: "lead", kind: "COUNCIL_SAFEGUARDING", role: "AGENCY_LEAD" },
+  { caller: "coordinator", kind: "PARTNERSHIP", role: "COORDINATOR" },
+  { caller: "pcc", kind: "PCC_OFFICE", role: "PCC_OFFICE" },
+  { caller: "admin", kind: "PARTNERSHIP", role: "ADMINISTRATOR" },
+];
+
+const db = createPrismaClient();
+const sessionUserId = vi.mocked(getSessionUserId);
+const T0 = new Date(Date.now() - 30 * MINUTE);
+
+let home: World;
+let away: World;
+const callers = new Map<Caller, Actor>();
+const awayActors = new Map<string, Actor>();
+let homePolice: Actor;
+let homeHealth: Actor;
+let homeColleague: Actor;
+
+async function awayActor(kind: AgencyKind, role: Role = "CASEWORKER"): Promise<Actor> {
+  const key = `${kind}:${role}`;
+  if (!awayActors.has(key)) awayActors.set(key, await away.actor(kind, role));
+  return awayActors.get(key)!;
+}
+
+/** A fresh person for each cell, logged by police: in the caller's partnership, or in the other one. */
+async function freshPerson(where: "home" | "away") {
+  const logger = where === "home" ? homePolice : await awayActor("POLICE");
+  return logOnePerson(db, logger, { t0: T0, now: new Date(T0.getTime() + 5 * MINUTE), person: { interpreterNeeded: "no" } });
+}
+
+/** A referral of a police-owned stage to council (the caller's agency), or to health (another agency). */
+async function freshReferral(where: "home" | "away", to: "council" | "health") {
+  const person = await freshPerson(where);
+  const world = where === "home" ? home : away;
+  const police = where === "home" ? homePolice : await awayActor("POLICE");
+  const target = to === "council" ? world.agencies.COUNCIL_SAFEGUARDING! : world.agencies.HEALTH!;
+  const result = await referStage(db, police, { stageId: person.stage("immediate-safety").id, toAgencyId: target.id });
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.data.referralId;
+}
+
+/** A break-glass access made by a coordinator of that partnership, for an administrator to review. */
+async function freshBreakGlass(where: "home" | "away") {
+  const person = await freshPerson(where);
+  const coordinator = where === "home" ? callers.get("coordinator")! : await awayActor("PARTNERSHIP", "COORDINATOR");
+  const result = await openBreakGlass(db, coordinator, { personId: person.personId, reason: "Police asked to confirm identity for a welfare check" });
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return (await db.breakGlassAccess.findFirstOrThrow({ where: { personId: person.personId }, select: { id: true } })).id;
+}
+
+async function freshNotification(recipient: Actor) {
+  const key = `matrix:${crypto.randomUUID()}`;
+  await notify(db, [recipient.id], { kind: "STAGE_OVERDUE", title: "Test notice", body: "A fictional notice", href: null, dedupeKey: key });
+  return (await db.notification.findUniqueOrThrow({ where: { dedupeKey: `${key}:${recipient.id}` } })).id;
+}
+
+type Spec = {
+  /** What the endpoint is called with, for this caller and target. */
+  call: (fn: AnyFn, target: Target, actor: Actor) => Promise<unknown>;
+  targets: Target[];
+  expected: Record<Caller, Partial<Record<Target, Expected>>>;
+  /** The words of a business-rule refusal ("refused" cells). */
+  refusedRule?: RegExp;
+  /** How a redirect or status reads, for endpoints that do not return form state. */
+  classify?: (outcome: ActionOutcome) => Expected | null;
+};
+
+const form = (values: Record<string, unknown>) => toFormData(values);
+const withForm = (build: (target: Target, actor: Actor) => Promise<Record<string, unknown>>) => async (fn: AnyFn, target: Target, actor: Actor) =>
+  fn(initialFormState, form(await build(target, actor)));
+
+const CASEWORK_ONLY = (cells: Partial<Record<Target, Expected>>, leadCells = cells): Spec["expected"] => ({
+  caseworker: cells,
+  lead: leadCells,
+  coordinator: { own: "forbidden", otherAgency: "forbidden", hidden: "forbidden" },
+  pcc: { own: "forbidden", otherAgency: "forbidden", hidden: "forbidden" },
+  admin: { own: "forbidden", otherAgency: "forbidden", hidden: "forbidden" },
+});
+
+const OWNED_STAGE = { own: "allowed", otherAgency: "refused", hidden: "not-found" } as const;
+
+/** A stage council owns (accommodation), one police owns on a person council sees, or one council cannot see. */
+async function stageFor(target: Target) {
+  const person = await freshPerson(target === "hidden" ? "away" : "home");
+  return person.stage(target === "otherAgency" ? "immediate-safety" : "accommodation");
+}
+
+const SPECS: Record<string, Spec> = {
+  "(app)/people/[personId]/actions.ts#changeStageAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => ({ stageId: (await stageFor(target)).id, version: 0, action: "start" })),
+    expected: CASEWORK_ONLY(OWNED_STAGE),
+    refusedRule: /^Only .* can change this stage\.$/,
+  },
+  "(app)/people/[personId]/actions.ts#addNoteAction": {
+    targets: ["own", "hidden"],
+    call: withForm(async (target) => ({ personId: (await freshPerson(target === "hidden" ? "away" : "home")).personId, text: "A fictional note", sensitivity: "GENERAL" })),
+    expected: CASEWORK_ONLY({ own: "allowed", hidden: "not-found" }),
+  },
+  "(app)/people/[personId]/accommodation/actions.ts#recordAccommodationAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => {
+      const person = await freshPerson(target === "hidden" ? "away" : "home");
+      if (target === "otherAgency") {
+        // Council hands accommodation to the Salvation Army, who accept: now it is theirs to record.
+        const council = await home.actor("COUNCIL_SAFEGUARDING");
+        const referred = await referStage(db, council, { stageId: person.stage("accommodation").id, toAgencyId: home.agencies.SALVATION_ARMY!.id });
+        if (!referred.ok) throw new Error(JSON.stringify(referred));
+        const army = await home.actor("SALVATION_ARMY");
+        const accepted = await answerReferral(db, army, { referralId: referred.data.referralId, decision: "accept" });
+        if (!accepted.ok) throw new Error(JSON.stringify(accepted));
+      }
+      return { personId: person.personId, address: "Flat 0, 1 Matrix Test Row, Nowhere" };
+    }),
+    expected: CASEWORK_ONLY(OWNED_STAGE),
+    refusedRule: /^Only .*, who arrange this person's accommodation, can record the address\.$/,
+  },
+  "(app)/people/[personId]/stages/[stageId]/actions.ts#referStageAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => {
+      const stage = await stageFor(target);
+      const world = target === "hidden" ? away : home;
+      return { stageId: stage.id, toAgencyId: world.agencies.SALVATION_ARMY!.id };
+    }),
+    expected: CASEWORK_ONLY(OWNED_STAGE),
+    refusedRule: /^Only .* can do this: it owns this stage\.$/,
+  },
+  "(app)/queue/actions.ts#claimStageAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => ({ stageId: (await stageFor(target)).id })),
+    expected: CASEWORK_ONLY(OWNED_STAGE),
+    refusedRule: /^Only .* can do this: it owns this stage\.$/,
+  },
+  "(app)/queue/actions.ts#assignStageAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => ({ stageId: (await stageFor(target)).id, assigneeId: homeColleague.id })),
+    expected: CASEWORK_ONLY({ own: "forbidden", otherAgency: "forbidden", hidden: "forbidden" }, OWNED_STAGE),
+    refusedRule: /^Only .* can do this: it owns this stage\.$/,
+  },
+  "(app)/referrals/[referralId]/actions.ts#answerReferralAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => ({
+      referralId: await freshReferral(target === "hidden" ? "away" : "home", target === "otherAgency" ? "health" : "council"),
+      decision: "decline",
+      reason: "No capacity tonight (fictional)",
+    })),
+    // A referral to another agency is not the caller's to answer: it reads as not found.
+    expected: CASEWORK_ONLY({ own: "allowed", otherAgency: "not-found", hidden: "not-found" }),
+  },
+  "(app)/rescues/new/actions.ts#logRescueAction": {
+    targets: ["own"],
+    call: withForm(async () => rescueFormInput({ people: [personFormInput()] })),
+    expected: CASEWORK_ONLY({ own: "allowed" }),
+  },
+  "(app)/cases/[personId]/actions.ts#breakGlassAction": {
+    targets: ["own", "hidden"],
+    call: withForm(async (target) => ({
+      personId: (await freshPerson(target === "hidden" ? "away" : "home")).personId,
+      reason: "Police asked to confirm identity for a welfare check",
+    })),
+    expected: {
+      caseworker: { own: "forbidden", hidden: "forbidden" },
+      lead: { own: "forbidden", hidden: "forbidden" },
+      coordinator: { own: "allowed", hidden: "not-found" },
+      pcc: { own: "forbidden", hidden: "forbidden" },
+      admin: { own: "forbidden", hidden: "forbidden" },
+    },
+  },
+  "(app)/admin/break-glass/[accessId]/actions.ts#reviewBreakGlassAction": {
+    targets: ["own", "hidden"],
+    call: withForm(async (target) => ({ accessId: await freshBreakGlass(target === "hidden" ? "away" : "home"), note: "Checked with the coordinator" })),
+    expected: {
+      caseworker: { own: "forbidden", hidden: "forbidden" },
+      lead: { own: "forbidden", hidden: "forbidden" },
+      coordinator: { own: "forbidden", hidden: "forbidden" },
+      pcc: { own: "forbidden", hidden: "forbidden" },
+      admin: { own: "allowed", hidden: "not-found" },
+    },
+  },
+  "(app)/notifications/actions.ts#markReadAction": {
+    // Own: the caller's notice. Other: a notice to someone else in the same partnership.
+    targets: ["own", "otherAgency"],
+    call: async (fn, target, actor) =>
+      fn(toFormData({ notificationId: await freshNotification(target === "own" ? actor : homePolice) })),
+    expected: {
+      caseworker: { own: "allowed", otherAgency: "not-found" },
+      lead: { own: "allowed", otherAgency: "not-found" },
+      coordinator: { own: "allowed", otherAgency: "not-found" },
+      pcc: { own: "allowed", otherAgency: "not-found" },
+      // Administrators have no notices at all.
+      admin: { own: "not-found", otherAgency: "not-found" },
+    },
+    classify: (outcome) =>
+      "redirectedTo" in outcome ? (outcome.redirectedTo.endsWith("read=missing") ? "not-found" : outcome.redirectedTo.endsWith("read=one") ? "allowed" : null) : null,
+  },
+  "(app)/notifications/actions.ts#markAllReadAction": {
+    targets: ["own"],
+    call: async (fn) => fn(),
+    expected: {
+      caseworker: { own: "allowed" },
+      lead: { own: "allowed" },
+      coordinator: { own: "allowed" },
+      pcc: { own: "allowed" },
+      admin: { own: "forbidden" },
+    },
+    classify: (outcome) =>
+      "redirectedTo" in outcome ? (outcome.redirectedTo.endsWith("read=all") ? "allowed" : outcome.redirectedTo.endsWith("read=missing") ? "forbidden" : null) : null,
+  },
+  "(app)/sign-out/actions.ts#signOutAction": {
+    targets: ["own"],
+    call: async (fn) => fn(),
+    expected: { caseworker: { own: "allowed" }, lead: { own: "allowed" }, coordinator: { own: "allowed" }, pcc: { own: "allowed" }, admin: { own: "allowed" } },
+    classify: (outcome) => ("redirectedTo" in outcome && outcome.redirectedTo === "/sign-in" ? "allowed" : null),
+  },
+  "api/live/route.ts#GET": {
+    targets: ["own"],
+    call: async (fn) => {
+      const abort = new AbortController();
+      const response = (await fn(new Request("http://127.0.0.1/api/live", { signal: abort.signal }))) as Response;
+      abort.abort();
+      await response.body?.cancel().catch(() => undefined);
+      return { status: response.status };
+    },
+    expected: {
+      caseworker: { own: "allowed" },
+      lead: { own: "allowed" },
+      coordinator: { own: "allowed" },
+      pcc: { own: "forbidden" },
+      admin: { own: "forbidden" },
+    },
+    classify: (outcome) => {
+      const status = "returned" in outcome ? (outcome.returned as { status?: number }).status : undefined;
+      return status === 200 ? "allowed" : status === 403 ? "forbidden" : status === 404 ? "not-found" : null;
+    },
+  },
+};
+
+/** Reads a form-state result: which rule refused, or that the action went through. */
+function classifyFormState(outcome: ActionOutcome): { expected: Expected; rule?: string; message?: string } | null {
+  if ("redirectedTo" in outcome) return outcome.redirectedTo === "/sign-in" ? null : { expected: "allowed" };
+  if (!("returned" in outcome)) return null;
+  const state = outcome.returned as { fieldErrors?: Record<string, string>; formError?: string; rule?: string } | undefined;
+  if (!state || typeof state !== "object") return null;
+  if (state.rule?.startsWith("role ")) return { expected: "forbidden", rule: state.rule };
+  if (state.rule?.startsWith("visibility")) return { expected: "not-found", rule: state.rule };
+  if (state.formError && Object.keys(state.fieldErrors ?? {}).length === 0) return { expected: "refused", message: state.formError };
+  if (!state.formError && Object.keys(state.fieldErrors ?? {}).length === 0) return { expected: "allowed" };
+  return null;
+}
+
+beforeAll(async () => {
+  home = await createWorld(db, "matrix");
+  away = await createWorld(db, "matrix-away");
+  for (const { caller, kind, role } of CALLERS) callers.set(caller, await home.actor(kind, role));
+  homePolice = await home.actor("POLICE");
+  homeHealth = await home.actor("HEALTH");
+  homeColleague = await home.actor("COUNCIL_SAFEGUARDING");
+  expect(homeHealth.agencyKind).toBe("HEALTH");
+});
+
+afterAll(async () => {
+  await Promise.all([db.$disconnect(), appDb.$disconnect()]);
+});
+
+describe("the access matrix", () => {
+  it("covers every server action and route handler in src/app", () => {
+    const keys = endpoints.map((endpoint) => endpoint.key);
+    const uncovered = keys.filter((key) => !SPECS[key] && !PUBLIC[key]);
+    expect(uncovered, "add these to SPECS (or PUBLIC, with the reason)").toEqual([]);
+    const stale = Object.keys(SPECS).filter((key) => !keys.includes(key));
+    expect(stale, "these are in SPECS but no longer exist").toEqual([]);
+  });
+
+  const cells = Object.entries(SPECS).flatMap(([key, spec]) =>
+    CALLERS.flatMap(({ caller }) => spec.targets.map((target) => ({ key, spec, caller, target, expected: spec.expected[caller][target] }))),
+  );
+
+  it.each(cells)("$key, $caller, $target record: $expected", async ({ key, spec, caller, target, expected }) => {
+    expect(expected, `no expectation written for ${caller} / ${target}`).toBeDefined();
+    const endpoint = endpoints.find((candidate) => candidate.key === key);
+    expect(endpoint, `${key} not found`).toBeDefined();
+    const actor = callers.get(caller)!;
+    const deniedBefore = await db.auditEvent.count({ where: { userId: actor.id, outcome: "denied" } });
+
+    sessionUserId.mockResolvedValue(actor.id);
+    const outcome = await outcomeOf(() => spec.call(endpoint!.fn, target, actor));
+    sessionUserId.mockResolvedValue(null);
+    if ("threw" in outcome) throw outcome.threw;
+
+    const custom = spec.classify?.(outcome) ?? null;
+    const read = custom ? { expected: custom } : classifyFormState(outcome);
+    expect(read, `unreadable outcome ${JSON.stringify(outcome)}`).not.toBeNull();
+    expect(read!.expected, JSON.stringify(outcome)).toBe(expected);
+
+    // A refusal says which rule refused, and a denied attempt is on the record.
+    if (expected === "forbidden" && !custom) expect(read!.rule).toMatch(new RegExp(`^role ${actor.role} lacks [a-z_.]+`));
+    if (expected === "not-found" && !custom) expect(read!.rule).toMatch(/^visibility: \w+ not found or not visible$/);
+    if (expected === "refused") expect(read!.message).toMatch(spec.refusedRule ?? /^$/);
+    if (expected === "forbidden" || (expected === "not-found" && !custom)) {
+      expect(await db.auditEvent.count({ where: { userId: actor.id, outcome: "denied" } })).toBeGreaterThan(deniedBefore);
+    }
+  });
+});
