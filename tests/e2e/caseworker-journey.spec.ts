@@ -9,7 +9,7 @@ const PEOPLE = [
 
 test("a police caseworker logs a rescue of three people; council completes accommodation and the clock and timeline change", async ({ page }) => {
   await signIn(page, POLICE_CASEWORKER);
-  await expect(page.getByRole("heading", { name: "People", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Teesmoor Police queue", level: 1 })).toBeVisible();
 
   await page.getByRole("link", { name: "Log a rescue" }).click();
   await expect(page.getByRole("heading", { name: "Log a rescue" })).toBeVisible();

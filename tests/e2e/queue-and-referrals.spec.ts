@@ -1,0 +1,121 @@
+import { expect, test, type Page } from "@playwright/test";
+import { COUNCIL_CASEWORKER, expectNoAxeViolations, screenshotAtBothWidths, signIn, signOut } from "./support";
+
+const COUNCIL_LEAD = "council.lead@demo.example";
+const ARMY_CASEWORKER = "salvationarmy.caseworker@demo.example";
+const ARMY = "Salvation Army (Teesmoor)";
+
+/** The count shown on a queue filter, e.g. "Unassigned (22)" → 22. */
+async function filterCount(page: Page, filter: string): Promise<number> {
+  return Number((await page.getByTestId(`count-${filter}`).innerText()).replace(/\D/g, ""));
+}
+
+test("a lead assigns a stage and sees the team's workload; a caseworker claims one and finds it under Mine", async ({ page }) => {
+  await signIn(page, COUNCIL_LEAD);
+  await expect(page.getByRole("heading", { name: "Teesmoor Council Safeguarding queue", level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshotAtBothWidths(page, "queue-lead");
+
+  const unassignedBefore = await filterCount(page, "unassigned");
+  const workload = page.getByTestId("team-workload");
+  const twoRow = workload.getByRole("row", { name: /Demo Council Caseworker Two/ });
+  const openBefore = Number(await twoRow.getByRole("cell").nth(1).innerText());
+
+  // The first unassigned social care contact goes to Caseworker Two.
+  const row = page.getByTestId("queue-row").filter({ hasText: "Social care contact" }).filter({ hasText: "Unassigned" }).first();
+  const caseReference = (await row.locator("span.text-muted").first().innerText()).trim();
+  await row.getByLabel(/Assign .* to/).selectOption({ label: "Demo Council Caseworker Two" });
+  await row.getByRole("button", { name: "Save" }).click();
+
+  const assigned = page.getByTestId("queue-row").filter({ hasText: caseReference }).filter({ hasText: "Social care contact" });
+  await expect(assigned.getByTestId("assignee")).toHaveText("Assigned to Demo Council Caseworker Two");
+  await expect(twoRow.getByRole("cell").nth(1)).toHaveText(String(openBefore + 1));
+  expect(await filterCount(page, "unassigned")).toBe(unassignedBefore - 1);
+  await signOut(page);
+
+  // Caseworker Two is told in the app.
+  await signIn(page, "council.caseworker2@demo.example");
+  await page.getByRole("link", { name: /Notifications/ }).click();
+  await expect(page.getByText(`Social care contact assigned to you`).first()).toBeVisible();
+  await signOut(page);
+
+  // A caseworker claims an unassigned stage; it appears under Mine.
+  await signIn(page, COUNCIL_CASEWORKER);
+  const mineBefore = await filterCount(page, "mine");
+  const claimable = page.getByTestId("queue-row").filter({ hasText: "Unassigned" }).first();
+  const claimedStage = await claimable.getByRole("link").first().innerText();
+  const claimedCase = (await claimable.locator("span.text-muted").first().innerText()).trim();
+  await claimable.getByRole("button", { name: /Claim/ }).click();
+  await expect(page.getByTestId("queue-row").filter({ hasText: claimedCase }).filter({ hasText: claimedStage }).getByTestId("assignee")).toHaveText(
+    "Assigned to you",
+  );
+  expect(await filterCount(page, "mine")).toBe(mineBefore + 1);
+  await page.getByRole("link", { name: /^Mine/ }).click();
+  await expect(page).toHaveURL(/filter=mine/);
+  await expect(page.getByTestId("queue-row").filter({ hasText: claimedCase }).filter({ hasText: claimedStage })).toBeVisible();
+  await expect(page.getByTestId("queue-row").filter({ hasText: "Unassigned" })).toHaveCount(0);
+});
+
+test("council refers a stage; the Salvation Army must give a reason to decline; council sees the answer and when it came", async ({ page }) => {
+  await signIn(page, COUNCIL_CASEWORKER);
+  // Refer the first unassigned emergency accommodation that is not already referred.
+  const row = page
+    .getByTestId("queue-row")
+    .filter({ hasText: "Emergency accommodation" })
+    .filter({ hasNotText: "waiting for an answer" })
+    .first();
+  const caseReference = (await row.locator("span.text-muted").first().innerText()).trim();
+  await row.getByRole("link", { name: "Emergency accommodation" }).click();
+  await page.getByText("Refer this stage to another agency").click();
+  await page.getByRole("button", { name: "Send referral" }).click();
+  await expect(page.locator("#field-toAgencyId-error")).toContainText("Select the agency to refer this stage to");
+  await page.getByLabel("Agency").selectOption({ label: ARMY });
+  await page.getByLabel("Message (optional)").fill("Needs a safehouse bed tonight (fictional)");
+  await page.getByRole("button", { name: "Send referral" }).click();
+  await expect(page.getByTestId("pending-referral")).toContainText(`Referred to ${ARMY}`);
+  await signOut(page);
+
+  await signIn(page, ARMY_CASEWORKER);
+  const incoming = page.getByTestId("incoming-referrals").getByRole("listitem").filter({ hasText: caseReference });
+  await expect(incoming).toContainText("Needs a safehouse bed tonight (fictional)");
+  await incoming.getByRole("link").click();
+  await expect(page.getByRole("heading", { name: "Referral: Emergency accommodation" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshotAtBothWidths(page, "referral-answer");
+
+  await page.getByLabel("Decline").check();
+  await page.getByRole("button", { name: "Send answer" }).click();
+  await expect(page.locator("#field-reason-error")).toContainText("Enter why you are declining the referral");
+  await expect(page.getByLabel("Decline")).toBeChecked();
+  await page.getByLabel("Reason").fill("No beds free in the region tonight (fictional)");
+  await page.getByRole("button", { name: "Send answer" }).click();
+  await expect(page).toHaveURL(/\/queue\?answered=decline/);
+  await expect(page.getByTestId("incoming-referrals").filter({ hasText: caseReference })).toHaveCount(0);
+  await signOut(page);
+
+  await signIn(page, COUNCIL_CASEWORKER);
+  const answer = page.getByTestId("outgoing-referrals").getByRole("listitem").filter({ hasText: caseReference });
+  await expect(answer).toContainText("Declined by Demo Salvation Army Caseworker");
+  await expect(answer).toContainText("No beds free in the region tonight (fictional)");
+  await expect(answer).toContainText(/after (less than 1 min|\d+ min)/);
+});
+
+test("the Salvation Army accepts a waiting referral and the stage moves to its queue with its clock", async ({ page }) => {
+  await signIn(page, ARMY_CASEWORKER);
+  const incoming = page.getByTestId("incoming-referrals").getByRole("listitem").filter({ hasText: "Hoa Sampleova" });
+  await expect(incoming).toContainText("Safehouse bed for a woman needed tonight");
+  await incoming.getByRole("link").click();
+  const dueBefore = await page.getByTestId("stage-clock").getByText(/^\(due .*\)$/).innerText();
+  await page.getByLabel("Accept").check();
+  await page.getByRole("button", { name: "Send answer" }).click();
+  await expect(page).toHaveURL(/\/queue\?answered=accept/);
+
+  const taken = page.getByTestId("queue-row").filter({ hasText: "Hoa Sampleova" }).filter({ hasText: "Emergency accommodation" });
+  await expect(taken).toBeVisible();
+  await expect(taken.getByTestId("assignee")).toHaveText("Unassigned");
+  await taken.getByRole("link", { name: "Emergency accommodation" }).click();
+  // The clock did not restart: the stage is due when it was due before the hand-off.
+  await expect(page.getByTestId("stage-clock").getByText(/^\(due .*\)$/)).toHaveText(dueBefore);
+  await expect(page.getByText(`${ARMY} · `)).toBeVisible();
+  await expect(page.getByText(/Teesmoor Council Safeguarding to Salvation Army \(Teesmoor\), .*accepted/)).toBeVisible();
+});
