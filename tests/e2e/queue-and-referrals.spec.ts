@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { DEMO_ACCOUNTS } from "../../prisma/demo-accounts";
+import { DEFAULT_PATHWAY } from "../../src/domain/pathway/template";
 import { COUNCIL_CASEWORKER, expectNoAxeViolations, screenshotAtBothWidths, signIn, signOut } from "./support";
 
 const COUNCIL_LEAD = "council.lead@demo.example";
@@ -9,6 +11,22 @@ const ARMY = "Salvation Army (Teesmoor)";
 async function filterCount(page: Page, filter: string): Promise<number> {
   return Number((await page.getByTestId(`count-${filter}`).innerText()).replace(/\D/g, ""));
 }
+
+// Runs first in this file: later tests hand stages between agencies by referral.
+test("every agency's caseworker and lead sees its own queue, holding only stages their agency owns", async ({ page }) => {
+  const casework = DEMO_ACCOUNTS.filter((account) => account.role === "CASEWORKER" || account.role === "AGENCY_LEAD");
+  expect(casework.length).toBeGreaterThanOrEqual(10);
+  for (const account of casework) {
+    await signIn(page, account.email);
+    await expect(page.getByRole("heading", { name: `${account.agencyName} queue`, level: 1 })).toBeVisible();
+    const owned = DEFAULT_PATHWAY.stages.filter((stage) => stage.ownerAgencyKind === account.agencyKind).map((stage) => stage.title);
+    const rowTitles = await page.getByTestId("queue-row").evaluateAll((rows) => rows.map((row) => row.querySelector("p a")?.textContent ?? ""));
+    for (const title of rowTitles) expect(owned, `${account.email} sees "${title}"`).toContain(title);
+    // The count on "All" is the number of rows listed.
+    expect(Number((await page.getByTestId("count-all").innerText()).replace(/\D/g, ""))).toBe(rowTitles.length);
+    await signOut(page);
+  }
+});
 
 test("a lead assigns a stage and sees the team's workload; a caseworker claims one and finds it under Mine", async ({ page }) => {
   await signIn(page, COUNCIL_LEAD);

@@ -5,6 +5,7 @@ import { parseQueueFilter, QUEUE_FILTER_LABELS, QUEUE_FILTERS } from "@/domain/q
 import { formatDuration } from "@/domain/time/duration";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { ROLE_LABELS, type Role } from "@/domain/types";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { LiveClock } from "@/components/pathway/live-clock";
 import { serializeClock } from "@/components/pathway/serialized-clock";
 import { requireActor } from "@/server/access/current-actor";
@@ -38,6 +39,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <p className="mb-6 max-w-2xl text-muted">
         Stages your agency owns on live cases, most urgent first: overdue, then at risk, then due soonest.
       </p>
+      <LiveRefresh />
 
       {queue.incoming.length > 0 && (
         <section aria-labelledby="incoming-heading" className="mb-10" id="referrals">
