@@ -2,27 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ROLE_LABELS } from "@/domain/types";
 import { formatLondonDateTime } from "@/domain/time/london";
-import { ErrorSummary } from "@/components/form/error-summary";
-import { Select, TextField } from "@/components/form/fields";
 import { requireActor } from "@/server/access/current-actor";
 import { auditActionLabel } from "@/server/audit-log/action-labels";
 import { auditSearchFormValues, listAuditFilterChoices, searchAuditLog, type AuditRowView } from "@/server/audit-log/search-audit-log";
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "../../../_lib/load-or-not-found";
+import { AuditFilterForm } from "./audit-filter-form";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 type Query = Record<string, string | string[] | undefined>;
-
-const FIELD_LABELS = { user: "User", person: "Case reference", agency: "Agency", from: "From", to: "To", page: "Page" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Query> }) {
   const actor = await requireActor();
   const query = await searchParams;
   const choices = await loadOrNotFound(listAuditFilterChoices(db, actor));
   const result = await loadOrNotFound(searchAuditLog(db, actor, query));
-  const values = auditSearchFormValues(query);
-  const errors = result.ok ? {} : result.fieldErrors;
   const agencyName = new Map(choices.agencies.map((agency) => [agency.id, agency.name]));
 
   return (
@@ -32,41 +27,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         Every view, change, break-glass and export in the partnership, newest first. Times are UK time. Your searches are recorded here too.
       </p>
 
-      <form method="get" action="/admin/audit" noValidate className="mb-8 border-b border-line pb-4" aria-label="Filter the audit log">
-        <ErrorSummary fieldErrors={errors} fieldLabels={FIELD_LABELS} formError={result.ok ? undefined : result.formError} />
-        <div className="sm:grid sm:grid-cols-2 sm:gap-x-8">
-          <Select
-            name="user"
-            label="User"
-            defaultValue={values.user}
-            error={errors.user}
-            options={choices.users.map((user) => ({
-              value: user.id,
-              label: `${user.name} (${ROLE_LABELS[user.role]}, ${agencyName.get(user.agencyId) ?? ""})`,
-            }))}
-          />
-          <Select
-            name="agency"
-            label="Agency"
-            defaultValue={values.agency}
-            error={errors.agency}
-            options={choices.agencies.map((agency) => ({ value: agency.id, label: agency.name }))}
-          />
-          <TextField name="person" label="Case reference" hint="For example, VCP-AB12-CD34" defaultValue={values.person} error={errors.person} width="max-w-xs" />
-          <div className="sm:grid sm:grid-cols-2 sm:gap-x-6">
-            <TextField name="from" label="From" hint="For example, 23/11/2026" defaultValue={values.from} error={errors.from} width="max-w-44" />
-            <TextField name="to" label="To" hint="Includes this whole day" defaultValue={values.to} error={errors.to} width="max-w-44" />
-          </div>
-        </div>
-        <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
-          <button type="submit" className="min-h-11 bg-success px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_#002d18]">
-            Filter
-          </button>
-          <Link href="/admin/audit" className="inline-block py-2">
-            Clear filters
-          </Link>
-        </div>
-      </form>
+      <AuditFilterForm
+        users={choices.users.map((user) => ({
+          value: user.id,
+          label: `${user.name} (${ROLE_LABELS[user.role]}, ${agencyName.get(user.agencyId) ?? ""})`,
+        }))}
+        agencies={choices.agencies.map((agency) => ({ value: agency.id, label: agency.name }))}
+        values={auditSearchFormValues(query)}
+        fieldErrors={result.ok ? {} : result.fieldErrors}
+        formError={result.ok ? undefined : result.formError}
+      />
 
       {result.ok && <AuditTable rows={result.data.rows} page={result.data.page} />}
       {result.ok && (
