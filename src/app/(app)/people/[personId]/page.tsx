@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { roleHasPermission } from "@/domain/access/permissions";
 import { AGE_GROUP_LABELS, GENDER_LABELS, STAGE_STATE_LABELS, isTreatedAsChild } from "@/domain/types";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { NotificationBanner } from "@/components/notification-banner";
@@ -114,6 +115,13 @@ export default async function PersonPage({
               { key: "Pathway", value: `Version ${person.pathwayVersion}` },
             ]}
           />
+          {roleHasPermission(actor.role, "person.access_log") && (
+            <p className="mb-8">
+              <Link href={`/people/${person.id}/access-log`} className="font-bold">
+                Who has seen this record
+              </Link>
+            </p>
+          )}
         </div>
       </div>
 
