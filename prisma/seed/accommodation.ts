@@ -9,21 +9,14 @@ import { loadActor } from "../../src/server/access/load-actor";
 import type { Db } from "../../src/server/db/create-client";
 import { addNote } from "../../src/server/people/add-note";
 import type { Result } from "../../src/server/result";
+import { CANARY_ADDRESS, CANARY_PERSON_NAME, HEALTH_ONLY_NOTE, POLICE_ONLY_NOTE, SECOND_DEMO_ADDRESS } from "./canary";
 import { staffMember, type DemoOrg } from "./org";
-
-export const CANARY_ADDRESS = "Flat 0, 1 Canary Test Row, Teesmoor TS0 0ZZ";
-export const SECOND_DEMO_ADDRESS = "Room 0, 2 Canary Test Row, Teesmoor TS0 0ZY";
-/** Both demo addresses share this, so one search finds either. */
-export const CANARY_FRAGMENT = "Canary Test Row";
-
-export const POLICE_ONLY_NOTE = "Police only (demo): the suspected exploiter's van was seen near the station; intelligence logged.";
-export const HEALTH_ONLY_NOTE = "Health only (demo): mild asthma; inhaler prescribed at triage.";
 
 /** The live rescue whose people were placed in emergency accommodation overnight (prisma/seed/live.ts). */
 const OPERATION = "OP-BRACKEN-12";
 
 const PLACEMENTS = [
-  { who: { name: "Ion Fictionelli" }, address: CANARY_ADDRESS, minutesAfterT0: 225 },
+  { who: { name: CANARY_PERSON_NAME }, address: CANARY_ADDRESS, minutesAfterT0: 225 },
   { who: { description: "Man, about 50, speaks English" }, address: SECOND_DEMO_ADDRESS, minutesAfterT0: 320 },
 ];
 

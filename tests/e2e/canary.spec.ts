@@ -1,0 +1,232 @@
+// The canary: the demo seed records an obviously fictional accommodation address (and a police-only
+// and a health-only note). Signed in as every demo account without the right to read it, walk every
+// page they can reach, and look for it in EVERY response the browser receives: HTML, RSC payloads of
+// client-side navigations and prefetches, server action responses. It must never be there.
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { DEMO_ACCOUNTS, type DemoAccount } from "../../prisma/demo-accounts";
+import {
+  CANARY_ADDRESS,
+  CANARY_FRAGMENT,
+  CANARY_PERSON_NAME,
+  HEALTH_NOTE_FRAGMENT,
+  HEALTH_ONLY_NOTE,
+  POLICE_NOTE_FRAGMENT,
+  POLICE_ONLY_NOTE,
+} from "../../prisma/seed/canary";
+import { signIn } from "./support";
+
+// Pages every role might reach; a page a role may not open (or that does not exist) answers 404,
+// and that answer is scanned too.
+const START_PAGES = ["/", "/people", "/queue", "/cases", "/notifications", "/referrals", "/admin/audit", "/admin/break-glass", "/account", "/rescues/new"];
+// Links found on the way are followed too, up to this many pages per account.
+const MAX_PAGES = 40;
+
+type Secret = { name: string; fragment: string; mayRead: (account: DemoAccount) => boolean };
+
+type Canary = {
+  personId: string;
+  rescueId: string;
+  stageIds: string[];
+  otherPlacedPersonIds: string[];
+  providerKind: string;
+};
+
+let canary: Canary;
+
+test.beforeAll(async () => {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error("E2E_DATABASE_URL is not set (Playwright's webServer passes it)");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const person = await client.query<{ id: string; rescueId: string; address: string; providerKind: string }>(
+      `SELECT p.id, p."rescueId", ap.address, a.kind AS "providerKind"
+         FROM "Person" p
+         JOIN "PersonIdentity" i ON i."personId" = p.id
+         JOIN "AccommodationPlacement" ap ON ap."personId" = p.id
+         JOIN "Agency" a ON a.id = ap."providerAgencyId"
+        WHERE i.name = $1`,
+      [CANARY_PERSON_NAME],
+    );
+    expect(person.rows, "the demo seed places exactly one canary person").toHaveLength(1);
+    const row = person.rows[0]!;
+    // The seed and this test agree on the string, so a search that finds nothing is meaningful.
+    expect(row.address).toBe(CANARY_ADDRESS);
+    const stages = await client.query<{ id: string }>(`SELECT id FROM "Stage" WHERE "personId" = $1`, [row.id]);
+    const others = await client.query<{ personId: string }>(`SELECT "personId" FROM "AccommodationPlacement" WHERE "personId" <> $1`, [row.id]);
+    const notes = await client.query<{ text: string }>(`SELECT text FROM "TimelineEvent" WHERE "personId" = $1 AND sensitivity <> 'GENERAL'`, [row.id]);
+    expect(notes.rows.map((n) => n.text).sort()).toEqual([HEALTH_ONLY_NOTE, POLICE_ONLY_NOTE].sort());
+    expect(POLICE_ONLY_NOTE).toContain(POLICE_NOTE_FRAGMENT);
+    expect(HEALTH_ONLY_NOTE).toContain(HEALTH_NOTE_FRAGMENT);
+    canary = {
+      personId: row.id,
+      rescueId: row.rescueId,
+      stageIds: stages.rows.map((s) => s.id),
+      otherPlacedPersonIds: others.rows.map((o) => o.personId),
+      providerKind: row.providerKind,
+    };
+  } finally {
+    await client.end();
+  }
+});
+
+const worksCases = (account: DemoAccount) => account.role === "CASEWORKER" || account.role === "AGENCY_LEAD";
+
+// Written from the requirements, not from the code: the address goes only to the providing agency and
+// police; a police note only to police (who wrote it); a health note only to health (who wrote it).
+const SECRETS: Secret[] = [
+  { name: "the accommodation address", fragment: CANARY_FRAGMENT, mayRead: (a) => worksCases(a) && (a.agencyKind === "POLICE" || a.agencyKind === canary.providerKind) },
+  { name: "the police-only note", fragment: POLICE_NOTE_FRAGMENT, mayRead: (a) => worksCases(a) && a.agencyKind === "POLICE" },
+  { name: "the health-only note", fragment: HEALTH_NOTE_FRAGMENT, mayRead: (a) => worksCases(a) && a.agencyKind === "HEALTH" },
+];
+
+/** Keeps the body of every response the page receives (except the live event stream, which never ends). */
+function recordResponses(page: Page) {
+  const pending: Promise<{ url: string; status: number; type: string; body: string }>[] = [];
+  page.on("response", (response) => {
+    const url = response.url();
+    if (new URL(url).pathname.startsWith("/api/live")) return;
+    const status = response.status();
+    const type = response.headers()["content-type"] ?? "";
+    pending.push(
+      response.text().then(
+        (body) => ({ url, status, type, body }),
+        // Redirects have no body to read.
+        () => ({ url, status, type, body: "" }),
+      ),
+    );
+  });
+  return async function settled() {
+    // Responses can still be arriving (prefetches): wait until no new ones have started.
+    let seen = -1;
+    while (seen !== pending.length) {
+      seen = pending.length;
+      await Promise.all(pending);
+    }
+    return Promise.all(pending);
+  };
+}
+
+/** The same-origin page links on the current page, without the event stream or sign-out. */
+async function linksOn(page: Page): Promise<string[]> {
+  const hrefs = await page.locator("a[href^='/']").evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href") ?? ""));
+  return hrefs.map((href) => href.split("#")[0]!).filter((href) => href && !href.startsWith("/api/") && !href.startsWith("/sign-"));
+}
+
+async function visit(page: Page, path: string) {
+  await page.goto(path, { waitUntil: "load" });
+}
+
+/** Every page this account can reach, by address, by following links, and through client-side navigation. */
+async function walk(page: Page, account: DemoAccount): Promise<string[]> {
+  const { personId, rescueId, stageIds, otherPlacedPersonIds } = canary;
+  const mustVisit = [
+    ...START_PAGES,
+    `/people/${personId}`,
+    `/people/${personId}/accommodation`,
+    ...stageIds.map((id) => `/people/${personId}/stages/${id}`),
+    `/cases/${personId}`,
+    `/rescues/${rescueId}`,
+    ...otherPlacedPersonIds.flatMap((id) => [`/people/${id}`, `/people/${id}/accommodation`, `/cases/${id}`]),
+  ];
+  const queue = [...mustVisit];
+  const visited = new Set<string>();
+  while (queue.length > 0 && visited.size < Math.max(MAX_PAGES, mustVisit.length)) {
+    const path = queue.shift()!;
+    if (visited.has(path)) continue;
+    visited.add(path);
+    await visit(page, path);
+    for (const link of await linksOn(page)) if (!visited.has(link) && !queue.includes(link)) queue.push(link);
+  }
+
+  // Client-side navigation fetches RSC payloads rather than HTML: go through the main menu by clicking.
+  await visit(page, "/");
+  const nav = page.getByRole("navigation", { name: "Main" }).getByRole("link");
+  for (let i = 0; i < (await nav.count()); i += 1) {
+    await nav.nth(i).click();
+    await page.waitForLoadState("load");
+  }
+  // And into the canary person's record the same way, where this account can open it.
+  await visit(page, `/people/${personId}`);
+  const toAccommodation = page.getByRole("link", { name: /accommodation address/ });
+  if (await toAccommodation.count()) {
+    await toAccommodation.first().click();
+    await page.waitForURL(/\/accommodation$/);
+  }
+
+  await submitWhatTheyCan(page, account);
+  return [...visited];
+}
+
+/** Server action responses carry the page's new payload: submit the forms this account has on the canary's record. */
+async function submitWhatTheyCan(page: Page, account: DemoAccount) {
+  await visit(page, `/people/${canary.personId}`);
+  const addNote = page.getByText("Add a note", { exact: true });
+  if (await addNote.count()) {
+    await addNote.click();
+    await page.getByLabel("Note", { exact: true }).fill(`Canary check by ${account.email}: a general note (fictional)`);
+    await page.getByRole("button", { name: "Add note" }).click();
+    await expect(page.getByTestId("notification-banner")).toContainText("Note added");
+  }
+  await visit(page, `/cases/${canary.personId}`);
+  const breakGlass = page.getByLabel("Why do you need to see who this person is?");
+  if (await breakGlass.count()) {
+    await breakGlass.fill("Canary check: the identity view must never show where the person is staying (fictional)");
+    await page.getByRole("button", { name: "View identity" }).click();
+    await expect(page.getByTestId("identity")).toBeVisible();
+  }
+}
+
+const withoutAnyRight = (account: DemoAccount) => SECRETS.filter((secret) => !secret.mayRead(account));
+
+test.describe("the canary never reaches a user without the right", () => {
+  for (const account of DEMO_ACCOUNTS) {
+    test(`${account.email}: nothing they may not read is in any response`, async ({ page }) => {
+      test.setTimeout(240_000);
+      const forbidden = withoutAnyRight(account);
+      test.skip(forbidden.length === 0, "this account may read every planted string");
+
+      const settled = recordResponses(page);
+      await signIn(page, account.email);
+      const pages = await walk(page, account);
+      const responses = await settled();
+
+      expect(pages.length).toBeGreaterThanOrEqual(START_PAGES.length);
+      expect(responses.filter((r) => r.body.length > 0).length).toBeGreaterThan(pages.length);
+      // Not only HTML: the RSC payloads of client-side navigations were read too.
+      expect(responses.filter((r) => r.type.startsWith("text/x-component") && r.body.length > 0).length).toBeGreaterThan(0);
+      for (const secret of forbidden) {
+        const leaks = responses.filter((r) => r.body.includes(secret.fragment)).map((r) => `${r.status} ${r.url}`);
+        expect(leaks, `${secret.name} reached ${account.email}`).toEqual([]);
+      }
+    });
+  }
+});
+
+test.describe("the canary is there for those who may read it (so the checks above can fail)", () => {
+  test("the police caseworker receives and sees the address and the police-only note, marked as such", async ({ page }) => {
+    const settled = recordResponses(page);
+    await signIn(page, "police.caseworker@demo.example");
+    await visit(page, `/people/${canary.personId}`);
+
+    await expect(page.getByTestId("accommodation-address")).toHaveText(CANARY_ADDRESS);
+    await expect(page.getByTestId("timeline")).toContainText(POLICE_ONLY_NOTE);
+    await expect(page.getByTestId("timeline").getByTestId("note-sensitivity").first()).toHaveText("Police only");
+    const responses = await settled();
+    expect(responses.some((r) => r.body.includes(CANARY_FRAGMENT))).toBe(true);
+    expect(responses.some((r) => r.body.includes(POLICE_NOTE_FRAGMENT))).toBe(true);
+    expect(responses.some((r) => r.body.includes(HEALTH_NOTE_FRAGMENT))).toBe(false);
+  });
+
+  test("the health caseworker sees the health-only note and is told who arranged the accommodation, without the address", async ({ page }) => {
+    await signIn(page, "health.caseworker@demo.example");
+    await visit(page, `/people/${canary.personId}`);
+
+    await expect(page.getByTestId("timeline")).toContainText(HEALTH_ONLY_NOTE);
+    await expect(page.getByTestId("accommodation")).toContainText(
+      "Accommodation arranged by Teesmoor Council Safeguarding; the address is only shown to that agency and police.",
+    );
+    await expect(page.getByTestId("accommodation-address")).toHaveCount(0);
+  });
+});
