@@ -7,6 +7,8 @@ const OPEN_PATHS = /^\/(sign-in|api\/auth)(\/|$)/;
 // A first gate only: every page, action and route checks the user again on the server.
 export default auth((request) => {
   if (request.auth?.user?.id || OPEN_PATHS.test(request.nextUrl.pathname)) return withRequestId(request);
+  // An event stream, not a page: a status EventSource gives up on, rather than the sign-in form.
+  if (request.nextUrl.pathname === "/api/live") return new NextResponse(null, { status: 401 });
   const url = new URL("/sign-in", request.nextUrl.origin);
   return NextResponse.redirect(url);
 });

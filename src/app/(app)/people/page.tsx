@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AGE_GROUP_LABELS } from "@/domain/types";
 import { formatLondonDateTime } from "@/domain/time/london";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { LiveClock } from "@/components/pathway/live-clock";
 import { serializeClock } from "@/components/pathway/serialized-clock";
 import { requireActor } from "@/server/access/current-actor";
@@ -21,6 +22,7 @@ export default async function PeoplePage() {
       <p className="mb-6 max-w-2xl text-muted">
         Live cases {actor.agencyName} is working with, most urgent first: overdue, then at risk, then due soonest.
       </p>
+      <LiveRefresh />
       {rows.length === 0 ? (
         <p>No live cases. When a rescue is logged, the people in it appear here.</p>
       ) : (

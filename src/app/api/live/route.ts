@@ -19,8 +19,9 @@ export async function GET(request: Request): Promise<Response> {
     return new Response(stream, {
       headers: {
         "Content-Type": "text/event-stream; charset=utf-8",
-        // no-transform: a compressing proxy (or Next's gzip) would hold events back to fill a buffer.
-        "Cache-Control": "no-store, no-transform",
+        // Same as every response (next.config.ts, which wins anyway). Next gzips the stream but flushes
+        // each event as it is written (checked in a browser), so compression does not delay them.
+        "Cache-Control": "no-store",
         Connection: "keep-alive",
         // nginx buffers responses unless told not to.
         "X-Accel-Buffering": "no",

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { roleHasPermission } from "@/domain/access/permissions";
 import { AGE_GROUP_LABELS, GENDER_LABELS, STAGE_STATE_LABELS, isTreatedAsChild } from "@/domain/types";
 import { formatLondonDateTime } from "@/domain/time/london";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { NotificationBanner } from "@/components/notification-banner";
 import { LiveClock } from "@/components/pathway/live-clock";
 import { serializeClock } from "@/components/pathway/serialized-clock";
@@ -70,6 +71,7 @@ export default async function PersonPage({
         </div>
       )}
 
+      <LiveRefresh personId={person.id} />
       <div className="lg:grid lg:grid-cols-3 lg:gap-10">
         <div className="lg:col-span-2">
           <h2 className="mb-4 text-2xl font-bold">Pathway</h2>
