@@ -5,7 +5,7 @@ import { ServiceHeader } from "@/components/service-header";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { countUnread } from "@/server/notifications/count-unread";
-import { UnreadCount } from "./notifications/unread-count";
+import { notificationsLinkLabel, UnreadCount } from "./notifications/unread-count";
 import { signOutAction } from "./sign-out/actions";
 
 // The layout only decides what to show in the header: every page checks access again itself.
@@ -36,7 +36,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <ul className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:px-6">
           {links.map((link) => (
             <li key={link.href}>
-              <Link href={link.href} className="inline-block py-2 font-bold">
+              <Link
+                href={link.href}
+                className="inline-block py-2 font-bold"
+                aria-label={link.href === "/notifications" ? notificationsLinkLabel(unread) : undefined}
+              >
                 {link.label}
                 {link.href === "/notifications" && <UnreadCount count={unread} />}
               </Link>

@@ -72,7 +72,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                   <form action={markReadAction} className="mt-2">
                     <input type="hidden" name="notificationId" value={notice.id} />
                     <SubmitButton variant="secondary">
-                      Mark as read<span className="sr-only">: {notice.title}</span>
+                      Mark as read<span className="sr-only"> ({notice.title})</span>
                     </SubmitButton>
                   </form>
                 )}
