@@ -103,7 +103,7 @@ function AuditTable({ rows, page }: { rows: AuditRowView[]; page: number }) {
               </td>
               <td className="p-2">
                 {row.entity}
-                <span className="block text-muted break-all">{row.record ?? row.entityId ?? "—"}</span>
+                <span className="block text-muted break-words">{row.record ?? row.entityId ?? "—"}</span>
               </td>
               <td className="p-2">{row.outcome === "denied" ? <strong>Refused</strong> : "Allowed"}</td>
               <td className="p-2 font-mono text-sm break-all">{row.requestId ?? "—"}</td>
