@@ -51,7 +51,11 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   try {
     await boss.createQueue(ESCALATION_QUEUE, { name: ESCALATION_QUEUE, policy: "stately", retryLimit: 2, retryDelay: 30, expireInSeconds: 5 * 60 });
     await boss.work(ESCALATION_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (): Promise<SweepResult> => {
-      const result = await runEscalationSweep(options.db, new Date());
+      const result = await runEscalationSweep(options.db, new Date()).catch((error: unknown) => {
+        // pg-boss records the failure on the job and retries it; say so where people look.
+        console.error(`Escalation sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+        throw error;
+      });
       const { AGENCY_LEAD, COORDINATOR, PCC_OFFICE } = result.raised;
       if (AGENCY_LEAD + COORDINATOR + PCC_OFFICE > 0) {
         log(`Escalation sweep: ${AGENCY_LEAD} to agency leads, ${COORDINATOR} to coordinators, ${PCC_OFFICE} to the PCC office; ${result.notices} notices sent`);

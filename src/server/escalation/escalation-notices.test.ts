@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { coordinatorNotice, leadNotice, pccSummaryNotice, type OverdueStage } from "./escalation-notices";
+
+const stage: OverdueStage = {
+  escalationId: "e1",
+  stageId: "s1",
+  personId: "p1",
+  caseReference: "VCP-TEST-0001",
+  stageTitle: "Health check (triage)",
+  ownerAgencyName: "Teesmoor NHS Health",
+  dueAt: new Date("2026-07-01T11:00:00Z"),
+};
+const now = new Date("2026-07-01T13:10:00Z");
+
+describe("notices about an overdue stage", () => {
+  it("tell the lead which case and stage, when it was due and how late, and link to the stage", () => {
+    expect(leadNotice(stage, now)).toEqual({
+      kind: "STAGE_OVERDUE",
+      title: "Health check (triage) is overdue",
+      body: "Case VCP-TEST-0001: Health check (triage) was due 1 Jul 2026, 12:00 BST and was overdue by 2 h 10 min when this notice was sent.",
+      href: "/people/p1/stages/s1",
+      dedupeKey: "escalation:e1",
+    });
+  });
+
+  it("tell the coordinator the case reference and the owning agency, and link to the pseudonymised case", () => {
+    const notice = coordinatorNotice(stage, now);
+    expect(notice).toMatchObject({ kind: "STAGE_OVERDUE_ESCALATED", href: "/cases/p1", dedupeKey: "escalation:e1" });
+    expect(notice.body).toContain("VCP-TEST-0001");
+    expect(notice.body).toContain("Teesmoor NHS Health");
+  });
+});
+
+describe("the PCC office's summary", () => {
+  const escalations = [
+    { escalationId: "b", stageTitle: "Health check (triage)", ownerAgencyName: "Health" },
+    { escalationId: "a", stageTitle: "Emergency accommodation", ownerAgencyName: "Council" },
+    { escalationId: "c", stageTitle: "Health check (triage)", ownerAgencyName: "Health" },
+  ];
+
+  it("counts by stage and owning agency, largest first, and links nowhere", () => {
+    expect(pccSummaryNotice(escalations)).toMatchObject({
+      kind: "OVERDUE_SUMMARY",
+      title: "3 stages still overdue after escalation",
+      body: "Stages overdue long enough to be escalated to the PCC office, by stage and owning agency. Health check (triage), Health: 2; Emergency accommodation, Council: 1.",
+      href: null,
+    });
+  });
+
+  it("has the same key for the same escalations in any order, and another key for others", () => {
+    const key = pccSummaryNotice(escalations).dedupeKey;
+    expect(pccSummaryNotice([...escalations].reverse()).dedupeKey).toBe(key);
+    expect(pccSummaryNotice(escalations.slice(1)).dedupeKey).not.toBe(key);
+    expect(key).toMatch(/^overdue-summary:[0-9a-f]{32}$/);
+  });
+});
