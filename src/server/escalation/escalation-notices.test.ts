@@ -41,10 +41,22 @@ describe("the PCC office's summary", () => {
   it("counts by stage and owning agency, largest first, and links nowhere", () => {
     expect(pccSummaryNotice(escalations)).toMatchObject({
       kind: "OVERDUE_SUMMARY",
-      title: "3 stages still overdue after escalation",
-      body: "Stages overdue long enough to be escalated to the PCC office, by stage and owning agency. Health check (triage), Health: 2; Emergency accommodation, Council: 1.",
+      // Small numbers are suppressed as everywhere the PCC office looks.
+      title: "<5 stages still overdue after escalation",
+      body: "Stages overdue long enough to be escalated to the PCC office, by stage and owning agency. Health check (triage), Health: <5; Emergency accommodation, Council: <5.",
       href: null,
     });
+  });
+
+  it("shows counts above the threshold, and hides a small one together with another so neither can be worked out", () => {
+    const many = (n: number, stageTitle: string, ownerAgencyName: string) =>
+      Array.from({ length: n }, (_, i) => ({ escalationId: `${stageTitle}-${i}`, stageTitle, ownerAgencyName }));
+    const large = pccSummaryNotice([...many(12, "Health check (triage)", "Health"), ...many(7, "Emergency accommodation", "Council")]);
+    expect(large.title).toBe("19 stages still overdue after escalation");
+    expect(large.body).toContain("Health check (triage), Health: 12; Emergency accommodation, Council: 7.");
+    const mixed = pccSummaryNotice([...many(12, "Health check (triage)", "Health"), ...many(2, "Emergency accommodation", "Council")]);
+    expect(mixed.body).not.toMatch(/\b2\b|\b12\b/);
+    expect(mixed.body).toContain("Emergency accommodation, Council: <5");
   });
 
   it("has the same key for the same escalations in any order, and another key for others", () => {

@@ -1,3 +1,5 @@
+import { display } from "@/domain/statistics/published";
+import { suppressList } from "@/domain/statistics/suppress-table";
 import { createHash } from "node:crypto";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { formatDuration } from "@/domain/time/duration";
@@ -61,17 +63,21 @@ export function pccSummaryNotice(escalations: readonly PccEscalation[]): Notice 
     entry.count += 1;
     counts.set(key, entry);
   }
-  const lines = [...counts.values()]
-    .sort((a, b) => b.count - a.count || a.stageTitle.localeCompare(b.stageTitle) || a.ownerAgencyName.localeCompare(b.ownerAgencyName))
-    .map(({ stageTitle, ownerAgencyName, count }) => `${stageTitle}, ${ownerAgencyName}: ${count}`);
-  const total = escalations.length;
+  const groups = [...counts.values()].sort(
+    (a, b) => b.count - a.count || a.stageTitle.localeCompare(b.stageTitle) || a.ownerAgencyName.localeCompare(b.ownerAgencyName),
+  );
+  // The PCC office's small-number rule applies to notices too: 1 to 4 reads "<5", and enough other
+  // counts are hidden that none can be worked out from the total.
+  const published = suppressList(groups.map((group) => group.count));
+  const lines = groups.map(({ stageTitle, ownerAgencyName }, index) => `${stageTitle}, ${ownerAgencyName}: ${display(published.cells[index]!)}`);
+  const total = display(published.total);
   const digest = createHash("sha256")
     .update(escalations.map((e) => e.escalationId).sort().join(","))
     .digest("hex")
     .slice(0, 32);
   return {
     kind: "OVERDUE_SUMMARY",
-    title: `${total} ${total === 1 ? "stage" : "stages"} still overdue after escalation`,
+    title: `${total} ${total === "1" ? "stage" : "stages"} still overdue after escalation`,
     body: `Stages overdue long enough to be escalated to the PCC office, by stage and owning agency. ${lines.join("; ")}.`,
     href: null,
     dedupeKey: `overdue-summary:${digest}`,
