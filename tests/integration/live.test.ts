@@ -181,13 +181,7 @@ describe("GET /api/live for a caseworker", () => {
       if (rows[0]!.version.includes("PGlite")) skip("embedded Postgres has no cross-connection NOTIFY");
       const { stream } = await connectAndRead(council);
       // The listener connects when the first stream opens; give it a moment to LISTEN.
-      await vi.waitFor(
-        async () => {
-          const listening = await client.query("SELECT 1 FROM pg_stat_activity WHERE query ILIKE $1", [`LISTEN ${LIVE_CHANNEL}%`]);
-          expect(listening.rowCount).toBeGreaterThan(0);
-        },
-        { timeout: WAIT_MS },
-      );
+      await listenerBackend(client);
 
       const notify = (personId: string) =>
         client.query("SELECT pg_notify($1, $2)", [LIVE_CHANNEL, JSON.stringify({ personId, origin: "another-server-process" })]);
@@ -198,6 +192,29 @@ describe("GET /api/live for a caseworker", () => {
       await stream.waitFor(() => stream.changes().length > 0, "the change from the other process");
       expect(stream.changes()).toEqual([{ personId: person.personId }]);
       expect(stream.text).not.toContain(stranger.personId);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("reconnects after losing its Postgres connection, and tells open pages to catch up", async ({ skip }) => {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ version: string }>("SELECT version()");
+      if (rows[0]!.version.includes("PGlite")) skip("embedded Postgres has no cross-connection NOTIFY");
+      const { stream } = await connectAndRead(council);
+      const lost = await listenerBackend(client);
+
+      await client.query("SELECT pg_terminate_backend($1)", [lost]);
+
+      // Changes made while it was down were not heard: the page is told to reload.
+      await stream.waitFor(() => stream.text.includes("event: resync"), "the resync event");
+      const replacement = await listenerBackend(client);
+      expect(replacement).not.toBe(lost);
+      await client.query("SELECT pg_notify($1, $2)", [LIVE_CHANNEL, JSON.stringify({ personId: person.personId, origin: "another-server-process" })]);
+      await stream.waitFor(() => stream.changes().length > 0, "a change after the reconnection");
+      expect(stream.changes()).toEqual([{ personId: person.personId }]);
     } finally {
       await client.end();
     }
@@ -271,6 +288,23 @@ describe("GET /api/live refused", () => {
     expect(stream.text).toBe(textAtEnd);
   });
 });
+
+/** The process id of this test database's LISTEN connection, once it is listening. */
+async function listenerBackend(client: pg.Client): Promise<number> {
+  let pid = 0;
+  await vi.waitFor(
+    async () => {
+      const { rows } = await client.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = $1",
+        [`LISTEN ${LIVE_CHANNEL}`],
+      );
+      expect(rows).toHaveLength(1);
+      pid = rows[0]!.pid;
+    },
+    { timeout: WAIT_MS },
+  );
+  return pid;
+}
 
 /** Starts accommodation if it has not been started yet in an earlier test, else pauses and resumes it. */
 async function startAccommodationFresh(actor: Actor, target: Person) {
