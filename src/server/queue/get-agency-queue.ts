@@ -5,6 +5,7 @@ import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
+import { PERSON_CLOCK_SELECT, STAGE_CLOCK_SELECT } from "../pathway/clock-select";
 
 const OPEN_STATES = ["NOT_STARTED", "IN_PROGRESS", "PAUSED"] as const;
 /** How long the referring agency keeps seeing an answered referral on its queue. */
@@ -66,11 +67,7 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
       where: { ownerAgencyId: actor.agencyId, state: { in: [...OPEN_STATES] }, person: live },
       select: {
         id: true,
-        state: true,
-        dueAt: true,
-        completedAt: true,
-        pausedAt: true,
-        pausedMs: true,
+        ...STAGE_CLOCK_SELECT,
         assigneeId: true,
         assignee: { select: { name: true } },
         templateStage: { select: { title: true, sortOrder: true } },
@@ -80,8 +77,7 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
             id: true,
             caseReference: true,
             identity: { select: { name: true, description: true } },
-            rescue: { select: { occurredAt: true } },
-            template: { select: { atRiskPercent: true } },
+            ...PERSON_CLOCK_SELECT,
           },
         },
       },
@@ -97,19 +93,14 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
         referredBy: { select: { name: true } },
         stage: {
           select: {
-            state: true,
-            dueAt: true,
-            completedAt: true,
-            pausedAt: true,
-            pausedMs: true,
+            ...STAGE_CLOCK_SELECT,
             templateStage: { select: { title: true } },
             person: {
               select: {
                 id: true,
                 caseReference: true,
                 identity: { select: { name: true, description: true } },
-                rescue: { select: { occurredAt: true } },
-                template: { select: { atRiskPercent: true } },
+                ...PERSON_CLOCK_SELECT,
               },
             },
           },

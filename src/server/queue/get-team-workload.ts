@@ -3,6 +3,7 @@ import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
+import { PERSON_CLOCK_SELECT, STAGE_CLOCK_SELECT } from "../pathway/clock-select";
 
 export type TeamMemberLoad = { userId: string; name: string; role: string; open: number; overdue: number };
 
@@ -20,14 +21,7 @@ export async function getTeamWorkload(db: Db, actor: Actor, now = new Date()): P
       role: true,
       assignedStages: {
         where: { ownerAgencyId: actor.agencyId, state: { in: ["NOT_STARTED", "IN_PROGRESS", "PAUSED"] }, person: { closedAt: null } },
-        select: {
-          state: true,
-          dueAt: true,
-          completedAt: true,
-          pausedAt: true,
-          pausedMs: true,
-          person: { select: { rescue: { select: { occurredAt: true } }, template: { select: { atRiskPercent: true } } } },
-        },
+        select: { ...STAGE_CLOCK_SELECT, person: { select: PERSON_CLOCK_SELECT } },
       },
     },
     orderBy: { name: "asc" },

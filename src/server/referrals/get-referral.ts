@@ -5,6 +5,7 @@ import { requirePermission } from "../access/require-permission";
 import { visiblePeople } from "../access/visibility";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
+import { PERSON_CLOCK_SELECT, REFERRAL_PARTIES_SELECT, STAGE_CLOCK_SELECT } from "../pathway/clock-select";
 import { NotFoundError } from "../errors";
 
 /**
@@ -27,18 +28,11 @@ export async function getReferral(db: Db, actor: Actor, referralId: string) {
       answeredAt: true,
       answerReason: true,
       toAgencyId: true,
-      fromAgency: { select: { name: true } },
-      toAgency: { select: { name: true } },
-      referredBy: { select: { name: true } },
-      answeredBy: { select: { name: true } },
+      ...REFERRAL_PARTIES_SELECT,
       stage: {
         select: {
           id: true,
-          state: true,
-          dueAt: true,
-          completedAt: true,
-          pausedAt: true,
-          pausedMs: true,
+          ...STAGE_CLOCK_SELECT,
           templateStage: { select: { title: true, description: true } },
           person: {
             select: {
@@ -46,8 +40,7 @@ export async function getReferral(db: Db, actor: Actor, referralId: string) {
               caseReference: true,
               ageGroup: true,
               identity: { select: { name: true, description: true } },
-              rescue: { select: { occurredAt: true } },
-              template: { select: { atRiskPercent: true } },
+              ...PERSON_CLOCK_SELECT,
             },
           },
         },

@@ -1,6 +1,7 @@
 import type { Actor } from "../access/actor";
 import { visiblePeople } from "../access/visibility";
 import type { Db } from "../db/create-client";
+import { REFERRAL_PARTIES_SELECT } from "../pathway/clock-select";
 import { NotFoundError } from "../errors";
 import { roleHasPermission } from "@/domain/access/permissions";
 import { listReferralTargets } from "../referrals/refer-stage";
@@ -28,10 +29,7 @@ export async function getStageWork(db: Db, actor: Actor, stageId: string) {
           createdAt: true,
           answeredAt: true,
           answerReason: true,
-          fromAgency: { select: { name: true } },
-          toAgency: { select: { name: true } },
-          referredBy: { select: { name: true } },
-          answeredBy: { select: { name: true } },
+          ...REFERRAL_PARTIES_SELECT,
         },
       },
     },
