@@ -1,19 +1,12 @@
-import { compareUrgency, isOpen, readClock, type Clock, type ClockInput } from "@/domain/pathway/clock";
+import { clockInputOf, compareUrgency, isOpen, readClock, type Clock, type ClockInput } from "@/domain/pathway/clock";
 
-/** The columns a stage's clock needs, and nothing about the person. */
-export const CLOCK_COLUMNS = { state: true, dueAt: true, completedAt: true, pausedAt: true, pausedMs: true } as const;
-
-export type ClockColumns = Omit<ClockInput, "t0">;
-
-export function clockInput(stage: ClockColumns, t0: Date): ClockInput {
-  return { state: stage.state, t0, dueAt: stage.dueAt, completedAt: stage.completedAt, pausedAt: stage.pausedAt, pausedMs: stage.pausedMs };
-}
+type ClockColumns = Omit<ClockInput, "t0">;
 
 /** Open stages, most urgent first (overdue, at risk, due soonest); pathway order breaks ties. */
 export function openStagesByUrgency<S extends ClockColumns>(stages: S[], t0: Date, now: Date, atRiskPercent: number) {
   return stages
     .map((stage) => {
-      const input = clockInput(stage, t0);
+      const input = clockInputOf(stage, t0);
       return { stage, input, clock: readClock(input, now, atRiskPercent) };
     })
     .filter(({ clock }) => isOpen(clock))

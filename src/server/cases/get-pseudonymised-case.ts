@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { roleHasPermission } from "@/domain/access/permissions";
-import type { ClockInput } from "@/domain/pathway/clock";
+import { clockInputOf, type ClockInput } from "@/domain/pathway/clock";
 import type { AgeGroup, Gender, StageState } from "@/domain/types";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
@@ -9,7 +9,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
 import { activeGrant } from "./break-glass-rules";
-import { CLOCK_COLUMNS, clockInput } from "./case-clocks";
+import { PERSON_CLOCK_SELECT, STAGE_CLOCK_SELECT } from "../pathway/clock-select";
 
 export type CaseStageView = {
   id: string;
@@ -59,13 +59,12 @@ export async function getPseudonymisedCase(db: Db, actor: Actor, personId: strin
           ageGroup: true,
           gender: true,
           interpreterNeeded: true,
-          rescue: { select: { occurredAt: true } },
-          template: { select: { atRiskPercent: true } },
+          ...PERSON_CLOCK_SELECT,
           stages: {
             orderBy: { templateStage: { sortOrder: "asc" } },
             select: {
               id: true,
-              ...CLOCK_COLUMNS,
+              ...STAGE_CLOCK_SELECT,
               templateStage: { select: { key: true, title: true } },
               ownerAgency: { select: { name: true } },
             },
@@ -97,7 +96,7 @@ export async function getPseudonymisedCase(db: Db, actor: Actor, personId: strin
       title: stage.templateStage.title,
       ownerAgencyName: stage.ownerAgency.name,
       state: stage.state,
-      clock: clockInput(stage, t0),
+      clock: clockInputOf(stage, t0),
     })),
     identity,
     canBreakGlass,

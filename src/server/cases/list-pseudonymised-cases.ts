@@ -5,7 +5,8 @@ import { requirePermission } from "../access/require-permission";
 import { pseudonymisedCases } from "../access/visibility";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
-import { CLOCK_COLUMNS, compareCaseUrgency, openStagesByUrgency } from "./case-clocks";
+import { PERSON_CLOCK_SELECT, STAGE_CLOCK_SELECT } from "../pathway/clock-select";
+import { compareCaseUrgency, openStagesByUrgency } from "./case-clocks";
 
 export type CaseRow = {
   id: string;
@@ -30,12 +31,11 @@ export async function listPseudonymisedCases(db: Db, actor: Actor, now = new Dat
       id: true,
       caseReference: true,
       ageGroup: true,
-      rescue: { select: { occurredAt: true } },
-      template: { select: { atRiskPercent: true } },
+      ...PERSON_CLOCK_SELECT,
       stages: {
         where: { state: { in: ["NOT_STARTED", "IN_PROGRESS", "PAUSED"] } },
         orderBy: { templateStage: { sortOrder: "asc" } },
-        select: { ...CLOCK_COLUMNS, templateStage: { select: { title: true } }, ownerAgency: { select: { name: true } } },
+        select: { ...STAGE_CLOCK_SELECT, templateStage: { select: { title: true } }, ownerAgency: { select: { name: true } } },
       },
     },
   });
