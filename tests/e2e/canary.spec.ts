@@ -14,7 +14,7 @@ import {
   POLICE_NOTE_FRAGMENT,
   POLICE_ONLY_NOTE,
 } from "../../prisma/seed/canary";
-import { signIn } from "./support";
+import { expectNoAxeViolations, screenshotAtBothWidths, signIn } from "./support";
 
 // Pages every role might reach; a page a role may not open (or that does not exist) answers 404,
 // and that answer is scanned too.
@@ -227,6 +227,60 @@ test.describe("the canary is there for those who may read it (so the checks abov
     await expect(page.getByTestId("accommodation")).toContainText(
       "Accommodation arranged by Teesmoor Council Safeguarding; the address is only shown to that agency and police.",
     );
+    await expect(page.getByTestId("accommodation-address")).toHaveCount(0);
+  });
+});
+
+test.describe("recording an address and a restricted note through the forms", () => {
+  test("the council caseworker (the provider) replaces an address; a police caseworker writes a police-only note", async ({ browser }) => {
+    // Three sign-ins and two axe runs.
+    test.setTimeout(120_000);
+    const [secondPersonId] = canary.otherPlacedPersonIds;
+    if (!secondPersonId) throw new Error("the demo seed places a second person");
+    const newAddress = `Room 9, 2 ${CANARY_FRAGMENT}, Teesmoor TS0 0ZY`;
+
+    // A browser of their own for each user, as three people at three desks.
+    const signedIn = async (email: string) => {
+      const page = await (await browser.newContext()).newPage();
+      await signIn(page, email);
+      return page;
+    };
+
+    let page = await signedIn("council.caseworker@demo.example");
+    await visit(page, `/people/${secondPersonId}`);
+    await page.getByRole("link", { name: "Change the accommodation address" }).click();
+    await expect(page.getByRole("heading", { name: "Accommodation address", level: 1 })).toBeVisible();
+    await expect(page.getByText("Only Teesmoor Council Safeguarding (who arrange this person's accommodation) and police.")).toBeVisible();
+    await expectNoAxeViolations(page);
+    await screenshotAtBothWidths(page, "accommodation-address");
+
+    await page.getByRole("button", { name: "Replace the address" }).click();
+    await expect(page.getByTestId("error-summary")).toContainText("Enter the address");
+    await expect(page.getByLabel("New address")).toHaveAttribute("aria-invalid", "true");
+    await page.getByLabel("New address").fill(newAddress);
+    await page.getByRole("button", { name: "Replace the address" }).click();
+
+    await expect(page.getByTestId("notification-banner")).toContainText("Accommodation address recorded");
+    await expect(page.getByTestId("accommodation-address")).toHaveText(newAddress);
+    await expect(page.getByTestId("timeline")).toContainText("Accommodation address recorded");
+
+    page = await signedIn("police.caseworker@demo.example");
+    await visit(page, `/people/${secondPersonId}`);
+    await expect(page.getByTestId("accommodation-address")).toHaveText(newAddress);
+    await page.getByText("Add a note", { exact: true }).click();
+    await expect(page.getByRole("group", { name: "Who can read this note" }).getByLabel("General")).toBeChecked();
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Note", { exact: true }).fill("Police only (e2e): statement taken (fictional)");
+    await page.getByRole("group", { name: "Who can read this note" }).getByLabel("Police only").check();
+    await page.getByRole("button", { name: "Add note" }).click();
+    await expect(page.getByTestId("notification-banner")).toContainText("Note added");
+    const entry = page.getByTestId("timeline").getByRole("listitem").filter({ hasText: "statement taken" });
+    await expect(entry.getByTestId("note-sensitivity")).toHaveText("Police only");
+
+    page = await signedIn("vcas.caseworker@demo.example");
+    await visit(page, `/people/${secondPersonId}`);
+    await expect(page.getByTestId("timeline")).not.toContainText("statement taken");
+    await expect(page.getByTestId("accommodation")).toContainText("the address is only shown to that agency and police");
     await expect(page.getByTestId("accommodation-address")).toHaveCount(0);
   });
 });
