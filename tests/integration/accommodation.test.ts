@@ -54,7 +54,7 @@ const record = (actor: Actor, address: string, minutes = 60) => recordAccommodat
 
 /** Everything a user is given about the person, as one string, and the address they were given. */
 async function whatTheyGet(actor: Actor) {
-  const pathway = await getPersonPathway(db, actor, personId);
+  const pathway = await getPersonPathway(db, actor, personId, { withAccommodation: true });
   const page = await getAccommodation(db, actor, personId);
   return { address: pathway.accommodation?.address ?? null, pageAddress: page.placement?.address ?? null, json: JSON.stringify([pathway, page]) };
 }
@@ -134,6 +134,16 @@ describe("reading the accommodation address", () => {
       ["Person", personId, "allowed"],
       ["Person", personId, "allowed"],
     ]);
+  });
+
+  it("is not read, nor a view audited, when the caller does not show it (a stage's page)", async () => {
+    const reader = await world.actor("POLICE");
+
+    const view = await getPersonPathway(db, reader, personId);
+
+    expect(view.accommodation).toBeNull();
+    expect(JSON.stringify(view)).not.toContain("Imaginary Terrace");
+    expect(await db.auditEvent.count({ where: { userId: reader.id, action: "accommodation.view" } })).toBe(0);
   });
 
   it.each<[AgencyKind, Role]>([

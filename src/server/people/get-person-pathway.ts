@@ -46,8 +46,11 @@ export type PersonPathwayView = Awaited<ReturnType<typeof getPersonPathway>>;
  * Health reads a minimal record (Caldicott): identity, a short summary, the stages health owns or has
  * been referred in full, the other stages as title, owner and state only, and the timeline entries
  * `readableTimeline` allows. What health may not read is never selected, so it cannot reach the page.
+ *
+ * The accommodation placement is read only `withAccommodation` (the person's page): reading its address
+ * is audited as a view, so pages that do not show it do not read it.
  */
-export async function getPersonPathway(db: Db, actor: Actor, personId: string) {
+export async function getPersonPathway(db: Db, actor: Actor, personId: string, options: { withAccommodation?: boolean } = {}) {
   await requirePermission(db, actor, "person.view", { entity: "Person", entityId: personId });
   const minimal = seesMinimalRecord(actor);
   const person = await db.person.findFirst({
@@ -185,7 +188,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string) {
     closedAt: person.closedAt,
     stages,
     timeline,
-    accommodation: await placementFor(db, actor, person.id),
+    accommodation: options.withAccommodation ? await placementFor(db, actor, person.id) : null,
     accommodationArrangedBy: accommodationStage?.ownerAgency.name ?? null,
     canRecordAccommodation: mayRecordAccommodation(actor, accommodationStage),
   };

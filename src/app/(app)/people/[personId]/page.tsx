@@ -38,7 +38,7 @@ export default async function PersonPage({
   const actor = await requireActor();
   const { personId } = await params;
   const { changed, note, accommodation } = await searchParams;
-  const person = await loadOrNotFound(getPersonPathway(db, actor, personId));
+  const person = await loadOrNotFound(getPersonPathway(db, actor, personId, { withAccommodation: true }));
   const now = new Date();
   const changedStage = person.stages.find((stage) => stage.id === changed);
 
