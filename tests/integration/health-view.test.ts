@@ -3,6 +3,8 @@ import { personFormInput, rescueFormInput } from "../../prisma/factories";
 import type { Actor } from "../../src/server/access/actor";
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { addNote } from "../../src/server/people/add-note";
+import { listAgencyPeople } from "../../src/server/people/list-agency-people";
+import { getRescue } from "../../src/server/rescues/get-rescue";
 import { getPersonPathway } from "../../src/server/people/get-person-pathway";
 import { logRescue } from "../../src/server/rescues/log-rescue";
 import { changeStage } from "../../src/server/stages/change-stage";
@@ -132,6 +134,19 @@ describe("health's minimal view of a person", () => {
       ["STAGE_STARTED", "Health check (triage)", null, "GENERAL"],
       ["RESCUE_LOGGED", null, null, "GENERAL"],
     ]);
+  });
+
+  it("keeps the place and operation off health's people list and rescue page, which police still see", async () => {
+    const rescueId = (await db.person.findUniqueOrThrow({ where: { id: personId } })).rescueId;
+    const healthList = await listAgencyPeople(db, health, at(210));
+    const healthRescue = await getRescue(db, health, rescueId);
+    expect(healthList.find((row) => row.id === personId)).toMatchObject({ place: null });
+    expect(healthRescue).toMatchObject({ place: null, operationReference: null });
+    for (const hidden of [PLACE, OPERATION]) expect(JSON.stringify([healthList, healthRescue])).not.toContain(hidden);
+
+    const policeRescue = await getRescue(db, police, rescueId);
+    expect(policeRescue).toMatchObject({ place: PLACE, operationReference: OPERATION });
+    expect((await listAgencyPeople(db, police, at(210))).find((row) => row.id === personId)).toMatchObject({ place: PLACE });
   });
 
   it("opens a stage referred to health while the referral waits for an answer, and closes it again once answered", async () => {

@@ -1,7 +1,7 @@
 import { compareUrgency, isOpen, readClock, type Clock, type ClockInput } from "@/domain/pathway/clock";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
-import { visiblePeople } from "../access/visibility";
+import { seesMinimalRecord, visiblePeople } from "../access/visibility";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { personDisplayName } from "@/domain/person-name";
@@ -12,7 +12,8 @@ export type PersonRow = {
   displayName: string;
   ageGroup: string;
   rescuedAt: Date;
-  place: string;
+  /** Null for health's minimal view. */
+  place: string | null;
   nextStage: { title: string; ownerAgencyName: string; ownedByMe: boolean; clock: ClockInput } | null;
   openStages: number;
   atRiskPercent: number;
@@ -28,7 +29,7 @@ export async function listAgencyPeople(db: Db, actor: Actor, now = new Date()): 
     where: { AND: [visiblePeople(actor), { closedAt: null }] },
     include: {
       identity: { select: { name: true, description: true } },
-      rescue: { select: { occurredAt: true, place: true } },
+      rescue: { select: { occurredAt: true, place: !seesMinimalRecord(actor) } },
       template: { select: { atRiskPercent: true } },
       stages: {
         where: { state: { in: ["NOT_STARTED", "IN_PROGRESS", "PAUSED"] } },
@@ -62,7 +63,7 @@ export async function listAgencyPeople(db: Db, actor: Actor, now = new Date()): 
       displayName: personDisplayName(person.identity),
       ageGroup: person.ageGroup,
       rescuedAt: person.rescue.occurredAt,
-      place: person.rescue.place,
+      place: person.rescue.place ?? null,
       nextStage: next
         ? {
             title: next.stage.templateStage.title,

@@ -1,16 +1,21 @@
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
-import { visiblePeople, visibleRescues } from "../access/visibility";
+import { seesMinimalRecord, visiblePeople, visibleRescues } from "../access/visibility";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
 import { personDisplayName } from "@/domain/person-name";
 
-/** A rescue and the people in it that this user may see. */
+/**
+ * A rescue and the people in it that this user may see. Health's minimal view leaves out where the
+ * rescue happened and the operation: those columns are not read for them.
+ */
 export async function getRescue(db: Db, actor: Actor, rescueId: string) {
   await requirePermission(db, actor, "person.list", { entity: "Rescue", entityId: rescueId });
+  const minimal = seesMinimalRecord(actor);
   const rescue = await db.rescue.findFirst({
     where: { AND: [{ id: rescueId }, visibleRescues(actor)] },
+    omit: { place: minimal, operationReference: minimal },
     include: {
       loggedBy: { select: { name: true } },
       loggedByAgency: { select: { name: true } },
@@ -26,9 +31,9 @@ export async function getRescue(db: Db, actor: Actor, rescueId: string) {
   return {
     id: rescue.id,
     reference: rescue.reference,
-    operationReference: rescue.operationReference,
+    operationReference: "operationReference" in rescue ? rescue.operationReference : null,
     occurredAt: rescue.occurredAt,
-    place: rescue.place,
+    place: "place" in rescue ? rescue.place : null,
     loggedByName: rescue.loggedBy.name,
     loggedByAgencyName: rescue.loggedByAgency.name,
     people: rescue.people.map((person) => ({

@@ -36,8 +36,8 @@ export default async function PeoplePage() {
                 <span className="text-base text-muted">{row.caseReference}</span>
               </div>
               <p className="text-base text-muted">
-                {AGE_GROUP_LABELS[row.ageGroup as keyof typeof AGE_GROUP_LABELS]} · rescued {formatLondonDateTime(row.rescuedAt)} in{" "}
-                {row.place}
+                {AGE_GROUP_LABELS[row.ageGroup as keyof typeof AGE_GROUP_LABELS]} · rescued {formatLondonDateTime(row.rescuedAt)}
+                {row.place && ` in ${row.place}`}
               </p>
               {row.nextStage ? (
                 <div className="mt-2">

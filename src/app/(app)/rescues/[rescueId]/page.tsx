@@ -35,8 +35,13 @@ export default async function RescuePage({
       <SummaryList
         rows={[
           { key: "Time of rescue", value: formatLondonDateTime(rescue.occurredAt) },
-          { key: "Place", value: rescue.place },
-          { key: "Operation reference", value: rescue.operationReference ?? "None" },
+          // Health's minimal view has no place or operation.
+          ...(rescue.place === null
+            ? []
+            : [
+                { key: "Place", value: rescue.place },
+                { key: "Operation reference", value: rescue.operationReference ?? "None" },
+              ]),
           { key: "Logged by", value: `${rescue.loggedByName}, ${rescue.loggedByAgencyName}` },
         ]}
       />
