@@ -256,6 +256,18 @@ const SPECS: Record<string, Spec> = {
       admin: { own: "allowed", hidden: "not-found" },
     },
   },
+  "(app)/admin/settings/actions.ts#updateEscalationSettingsAction": {
+    // Settings belong to the caller's own partnership: there is no other record to aim at.
+    targets: ["own"],
+    call: withForm(async () => ({ coordinatorAfterHours: "4", pccAfterHours: "24" })),
+    expected: {
+      caseworker: { own: "forbidden" },
+      lead: { own: "forbidden" },
+      coordinator: { own: "forbidden" },
+      pcc: { own: "forbidden" },
+      admin: { own: "allowed" },
+    },
+  },
   "(app)/notifications/actions.ts#markReadAction": {
     // Own: the caller's notice. Other: a notice to someone else in the same partnership.
     targets: ["own", "otherAgency"],

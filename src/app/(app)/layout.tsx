@@ -19,6 +19,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     can("case.view_pseudonymised") && { href: "/cases", label: "Cases" },
     can("audit.view") && { href: "/admin/audit", label: "Audit" },
     can("break_glass.review") && { href: "/admin/break-glass", label: "Break-glass reviews" },
+    can("admin.manage") && { href: "/admin/settings", label: "Settings" },
     can("notification.read") && { href: "/notifications", label: "Notifications" },
   ].filter((link) => link !== false);
   const unread = await countUnread(db, actor);

@@ -31,6 +31,7 @@ const LABELS: Record<AuditAction, string> = {
   "audit.view": "Searched the audit log",
   "person.access_log": "Viewed who has seen this person",
   "export.csv": "Exported a CSV",
+  "settings.update": "Changed escalation settings",
   "permission.denied": "Refused: role not allowed",
 };
 

@@ -34,6 +34,7 @@ export type AuditAction =
   | "audit.view"
   | "person.access_log"
   | "export.csv"
+  | "settings.update"
   | "permission.denied";
 
 export type AuditDb = { auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput }): Promise<unknown> } };

@@ -1,0 +1,19 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { formDataToObject } from "@/lib/form-data";
+import type { FormState } from "@/lib/form-state";
+import { requireActor } from "@/server/access/current-actor";
+import { updateEscalationSettings } from "@/server/admin/escalation-settings";
+import { db } from "@/server/db/client";
+import { refusalState } from "../../../_lib/refusal-state";
+
+export async function updateEscalationSettingsAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor();
+  const input = formDataToObject(formData);
+  const result = await updateEscalationSettings(db, actor, input).catch(refusalState);
+  if ("fieldErrors" in result) return { ...result, values: input };
+  revalidatePath("/admin/settings");
+  redirect("/admin/settings?saved=1");
+}
