@@ -14,6 +14,8 @@ async function filterCount(page: Page, filter: string): Promise<number> {
 
 // Runs first in this file: later tests hand stages between agencies by referral.
 test("every agency's caseworker and lead sees its own queue, holding only stages their agency owns", async ({ page }) => {
+  // Twelve sign-ins, each a deliberately slow password hash.
+  test.setTimeout(120_000);
   const casework = DEMO_ACCOUNTS.filter((account) => account.role === "CASEWORKER" || account.role === "AGENCY_LEAD");
   expect(casework.length).toBeGreaterThanOrEqual(10);
   for (const account of casework) {
