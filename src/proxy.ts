@@ -1,17 +1,27 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { auth } from "@/server/auth/auth";
 
 // Reachable signed out: the sign-in page and Auth.js's own routes.
 const OPEN_PATHS = /^\/(sign-in|api\/auth)(\/|$)/;
+// Auth.js's session cookie, possibly split into chunks, with the __Secure- prefix over https.
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
-// A first gate only: every page, action and route checks the user again on the server.
-export default auth((request) => {
-  if (request.auth?.user?.id || OPEN_PATHS.test(request.nextUrl.pathname)) return withRequestId(request);
+/**
+ * A first gate only: it turns away requests with no session cookie at all. Every page, action and
+ * route checks the session itself (requireActor / getActor verify the token and reload the user).
+ *
+ * It deliberately does not use Auth.js's `auth()` wrapper here: that wrapper re-issues the session
+ * cookie on every response, so a prefetch or refresh that was in flight when the user signed out
+ * came back with a fresh cookie and signed them in again. The session now ends when they sign out,
+ * or 8 hours after they signed in.
+ */
+export default function proxy(request: NextRequest) {
+  const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name) && cookie.value !== "");
+  if (hasSession || OPEN_PATHS.test(request.nextUrl.pathname)) return withRequestId(request);
   // An event stream, not a page: a status EventSource gives up on, rather than the sign-in form.
   if (request.nextUrl.pathname === "/api/live") return new NextResponse(null, { status: 401 });
   const url = new URL("/sign-in", request.nextUrl.origin);
   return NextResponse.redirect(url);
-});
+}
 
 /**
  * Gives the request a fresh id that recordAudit stores on every row written while serving it. Any
