@@ -70,6 +70,7 @@ export function personFormInput(overrides: Record<string, unknown> = {}) {
     nationality: "Romanian",
     languages: "Romanian",
     interpreterNeeded: "yes",
+    exploitationType: "LABOUR",
     immediateNeeds: ["Food and water", "Rest"],
     otherNeeds: "",
     ...overrides,

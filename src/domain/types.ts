@@ -21,6 +21,9 @@ export type AgeGroup = (typeof AGE_GROUPS)[number];
 export const GENDERS = ["FEMALE", "MALE", "NON_BINARY", "NOT_KNOWN"] as const;
 export type Gender = (typeof GENDERS)[number];
 
+export const EXPLOITATION_TYPES = ["LABOUR", "SEXUAL", "CRIMINAL", "DOMESTIC_SERVITUDE", "ORGAN_HARVESTING", "NOT_KNOWN"] as const;
+export type ExploitationType = (typeof EXPLOITATION_TYPES)[number];
+
 export const STAGE_STATES = ["NOT_STARTED", "IN_PROGRESS", "DONE", "NOT_NEEDED", "DECLINED", "PAUSED"] as const;
 export type StageState = (typeof STAGE_STATES)[number];
 
@@ -55,6 +58,15 @@ export const GENDER_LABELS: Record<Gender, string> = {
   FEMALE: "Female",
   MALE: "Male",
   NON_BINARY: "Non-binary",
+  NOT_KNOWN: "Not known",
+};
+
+export const EXPLOITATION_TYPE_LABELS: Record<ExploitationType, string> = {
+  LABOUR: "Labour",
+  SEXUAL: "Sexual",
+  CRIMINAL: "Criminal",
+  DOMESTIC_SERVITUDE: "Domestic servitude",
+  ORGAN_HARVESTING: "Organ harvesting",
   NOT_KNOWN: "Not known",
 };
 

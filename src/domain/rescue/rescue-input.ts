@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseLondonInputValue } from "../time/london";
-import { AGE_GROUPS, GENDERS } from "../types";
+import { AGE_GROUPS, EXPLOITATION_TYPES, GENDERS } from "../types";
 
 export const IMMEDIATE_NEEDS = [
   "Food and water",
@@ -48,6 +48,13 @@ export const personInputSchema = z
     nationality: optionalText(60, "Nationality"),
     languages: listOfText(10, "languages"),
     interpreterNeeded: z.enum(["yes", "no"], { error: "Select whether an interpreter is needed" }).transform((v) => v === "yes"),
+    // Optional: unanswered is stored as null (counted as missing); "Not known" is an answer.
+    exploitationType: z
+      .preprocess(
+        (value) => (value === "" || value === null ? undefined : value),
+        z.enum(EXPLOITATION_TYPES, { error: "Select a type of exploitation from the list, or leave it unanswered" }).optional(),
+      )
+      .transform((value) => value ?? null),
     immediateNeeds: z
       .union([z.enum(IMMEDIATE_NEEDS), z.array(z.enum(IMMEDIATE_NEEDS))])
       .optional()

@@ -63,6 +63,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
       nationality: !minimal,
       languages: true,
       interpreterNeeded: true,
+      exploitationType: !minimal,
       immediateNeeds: true,
       closedAt: true,
       identity: { select: { name: true, description: true } },
@@ -173,6 +174,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
     nationality: minimal ? null : (person.nationality ?? null),
     languages: person.languages,
     interpreterNeeded: person.interpreterNeeded,
+    exploitationType: minimal ? null : (person.exploitationType ?? null),
     immediateNeeds: person.immediateNeeds,
     rescue: {
       id: person.rescue.id,

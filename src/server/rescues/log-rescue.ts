@@ -69,6 +69,7 @@ export async function logRescue(db: Db, actor: Actor, rawInput: unknown, now = n
             nationality: personInput.nationality,
             languages: personInput.languages,
             interpreterNeeded: personInput.interpreterNeeded,
+            exploitationType: personInput.exploitationType,
             immediateNeeds: immediateNeedsOf(personInput),
             identity: { create: { name: personInput.name, description: personInput.description } },
           },

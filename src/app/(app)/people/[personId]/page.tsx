@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { roleHasPermission } from "@/domain/access/permissions";
-import { AGE_GROUP_LABELS, GENDER_LABELS, STAGE_STATE_LABELS, isTreatedAsChild } from "@/domain/types";
+import { AGE_GROUP_LABELS, EXPLOITATION_TYPE_LABELS, GENDER_LABELS, STAGE_STATE_LABELS, isTreatedAsChild } from "@/domain/types";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { NotificationBanner } from "@/components/notification-banner";
@@ -113,6 +113,9 @@ export default async function PersonPage({
               { key: "Languages", value: person.languages.join(", ") || "Not known" },
               { key: "Interpreter", value: person.interpreterNeeded ? "Needed (independent only)" : "Not needed" },
               { key: "Immediate needs", value: person.immediateNeeds.join(", ") || "None recorded" },
+              ...(person.minimalRecord
+                ? []
+                : [{ key: "Exploitation", value: person.exploitationType ? EXPLOITATION_TYPE_LABELS[person.exploitationType] : "Not recorded" }]),
               ...(person.minimalRecord ? [] : [{ key: "Logged by", value: person.rescue.loggedByAgencyName }]),
               { key: "Pathway", value: `Version ${person.pathwayVersion}` },
             ]}

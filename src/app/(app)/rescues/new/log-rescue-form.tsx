@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { IMMEDIATE_NEEDS } from "@/domain/rescue/rescue-input";
-import { AGE_GROUPS, AGE_GROUP_LABELS, GENDERS, GENDER_LABELS } from "@/domain/types";
+import { AGE_GROUPS, AGE_GROUP_LABELS, EXPLOITATION_TYPES, EXPLOITATION_TYPE_LABELS, GENDERS, GENDER_LABELS } from "@/domain/types";
 import { ErrorSummary, fieldId } from "@/components/form/error-summary";
 import { Checkboxes, Radios, TextField } from "@/components/form/fields";
 import { SubmitButton } from "@/components/form/submit-button";
@@ -139,6 +139,15 @@ export function LogRescueForm({ idempotencyKey, defaultOccurredAt }: { idempoten
                 { value: "yes", label: "Yes" },
                 { value: "no", label: "No" },
               ]}
+            />
+            <Radios
+              name={`${prefix}.exploitationType`}
+              legend="Type of exploitation (if known)"
+              hint="Optional. Choose ‘Not known’ if you asked and nobody knows yet."
+              inline
+              defaultValue={text(person.exploitationType)}
+              error={errors[`${prefix}.exploitationType`]}
+              options={EXPLOITATION_TYPES.map((value) => ({ value, label: EXPLOITATION_TYPE_LABELS[value] }))}
             />
             <Checkboxes
               name={`${prefix}.immediateNeeds`}
