@@ -7,6 +7,7 @@ export async function removeDemoPartnership(db: Db, slug: string): Promise<void>
   if (!partnership) return;
   const inPartnership = { rescue: { partnershipId: partnership.id } };
   await db.timelineEvent.deleteMany({ where: { person: inPartnership } });
+  await db.escalation.deleteMany({ where: { stage: { person: inPartnership } } });
   await db.stage.deleteMany({ where: { person: inPartnership } });
   await db.accommodationPlacement.deleteMany({ where: { person: inPartnership } });
   await db.personIdentity.deleteMany({ where: { person: inPartnership } });

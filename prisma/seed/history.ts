@@ -1,5 +1,7 @@
 // A year of finished (and a few still open) cases, written straight to the tables in batches: going
 // through logRescue and changeStage for thousands of rows would make the seed far too slow.
+// The same planner makes the large synthetic history (scripts/generate-history.ts): any number of
+// people over any number of months, handed out in batches so that it never sits in memory whole.
 import { randomUUID } from "node:crypto";
 import { buildPathway } from "../../src/domain/pathway/build-pathway";
 import { MS } from "../../src/domain/time/duration";
@@ -17,6 +19,7 @@ const YEAR_MS = 365 * MS.DAY;
 const MONTH_MS = YEAR_MS / 12;
 const ORDINARY_RESCUES = 165;
 const LARGE_RAIDS = 5;
+const LARGE_RAID_SHARE = LARGE_RAIDS / (ORDINARY_RESCUES + LARGE_RAIDS);
 // Leaves the last day and a half to the live cases, which go through the real use cases.
 const HISTORY_ENDS_BEFORE_NOW_MS = 36 * MS.HOUR;
 const CLOSE_AFTER_DAYS = 21;
@@ -28,7 +31,22 @@ export type HistoryRows = {
   identities: Prisma.PersonIdentityCreateManyInput[];
   stages: Prisma.StageCreateManyInput[];
   timeline: Prisma.TimelineEventCreateManyInput[];
+  escalations: Prisma.EscalationCreateManyInput[];
 };
+
+/** The partnership's escalation thresholds (schema defaults unless the partnership changed them). */
+export type EscalationThresholds = { coordinatorAfterMinutes: number; pccAfterMinutes: number };
+export const DEFAULT_THRESHOLDS: EscalationThresholds = { coordinatorAfterMinutes: 240, pccAfterMinutes: 1440 };
+
+export type HistoryOptions = {
+  /** How many months back the history reaches. */
+  months: number;
+  thresholds: EscalationThresholds;
+};
+
+const DEMO_OPTIONS: HistoryOptions = { months: 12, thresholds: DEFAULT_THRESHOLDS };
+
+const emptyRows = (): HistoryRows => ({ rescues: [], people: [], identities: [], stages: [], timeline: [], escalations: [] });
 
 type RescuePlan = {
   t0: Date;
@@ -42,10 +60,11 @@ type RescuePlan = {
 
 const startOfMinute = (ms: number) => new Date(Math.floor(ms / MS.MINUTE) * MS.MINUTE);
 
-function rescueTime(rng: Random, now: Date, planned: boolean): Date {
-  const month = rng.weighted(MONTH_WEIGHTS.map((weight, index) => [index, weight] as const));
+function rescueTime(rng: Random, now: Date, planned: boolean, months: number): Date {
+  // Oldest month first; the seasonal pattern repeats every year.
+  const month = rng.weighted(Array.from({ length: months }, (_, index) => [index, MONTH_WEIGHTS[index % 12]!] as const));
   const latest = now.getTime() - HISTORY_ENDS_BEFORE_NOW_MS;
-  const dayStart = Math.floor((now.getTime() - YEAR_MS + (month + rng.float()) * MONTH_MS) / MS.DAY) * MS.DAY;
+  const dayStart = Math.floor((now.getTime() - months * MONTH_MS + (month + rng.float()) * MONTH_MS) / MS.DAY) * MS.DAY;
   // Planned raids go in at dawn; chance encounters happen at any hour.
   const hour = planned ? rng.weighted([[5, 3], [6, 4], [7, 3], [8, 1], [10, 1], [14, 1], [19, 1]]) : rng.int(0, 23);
   const t0 = dayStart + hour * MS.HOUR + rng.int(0, 59) * MS.MINUTE;
@@ -57,9 +76,9 @@ function loggingAgency(rng: Random, setting: Setting): AgencyKind {
   return rng.weighted<AgencyKind>([["POLICE", 50], ["COUNCIL_SAFEGUARDING", 30], ["SALVATION_ARMY", 20]]);
 }
 
-function planRescue(rng: Random, org: DemoOrg, now: Date, large: boolean): RescuePlan {
+function planRescue(rng: Random, org: DemoOrg, now: Date, large: boolean, months: number): RescuePlan {
   const setting = large ? rng.pick(SETTINGS.filter((s) => s.largeRaid)) : rng.weighted(SETTINGS.map((s) => [s, s.weight] as const));
-  const t0 = rescueTime(rng, now, setting.planned);
+  const t0 = rescueTime(rng, now, setting.planned, months);
   const hasOperation = setting.planned ? rng.chance(0.85) : rng.chance(0.2);
   return {
     t0,
@@ -72,10 +91,32 @@ function planRescue(rng: Random, org: DemoOrg, now: Date, large: boolean): Rescu
   };
 }
 
-/** Late finishes are commoner early in the year: the dashboard shows the partnership improving. */
-function lateFactor(now: Date, t0: Date): number {
+/** Late finishes are commoner early in the period: the dashboard shows the partnership improving. */
+function lateFactor(now: Date, t0: Date, months: number): number {
   const monthsAgo = (now.getTime() - t0.getTime()) / MONTH_MS;
-  return 0.65 + 0.7 * Math.min(1, monthsAgo / 12);
+  return 0.65 + 0.7 * Math.min(1, monthsAgo / months);
+}
+
+/**
+ * The escalations the sweep would have raised for one stage: to the owning agency's lead once it was
+ * overdue, to the coordinator and then the PCC office after the partnership's thresholds, each only if
+ * the stage was still open (and not paused) at that moment. Paused time moves the due time on.
+ */
+export function escalationsFor(
+  stage: { dueAt: Date; pausedMs: number; completedAt: Date | null; pausedAt: Date | null },
+  now: Date,
+  thresholds: EscalationThresholds,
+): { level: "AGENCY_LEAD" | "COORDINATOR" | "PCC_OFFICE"; raisedAt: Date }[] {
+  const due = stage.dueAt.getTime() + stage.pausedMs;
+  const openUntil = (stage.completedAt ?? stage.pausedAt ?? now).getTime();
+  const levels = [
+    ["AGENCY_LEAD", 0],
+    ["COORDINATOR", thresholds.coordinatorAfterMinutes],
+    ["PCC_OFFICE", thresholds.pccAfterMinutes],
+  ] as const;
+  return levels
+    .map(([level, minutes]) => ({ level, raisedAt: new Date(due + minutes * MS.MINUTE) }))
+    .filter(({ raisedAt }) => raisedAt.getTime() < openUntil && raisedAt <= now);
 }
 
 /** A case closes a few weeks after rescue, once every stage is finished. */
@@ -87,7 +128,15 @@ function closedAtFor(rng: Random, now: Date, t0: Date, lastEventAt: number, allF
   return new Date(Math.min(now.getTime() - MS.HOUR, Math.max(afterRescue, afterLastEvent)));
 }
 
-function addPerson(rows: HistoryRows, rng: Random, org: DemoOrg, now: Date, rescue: RescuePlan & { id: string }, profile: PersonProfile) {
+function addPerson(
+  rows: HistoryRows,
+  rng: Random,
+  org: DemoOrg,
+  now: Date,
+  options: HistoryOptions,
+  rescue: RescuePlan & { id: string },
+  profile: PersonProfile,
+) {
   const personId = randomUUID();
   const { t0, loggedAt } = rescue;
   rows.timeline.push({
@@ -111,7 +160,7 @@ function addPerson(rows: HistoryRows, rng: Random, org: DemoOrg, now: Date, resc
       now,
       ageGroup: profile.ageGroup,
       engagement: profile.engagement,
-      lateFactor: lateFactor(now, t0),
+      lateFactor: lateFactor(now, t0, options.months),
     });
     rows.stages.push({
       id: stageId,
@@ -122,6 +171,9 @@ function addPerson(rows: HistoryRows, rng: Random, org: DemoOrg, now: Date, resc
       ...simulated.snapshot,
       version: simulated.version,
     });
+    for (const escalation of escalationsFor({ dueAt, ...simulated.snapshot }, now, options.thresholds)) {
+      rows.escalations.push({ stageId, ...escalation });
+    }
     for (const event of simulated.events) {
       const actor = staffMember(org, template.ownerAgencyKind, event.doer);
       rows.timeline.push({
@@ -152,18 +204,67 @@ function addPerson(rows: HistoryRows, rng: Random, org: DemoOrg, now: Date, resc
   rows.identities.push({ personId, ...identity });
 }
 
-/** Builds the whole history in memory. Same `now`, same history (apart from ids and references). */
-export function planHistory(rng: Random, org: DemoOrg, now: Date): HistoryRows {
-  const rows: HistoryRows = { rescues: [], people: [], identities: [], stages: [], timeline: [] };
-  const plans = Array.from({ length: ORDINARY_RESCUES + LARGE_RAIDS }, (_, i) => planRescue(rng, org, now, i < LARGE_RAIDS));
+/** A rescue reference not used yet in this history (six random characters per year do repeat at scale). */
+function uniqueRescueReference(used: Set<string>, t0: Date): string {
+  for (;;) {
+    const reference = newRescueReference(t0);
+    if (!used.has(reference)) {
+      used.add(reference);
+      return reference;
+    }
+  }
+}
+
+/** Builds the demo's whole history in memory. Same `now`, same history (apart from ids and references). */
+export function planHistory(rng: Random, org: DemoOrg, now: Date, options: HistoryOptions = DEMO_OPTIONS): HistoryRows {
+  const plans = Array.from({ length: ORDINARY_RESCUES + LARGE_RAIDS }, (_, i) => planRescue(rng, org, now, i < LARGE_RAIDS, options.months));
+  const rows = emptyRows();
+  for (const batch of planPeople(rng, org, now, options, plans, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY)) {
+    for (const key of Object.keys(rows) as (keyof HistoryRows)[]) (rows[key] as unknown[]).push(...batch[key]);
+  }
+  return rows;
+}
+
+/**
+ * Plans rescues until they hold `people` people (the last group is cut short to hit the number exactly)
+ * and hands the rows out in batches of about `batchPeople` people. Same seed and `now`, same history.
+ */
+export function* planLargeHistory(
+  rng: Random,
+  org: DemoOrg,
+  now: Date,
+  options: HistoryOptions & { people: number; batchPeople: number },
+): Generator<HistoryRows> {
+  const plans: RescuePlan[] = [];
+  for (let planned = 0; planned < options.people; ) {
+    const plan = planRescue(rng, org, now, rng.chance(LARGE_RAID_SHARE), options.months);
+    plans.push(plan);
+    planned += plan.size;
+  }
+  yield* planPeople(rng, org, now, options, plans, options.people, options.batchPeople);
+}
+
+function* planPeople(
+  rng: Random,
+  org: DemoOrg,
+  now: Date,
+  options: HistoryOptions,
+  plans: RescuePlan[],
+  maxPeople: number,
+  batchPeople: number,
+): Generator<HistoryRows> {
   plans.sort((a, b) => a.t0.getTime() - b.t0.getTime());
+  const references = new Set<string>();
+  let rows = emptyRows();
+  let total = 0;
 
   for (const plan of plans) {
+    if (total >= maxPeople) break;
     const rescue = { ...plan, id: randomUUID() };
     rows.rescues.push({
       id: rescue.id,
       partnershipId: org.partnershipId,
-      reference: newRescueReference(plan.t0),
+      reference: uniqueRescueReference(references, plan.t0),
       operationReference: plan.operationReference,
       occurredAt: plan.t0,
       place: plan.place,
@@ -173,23 +274,35 @@ export function planHistory(rng: Random, org: DemoOrg, now: Date): HistoryRows {
       createdAt: plan.loggedAt,
     });
     const groupNationality = NATIONALITIES[rng.weighted(plan.setting.nationalities)];
-    for (let i = 0; i < plan.size; i++) {
+    const size = Math.min(plan.size, maxPeople - total);
+    for (let i = 0; i < size; i++) {
       const nationality = nationalityFor(rng, plan.setting, groupNationality);
-      addPerson(rows, rng, org, now, rescue, personProfile(rng, plan.setting, nationality, plan.t0));
+      addPerson(rows, rng, org, now, options, rescue, personProfile(rng, plan.setting, nationality, plan.t0));
+    }
+    total += size;
+    if (rows.people.length >= batchPeople) {
+      yield rows;
+      rows = emptyRows();
     }
   }
-  return rows;
+  if (rows.rescues.length > 0) yield rows;
 }
 
-async function inBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < rows.length; start += BATCH) await insert(rows.slice(start, start + BATCH));
+async function inBatches<T>(rows: T[], batch: number, insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += batch) await insert(rows.slice(start, start + batch));
 }
 
-/** Sequential on purpose: the embedded database has a single connection. */
-export async function insertHistory(db: Db, rows: HistoryRows): Promise<void> {
-  await inBatches(rows.rescues, (data) => db.rescue.createMany({ data }));
-  await inBatches(rows.people, (data) => db.person.createMany({ data }));
-  await inBatches(rows.identities, (data) => db.personIdentity.createMany({ data }));
-  await inBatches(rows.stages, (data) => db.stage.createMany({ data }));
-  await inBatches(rows.timeline, (data) => db.timelineEvent.createMany({ data }));
+type Writer = Pick<Db, "rescue" | "person" | "personIdentity" | "stage" | "timelineEvent" | "escalation">;
+
+/**
+ * Sequential on purpose: the embedded database has a single connection. Pass a transaction client to
+ * make one batch all-or-nothing. `batch` rows per statement stays under Postgres's 65,535 parameters.
+ */
+export async function insertHistory(db: Writer, rows: HistoryRows, batch = BATCH): Promise<void> {
+  await inBatches(rows.rescues, batch, (data) => db.rescue.createMany({ data }));
+  await inBatches(rows.people, batch, (data) => db.person.createMany({ data }));
+  await inBatches(rows.identities, batch, (data) => db.personIdentity.createMany({ data }));
+  await inBatches(rows.stages, batch, (data) => db.stage.createMany({ data }));
+  await inBatches(rows.timeline, batch, (data) => db.timelineEvent.createMany({ data }));
+  await inBatches(rows.escalations, batch, (data) => db.escalation.createMany({ data }));
 }

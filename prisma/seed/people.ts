@@ -1,7 +1,7 @@
 // Invented people for the demo history: who was found, in which setting, and what they needed.
-import type { AgeGroup, Gender } from "../../src/domain/types";
+import type { AgeGroup, ExploitationType, Gender } from "../../src/domain/types";
 import { FAKE_SURNAMES, FIRST_NAMES, GENDER_WORDS, NATIONALITIES, NEED_CHANCES, type Nationality, type Setting } from "./data";
-import type { Random } from "./random";
+import type { Random, Weighted } from "./random";
 
 /** How far the person stays with the pathway; drives declined and not-needed stages. */
 export type Engagement = "full" | "partial" | "left";
@@ -13,6 +13,8 @@ export type PersonProfile = {
   languages: string[];
   interpreterNeeded: boolean;
   immediateNeeds: string[];
+  /** Null when nobody recorded it: the dashboard has to show missing data as missing. */
+  exploitationType: ExploitationType | null;
   identity: { name: string | null; description: string | null; dateOfBirth: Date | null };
   engagement: Engagement;
 };
@@ -77,6 +79,32 @@ function birthDate(rng: Random, t0: Date, age: number): Date {
   return new Date(Date.UTC(born.getUTCFullYear(), born.getUTCMonth(), born.getUTCDate()));
 }
 
+const LABOUR_SETTING: Weighted<ExploitationType> = [["LABOUR", 88], ["CRIMINAL", 3], ["SEXUAL", 2], ["NOT_KNOWN", 4]];
+
+/** What kind of exploitation the setting suggests, by setting label; anything unlisted is mixed. */
+const EXPLOITATION_BY_SETTING: Record<string, Weighted<ExploitationType>> = {
+  "car wash": LABOUR_SETTING,
+  farm: LABOUR_SETTING,
+  "factory or warehouse": LABOUR_SETTING,
+  "construction site": LABOUR_SETTING,
+  "takeaway or restaurant": LABOUR_SETTING,
+  "nail bar": [["LABOUR", 80], ["SEXUAL", 8], ["CRIMINAL", 2], ["NOT_KNOWN", 4]],
+  "cannabis grow": [["CRIMINAL", 85], ["LABOUR", 10], ["NOT_KNOWN", 3]],
+  "county lines": [["CRIMINAL", 94], ["SEXUAL", 3], ["NOT_KNOWN", 3]],
+  "sexual exploitation": [["SEXUAL", 90], ["LABOUR", 3], ["NOT_KNOWN", 4]],
+  "domestic servitude": [["DOMESTIC_SERVITUDE", 85], ["SEXUAL", 5], ["LABOUR", 5], ["NOT_KNOWN", 3]],
+};
+const MIXED_EXPLOITATION: Weighted<ExploitationType> = [
+  ["LABOUR", 25], ["SEXUAL", 20], ["CRIMINAL", 20], ["DOMESTIC_SERVITUDE", 10], ["NOT_KNOWN", 22], ["ORGAN_HARVESTING", 1],
+];
+/** Share of records where nobody filled the type in. */
+const EXPLOITATION_MISSING = 0.07;
+
+function exploitationFor(rng: Random, setting: Setting): ExploitationType | null {
+  if (rng.chance(EXPLOITATION_MISSING)) return null;
+  return rng.weighted(EXPLOITATION_BY_SETTING[setting.label] ?? MIXED_EXPLOITATION);
+}
+
 /** Most people in one operation share a nationality; a few do not. */
 export function nationalityFor(rng: Random, setting: Setting, groupNationality: Nationality): Nationality {
   return rng.chance(0.7) ? groupNationality : NATIONALITIES[rng.weighted(setting.nationalities)];
@@ -94,6 +122,7 @@ export function personProfile(rng: Random, setting: Setting, nationality: Nation
     languages,
     interpreterNeeded,
     immediateNeeds: immediateNeeds(rng),
+    exploitationType: exploitationFor(rng, setting),
     identity: identityFor(rng, { gender, ageGroup, languages }, t0),
     engagement: rng.weighted<Engagement>([["full", 85], ["partial", 10], ["left", 5]]),
   };
