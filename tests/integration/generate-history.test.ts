@@ -93,5 +93,7 @@ describe("the large synthetic history generator", () => {
     if (!(await db.partnership.findUnique({ where: { slug: DEMO_SLUG } }))) await createPartnership(db, { slug: DEMO_SLUG });
     await expect(generateHistory(db, { people: 10, seed: 1, months: 1, now, slug: "scale-it-refused" })).rejects.toBeInstanceOf(GenerateRefused);
     expect(await db.partnership.findUnique({ where: { slug: "scale-it-refused" } })).toBeNull();
+    const forced = await generateHistory(db, { people: 5, seed: 1, months: 1, now, slug: "scale-it-forced", force: true });
+    expect(forced.people).toBe(5);
   });
 });
