@@ -6,7 +6,7 @@ import { requirePermission } from "../access/require-permission";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { invalid, ok, refused, type Result } from "../result";
-import { endOfLondonDay, formatUkDate, parseUkDate, startOfLondonDay, type CalendarDay } from "./london-day";
+import { endOfLondonDay, formatUkDate, parseUkDate, startOfLondonDay, type CalendarDay } from "@/domain/time/london-day";
 import { partnershipDirectory, type DirectoryAgency, type DirectoryUser } from "./partnership-directory";
 import { auditEntityIdsOfPerson } from "./person-records";
 import { recordLabels } from "./record-labels";

@@ -1,4 +1,4 @@
-import { parseLondonInputValue } from "@/domain/time/london";
+import { parseLondonInputValue } from "./london";
 
 export type CalendarDay = { year: number; month: number; day: number };
 

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { MAX_CUSTOM_DAYS, parsePeriod, type PeriodResult } from "./period";
+
+const now = new Date("2026-11-23T10:00:00Z");
+const period = (result: PeriodResult) => {
+  if (!result.ok) throw new Error(`${result.field}: ${result.message}`);
+  return result.period;
+};
+
+describe("parsePeriod", () => {
+  it("defaults to the current London month", () => {
+    expect(period(parsePeriod({}, now))).toMatchObject({
+      kind: "month",
+      from: new Date("2026-11-01T00:00:00Z"),
+      to: new Date("2026-12-01T00:00:00Z"),
+      label: "November 2026",
+      slug: "2026-11",
+    });
+  });
+
+  it("starts a summer month at midnight BST, which is 23:00 the day before in UTC", () => {
+    expect(period(parsePeriod({ kind: "month", month: "2026-07" }, now))).toMatchObject({
+      from: new Date("2026-06-30T23:00:00Z"),
+      to: new Date("2026-07-31T23:00:00Z"),
+    });
+  });
+
+  it("takes the month containing a London midnight just after the clocks' month turns", () => {
+    // 23:30 UTC on 31 October 2026 is 23:30 GMT (clocks went back on 25 October): still October.
+    expect(period(parsePeriod({}, new Date("2026-10-31T23:30:00Z"))).slug).toBe("2026-10");
+    // 23:30 UTC on 31 August 2026 is 00:30 BST on 1 September.
+    expect(period(parsePeriod({}, new Date("2026-08-31T23:30:00Z"))).slug).toBe("2026-09");
+  });
+
+  it("reads quarters and years, across the change of year", () => {
+    expect(period(parsePeriod({ kind: "quarter", quarter: "2026-Q4" }, now))).toMatchObject({
+      from: new Date("2026-10-01T00:00:00+01:00"),
+      to: new Date("2027-01-01T00:00:00Z"),
+      label: "October to December 2026 (Q4)",
+      slug: "2026-Q4",
+    });
+    expect(period(parsePeriod({ kind: "quarter" }, now)).slug).toBe("2026-Q4");
+    expect(period(parsePeriod({ kind: "year", year: "2025" }, now))).toMatchObject({
+      from: new Date("2025-01-01T00:00:00Z"),
+      to: new Date("2026-01-01T00:00:00Z"),
+      label: "2025",
+    });
+  });
+
+  it("includes both days of a custom range", () => {
+    expect(period(parsePeriod({ kind: "custom", from: "01/09/2026", to: "30/11/2026" }, now))).toMatchObject({
+      from: new Date("2026-08-31T23:00:00Z"),
+      to: new Date("2026-12-01T00:00:00Z"),
+      label: "01/09/2026 to 30/11/2026",
+      slug: "2026-09-01_to_2026-11-30",
+    });
+    expect(period(parsePeriod({ kind: "custom", from: "2026-11-23", to: "2026-11-23" }, now)).to).toEqual(new Date("2026-11-24T00:00:00Z"));
+  });
+
+  it.each([
+    [{ kind: "week" }, "kind", "Choose a month, quarter, year or custom range"],
+    [{ kind: "month", month: "2026-13" }, "month", "Choose a month, like 2026-11"],
+    [{ kind: "month", month: "November" }, "month", "Choose a month, like 2026-11"],
+    [{ kind: "quarter", quarter: "2026-Q5" }, "quarter", "Choose a quarter, like 2026-Q3"],
+    [{ kind: "year", year: "26" }, "year", "Enter a year, like 2026"],
+    [{ kind: "custom", from: "31/02/2026", to: "01/03/2026" }, "from", "Enter the first day, like 01/09/2026"],
+    [{ kind: "custom", from: "01/03/2026" }, "to", "Enter the last day, like 30/11/2026"],
+    [{ kind: "custom", from: "02/03/2026", to: "01/03/2026" }, "to", "The last day must be the same as or after the first day"],
+    [{ kind: "custom", from: "01/01/2020", to: "01/01/2026" }, "to", `Choose a range of ${MAX_CUSTOM_DAYS} days or fewer`],
+  ])("refuses %o with a message on %s", (input, field, message) => {
+    expect(parsePeriod(input, now)).toEqual({ ok: false, field, message });
+  });
+});
