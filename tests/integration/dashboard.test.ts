@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../src/server/access/actor";
+import { getHeadlines } from "../../src/server/dashboard/get-headlines";
+import { getTimeliness } from "../../src/server/dashboard/get-timeliness";
+import { parseDashboardFilters, type DashboardFilters } from "../../src/server/dashboard/filters";
+import { createPrismaClient } from "../../src/server/db/create-client";
+import { ForbiddenError } from "../../src/server/errors";
+import { changeStage } from "../../src/server/stages/change-stage";
+import { logOnePerson } from "../support/log-person";
+import { createWorld, HOUR, MINUTE, minute, type World } from "../support/world";
+
+const db = createPrismaClient();
+// All rescues in March 2026 (GMT); the dashboard is read in April.
+const T0 = minute("2026-03-10T09:00:00Z");
+const NOW = new Date("2026-04-15T12:00:00Z");
+const at = (hours: number) => new Date(T0.getTime() + hours * HOUR);
+
+let world: World;
+let pcc: Actor;
+let police: Actor;
+let council: Actor;
+
+function filters(query: Record<string, string> = {}): DashboardFilters {
+  const parsed = parseDashboardFilters({ kind: "month", month: "2026-03", ...query }, NOW);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
+  return parsed.filters;
+}
+
+/** Logs an adult (or child) and completes accommodation (4 h target) after `hours`. */
+async function personWithAccommodationDoneAfter(hours: number, ageGroup = "ADULT") {
+  const person = await logOnePerson(db, police, { t0: T0, now: new Date(T0.getTime() + 5 * MINUTE), person: { interpreterNeeded: "no", ageGroup } });
+  const stage = person.stage("accommodation");
+  const result = await changeStage(db, council, { stageId: stage.id, version: 0, action: "complete", text: "Placed (fictional)" }, at(hours));
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return person;
+}
+
+beforeAll(async () => {
+  world = await createWorld(db, "dashboard");
+  pcc = await world.actor("PCC_OFFICE", "PCC_OFFICE");
+  police = await world.actor("POLICE");
+  council = await world.actor("COUNCIL_SAFEGUARDING");
+  // Ten adults: accommodation done after 1..10 hours; the target is 4 hours, so 4 of 10 within it.
+  for (let hours = 1; hours <= 10; hours++) await personWithAccommodationDoneAfter(hours);
+  // Two children, done after 2 hours: too few to publish anything about them.
+  for (let i = 0; i < 2; i++) await personWithAccommodationDoneAfter(2, "CHILD");
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+describe("the dashboard's timeliness per stage", () => {
+  it("gives the median, 90th percentile and share within target, computed in the database", async () => {
+    const accommodation = (await getTimeliness(db, pcc, filters({ ageGroup: "ADULT" }))).find((row) => row.key === "accommodation");
+    expect(accommodation).toMatchObject({
+      completed: { kind: "shown", value: 10 },
+      medianMs: { kind: "shown", value: 5.5 * HOUR },
+      p90Ms: { kind: "shown", value: 9.1 * HOUR },
+      withinTargetPercent: { kind: "shown", value: 40 },
+    });
+  });
+
+  it("suppresses every figure computed from 1 to 4 people, and says 'none' where there are none", async () => {
+    const rows = await getTimeliness(db, pcc, filters({ ageGroup: "CHILD" }));
+    expect(rows.find((row) => row.key === "accommodation")).toMatchObject({
+      completed: { kind: "suppressed" },
+      medianMs: { kind: "suppressed" },
+      p90Ms: { kind: "suppressed" },
+      withinTargetPercent: { kind: "suppressed" },
+    });
+    expect(rows.find((row) => row.key === "victim-support")).toMatchObject({ completed: { kind: "none" }, medianMs: { kind: "none" } });
+    expect(JSON.stringify(rows)).not.toMatch(/"value":2\b/);
+  });
+
+  it("counts only the chosen period and the actor's own partnership", async () => {
+    const other = await createWorld(db, "dashboard-other");
+    const otherPcc = await other.actor("PCC_OFFICE", "PCC_OFFICE");
+    expect((await getTimeliness(db, otherPcc, filters())).every((row) => row.completed.kind === "none")).toBe(true);
+    expect((await getTimeliness(db, pcc, filters({ month: "2026-04" }))).every((row) => row.completed.kind === "none")).toBe(true);
+  });
+});
+
+describe("the dashboard's headline tiles", () => {
+  it("counts people, rescues, live pathways and stages overdue now, suppressing 1 to 4", async () => {
+    const all = await getHeadlines(db, pcc, filters(), NOW);
+    expect(all.peopleRescued).toEqual({ kind: "value", value: 12 });
+    expect(all.rescues).toEqual({ kind: "value", value: 12 });
+    expect(all.livePathways).toEqual({ kind: "value", value: 12 });
+    // Every open stage of these twelve is long overdue by April.
+    expect(all.stagesOverdueNow.kind).toBe("value");
+    const children = await getHeadlines(db, pcc, filters({ ageGroup: "CHILD" }), NOW);
+    expect(children.peopleRescued).toEqual({ kind: "suppressed", reason: "primary" });
+  });
+
+  it("is refused to caseworkers and administrators", async () => {
+    for (const actor of [police, await world.actor("PARTNERSHIP", "ADMINISTRATOR")]) {
+      await expect(getHeadlines(db, actor, filters(), NOW)).rejects.toThrow(ForbiddenError);
+      await expect(getTimeliness(db, actor, filters())).rejects.toThrow(ForbiddenError);
+    }
+  });
+});
+
+describe("parseDashboardFilters", () => {
+  it("refuses anything off the lists with a message for the field", () => {
+    expect(parseDashboardFilters({ ageGroup: "TODDLER", agencyId: "x", kind: "month", month: "2026-13" }, NOW)).toEqual({
+      ok: false,
+      fieldErrors: { month: "Choose a month, like 2026-11", ageGroup: "Choose an age group from the list", agencyId: "Choose an agency from the list" },
+    });
+  });
+});
