@@ -7,6 +7,7 @@ export default async function HomePage() {
   // Each role starts where its work is.
   if (roleHasPermission(actor.role, "queue.view")) redirect("/queue");
   if (roleHasPermission(actor.role, "case.view_pseudonymised")) redirect("/cases");
+  if (roleHasPermission(actor.role, "dashboard.view")) redirect("/dashboard");
   if (roleHasPermission(actor.role, "audit.view")) redirect("/admin/audit");
   redirect("/account");
 }

@@ -35,6 +35,7 @@ export type AuditAction =
   | "person.access_log"
   | "export.csv"
   | "settings.update"
+  | "dashboard.view"
   | "permission.denied";
 
 export type AuditDb = { auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput }): Promise<unknown> } };

@@ -1,0 +1,80 @@
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { expectNoAxeViolations, screenshotAtBothWidths, signIn } from "./support";
+
+const PCC = "pcc@demo.example";
+
+type Person = { id: string; name: string | null; description: string | null; rescueId: string; stageId: string };
+let people: Person[] = [];
+
+// Every person in the demo, read straight from the e2e database: ids to try, names that must never show.
+test.beforeAll(async () => {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error("E2E_DATABASE_URL is not set (Playwright's webServer passes it)");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const rows = await client.query<Person>(
+      `SELECT p.id, i.name, i.description, p."rescueId", (SELECT s.id FROM "Stage" s WHERE s."personId" = p.id LIMIT 1) AS "stageId"
+         FROM "Person" p LEFT JOIN "PersonIdentity" i ON i."personId" = p.id
+        ORDER BY p."closedAt" NULLS FIRST, p."createdAt" DESC`,
+    );
+    people = rows.rows;
+  } finally {
+    await client.end();
+  }
+  expect(people.length).toBeGreaterThan(100);
+});
+
+async function tile(page: Page, label: RegExp): Promise<string> {
+  return (await page.getByTestId("headline-tile").filter({ hasText: label }).locator("p").nth(1).innerText()).trim();
+}
+
+test("the PCC office sees the dashboard with real numbers, and filters change them", async ({ page }) => {
+  await signIn(page, PCC);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+  const thisMonth = await tile(page, /^People rescued/);
+  expect(thisMonth).toMatch(/^(\d+|<5)$/);
+  await expect(page.getByTestId("timeliness-table").getByRole("row", { name: /Emergency accommodation/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshotAtBothWidths(page, "pcc-dashboard");
+
+  // A whole year holds the seeded year of history: hundreds of people.
+  await page.getByLabel("Period", { exact: true }).selectOption({ label: "Year" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/kind=year/);
+  const year = Number(await tile(page, /^People rescued/));
+  expect(year).toBeGreaterThan(100);
+  // Children only: fewer.
+  await page.getByLabel("Age group", { exact: true }).selectOption({ label: "Child" });
+  await page.getByRole("button", { name: "Show" }).click();
+  const children = await tile(page, /^People rescued/);
+  expect(children === "<5" || Number(children) < year).toBe(true);
+
+  // A custom range needs its days: the message is next to the field.
+  await page.getByLabel("Period", { exact: true }).selectOption({ label: "Custom range" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.locator("#field-from-error")).toContainText("Enter the first day, like 01/09/2026");
+  await expectNoAxeViolations(page);
+});
+
+test("the PCC office cannot reach any person's record, and sees no name anywhere", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, PCC);
+  const names = people.flatMap((person) => [person.name, person.description]).filter((text): text is string => Boolean(text && text.length > 6));
+  for (const path of ["/dashboard", "/dashboard?kind=year", "/notifications"]) {
+    await page.goto(path);
+    const body = await page.content();
+    for (const name of names) expect(body, `${path} shows "${name}"`).not.toContain(name);
+  }
+  for (const person of people.slice(0, 8)) {
+    for (const path of [`/people/${person.id}`, `/people/${person.id}/stages/${person.stageId}`, `/people/${person.id}/access-log`, `/rescues/${person.rescueId}`, `/cases/${person.id}`]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      const body = await page.content();
+      if (person.name) expect(body).not.toContain(person.name);
+    }
+  }
+  await expect(page.getByRole("link", { name: "People" })).toHaveCount(0);
+});
