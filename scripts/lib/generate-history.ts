@@ -142,10 +142,16 @@ export async function generateHistory(db: Db, options: GenerateOptions): Promise
     thresholds: DEFAULT_THRESHOLDS,
     batchPeople,
   });
-  for (const rows of batches) {
-    await db.$transaction((tx) => insertBatch(tx, rows), { timeout: 120_000, maxWait: 10_000 });
-    people += rows.people.length;
-    log(`  ${people} / ${options.people} people (${progressLine(rows)}) after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  try {
+    for (const rows of batches) {
+      await db.$transaction((tx) => insertBatch(tx, rows), { timeout: 120_000, maxWait: 10_000 });
+      people += rows.people.length;
+      log(`  ${people} / ${options.people} people (${progressLine(rows)}) after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+  } catch (error) {
+    // Deleting hundreds of thousands of rows back out takes far longer than writing them: say so instead.
+    log(`Failed after ${people} people: partnership "${slug}" is incomplete; start again on a fresh database.`);
+    throw error;
   }
 
   const counts = await countHistory(db, org.partnershipId, options.now);
