@@ -37,6 +37,9 @@ test("the PCC office sees the dashboard with real numbers, and filters change th
   const thisMonth = await tile(page, /^People rescued/);
   expect(thisMonth).toMatch(/^(\d+|<5)$/);
   await expect(page.getByTestId("timeliness-table").getByRole("row", { name: /Emergency accommodation/ })).toBeVisible();
+  // Volumes: every month of the period, with totals; completeness as shares.
+  await expect(page.getByTestId("volumes-table").getByRole("row", { name: /^All months/ })).toBeVisible();
+  await expect(page.getByTestId("completeness")).toContainText("Missing the type of exploitation");
   await expectNoAxeViolations(page);
   await screenshotAtBothWidths(page, "pcc-dashboard");
 
@@ -46,6 +49,7 @@ test("the PCC office sees the dashboard with real numbers, and filters change th
   await expect(page).toHaveURL(/kind=year/);
   const year = Number(await tile(page, /^People rescued/));
   expect(year).toBeGreaterThan(100);
+  await expect(page.getByTestId("volumes-table").locator("tbody tr")).toHaveCount(13);
   // Children only: fewer.
   await page.getByLabel("Age group", { exact: true }).selectOption({ label: "Child" });
   await page.getByRole("button", { name: "Show" }).click();

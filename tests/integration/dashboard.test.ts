@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/server/access/actor";
 import { getHeadlines } from "../../src/server/dashboard/get-headlines";
 import { getTimeliness } from "../../src/server/dashboard/get-timeliness";
+import { getCompleteness, getMonthlyVolumes } from "../../src/server/dashboard/get-volumes";
+import { findRecoverableCells } from "../../src/domain/statistics/find-recoverable-cells";
 import { parseDashboardFilters, type DashboardFilters } from "../../src/server/dashboard/filters";
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { ForbiddenError } from "../../src/server/errors";
@@ -98,6 +100,29 @@ describe("the dashboard's headline tiles", () => {
       await expect(getHeadlines(db, actor, filters(), NOW)).rejects.toThrow(ForbiddenError);
       await expect(getTimeliness(db, actor, filters())).rejects.toThrow(ForbiddenError);
     }
+  });
+});
+
+describe("the dashboard's volumes and completeness", () => {
+  it("publishes people per month and age group with the small child count hidden and not recoverable", async () => {
+    const volumes = await getMonthlyVolumes(db, pcc, filters({ kind: "quarter", quarter: "2026-Q1" }));
+    expect(volumes.months).toEqual(["2026-01", "2026-02", "2026-03"]);
+    const march = volumes.table.cells[2]!;
+    expect(march[volumes.ageGroups.indexOf("CHILD")]).toEqual({ kind: "suppressed", reason: "primary" });
+    expect(findRecoverableCells(volumes.table)).toEqual([]);
+    // January and February had nobody: zeros are shown, they protect no one.
+    expect(volumes.table.cells[0]).toEqual([{ kind: "value", value: 0 }, { kind: "value", value: 0 }, { kind: "value", value: 0 }]);
+  });
+
+  it("reports missing exploitation types and languages as shares of the people rescued", async () => {
+    const completeness = await getCompleteness(db, pcc, filters());
+    // The factory records an exploitation type and languages for everyone.
+    expect(completeness).toMatchObject({
+      people: { kind: "shown", value: 12 },
+      missingExploitationTypePercent: { kind: "shown", value: 0 },
+      missingLanguagePercent: { kind: "shown", value: 0 },
+    });
+    expect((await getCompleteness(db, pcc, filters({ ageGroup: "CHILD" }))).missingExploitationTypePercent).toEqual({ kind: "suppressed" });
   });
 });
 

@@ -51,7 +51,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     );
   }
   const { filters } = parsed;
-  const { headlines, timeliness } = await getDashboard(db, actor, filters, now);
+  const { headlines, timeliness, volumes, completeness } = await getDashboard(db, actor, filters, now);
+  const percent = (value: PublishedStatistic<number>) => statistic(value, (n) => `${n}%`);
 
   return (
     <>
@@ -117,6 +118,70 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </tbody>
           </table>
         </div>
+      </section>
+
+      <section aria-labelledby="volumes-heading" className="mb-10">
+        <h2 id="volumes-heading" className="mb-4 text-2xl font-bold">
+          People rescued by month and age group
+        </h2>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left" data-testid="volumes-table">
+            <caption className="sr-only">People rescued by month and age group, {filters.period.label}</caption>
+            <thead>
+              <tr className="border-b-2 border-ink">
+                <th scope="col" className="py-2 pr-4">Month</th>
+                {volumes.ageGroups.map((ageGroup) => (
+                  <th key={ageGroup} scope="col" className="py-2 pr-4 text-right">
+                    {AGE_GROUP_LABELS[ageGroup]}
+                  </th>
+                ))}
+                <th scope="col" className="py-2 text-right">All</th>
+              </tr>
+            </thead>
+            <tbody>
+              {volumes.months.map((month, row) => (
+                <tr key={month} className="border-b border-line">
+                  <th scope="row" className="py-2 pr-4 font-normal">
+                    {month}
+                  </th>
+                  {volumes.table.cells[row]!.map((cell, column) => (
+                    <td key={column} className="py-2 pr-4 text-right">
+                      {display(cell)}
+                    </td>
+                  ))}
+                  <td className="py-2 text-right font-bold">{display(volumes.table.rowTotals[row]!)}</td>
+                </tr>
+              ))}
+              <tr className="border-t-2 border-ink font-bold">
+                <th scope="row" className="py-2 pr-4">
+                  All months
+                </th>
+                {volumes.table.columnTotals.map((cell, column) => (
+                  <td key={column} className="py-2 pr-4 text-right">
+                    {display(cell)}
+                  </td>
+                ))}
+                <td className="py-2 text-right">{display(volumes.table.grandTotal)}</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="completeness-heading" className="mb-10">
+        <h2 id="completeness-heading" className="mb-4 text-2xl font-bold">
+          Data completeness
+        </h2>
+        <dl className="grid max-w-2xl grid-cols-[1fr_auto] gap-x-6 gap-y-2" data-testid="completeness">
+          <dt>People rescued in the period</dt>
+          <dd className="text-right font-bold">{statistic(completeness.people, String)}</dd>
+          <dt>Missing the type of exploitation</dt>
+          <dd className="text-right font-bold">{percent(completeness.missingExploitationTypePercent)}</dd>
+          <dt>Missing a language</dt>
+          <dd className="text-right font-bold">{percent(completeness.missingLanguagePercent)}</dd>
+          <dt>Age disputed</dt>
+          <dd className="text-right font-bold">{percent(completeness.ageDisputedPercent)}</dd>
+        </dl>
       </section>
     </>
   );
