@@ -303,6 +303,24 @@ const SPECS: Record<string, Spec> = {
     expected: { caseworker: { own: "allowed" }, lead: { own: "allowed" }, coordinator: { own: "allowed" }, pcc: { own: "allowed" }, admin: { own: "allowed" } },
     classify: (outcome) => ("redirectedTo" in outcome && outcome.redirectedTo === "/sign-in" ? "allowed" : null),
   },
+  "(app)/dashboard/export/route.ts#GET": {
+    targets: ["own"],
+    call: async (fn) => {
+      const response = (await fn(new Request("http://127.0.0.1/dashboard/export?table=volumes&kind=year&year=2026"))) as Response;
+      return { status: response.status };
+    },
+    expected: {
+      caseworker: { own: "forbidden" },
+      lead: { own: "forbidden" },
+      coordinator: { own: "allowed" },
+      pcc: { own: "allowed" },
+      admin: { own: "forbidden" },
+    },
+    classify: (outcome) => {
+      const status = "returned" in outcome ? (outcome.returned as { status?: number }).status : undefined;
+      return status === 200 ? "allowed" : status === 403 ? "forbidden" : null;
+    },
+  },
   "api/live/route.ts#GET": {
     targets: ["own"],
     call: async (fn) => {

@@ -3,6 +3,7 @@ import type { Actor } from "../../src/server/access/actor";
 import { getHeadlines } from "../../src/server/dashboard/get-headlines";
 import { getTimeliness } from "../../src/server/dashboard/get-timeliness";
 import { getCompleteness, getMonthlyVolumes } from "../../src/server/dashboard/get-volumes";
+import { exportDashboardTable } from "../../src/server/dashboard/export-dashboard-table";
 import { findRecoverableCells } from "../../src/domain/statistics/find-recoverable-cells";
 import { parseDashboardFilters, type DashboardFilters } from "../../src/server/dashboard/filters";
 import { createPrismaClient } from "../../src/server/db/create-client";
@@ -123,6 +124,25 @@ describe("the dashboard's volumes and completeness", () => {
       missingLanguagePercent: { kind: "shown", value: 0 },
     });
     expect((await getCompleteness(db, pcc, filters({ ageGroup: "CHILD" }))).missingExploitationTypePercent).toEqual({ kind: "suppressed" });
+  });
+});
+
+describe("CSV export", () => {
+  it("writes the table as the page shows it, after suppression, with the period and filters in the name and header, audited", async () => {
+    const { fileName, csv } = await exportDashboardTable(db, pcc, "volumes", filters({ kind: "quarter", quarter: "2026-Q1" }), NOW);
+    expect(fileName).toBe("pcc-dashboard_volumes_2026-q1.csv");
+    const lines = csv.split("\r\n");
+    expect(lines.slice(0, 3)).toEqual(["Victim Care Pathway: PCC dashboard,People rescued by month and age group", "Period,January to March 2026 (Q1)", "Age group,All"]);
+    expect(lines).toContain("Month,Adult,Child,Age disputed (treated as a child),All");
+    const march = lines.find((line) => line.startsWith("2026-03,"))!;
+    expect(march.split(",")[2]).toBe("<5");
+    expect(csv).not.toMatch(/(^|,)2(,|$)/m);
+    expect(await db.auditEvent.count({ where: { userId: pcc.id, action: "export.csv" } })).toBeGreaterThanOrEqual(1);
+
+    const children = await exportDashboardTable(db, pcc, "timeliness", filters({ ageGroup: "CHILD" }), NOW);
+    expect(children.fileName).toBe("pcc-dashboard_timeliness_2026-03_age-child.csv");
+    expect(children.csv).toContain("Age group,Child");
+    expect(children.csv).toMatch(/Emergency accommodation,<5,<5,<5,<5/);
   });
 });
 

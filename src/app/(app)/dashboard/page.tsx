@@ -19,6 +19,17 @@ function statistic<T>(value: PublishedStatistic<T>, format: (value: T) => string
   return value.kind === "shown" ? format(value.value) : value.kind === "suppressed" ? SUPPRESSED : "–";
 }
 
+function DownloadLink({ table, query, title }: { table: string; query: Record<string, string>; title: string }) {
+  const params = new URLSearchParams({ ...query, table });
+  return (
+    <p className="no-print mt-2">
+      <a href={`/dashboard/export?${params.toString()}`} download>
+        Download {title} (CSV)
+      </a>
+    </p>
+  );
+}
+
 function Tile({ label, cell }: { label: string; cell: PublishedCell }) {
   return (
     <div className="border-t-4 border-link bg-panel p-4" data-testid="headline-tile">
@@ -53,6 +64,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { filters } = parsed;
   const { headlines, timeliness, volumes, completeness } = await getDashboard(db, actor, filters, now);
   const percent = (value: PublishedStatistic<number>) => statistic(value, (n) => `${n}%`);
+  const exportQuery = Object.fromEntries(
+    Object.entries(values).filter(([key]) => ["kind", "month", "quarter", "year", "from", "to", "ageGroup", "exploitationType", "gender", "agencyId"].includes(key)),
+  );
 
   return (
     <>
@@ -73,6 +87,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <Tile label="People with a live pathway now" cell={headlines.livePathways} />
           <Tile label="Stages overdue now" cell={headlines.stagesOverdueNow} />
         </div>
+        <DownloadLink table="headlines" query={exportQuery} title="the headline counts" />
       </section>
 
       <section aria-labelledby="timeliness-heading" className="mb-10">
@@ -118,6 +133,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </tbody>
           </table>
         </div>
+        <DownloadLink table="timeliness" query={exportQuery} title="timeliness per stage" />
       </section>
 
       <section aria-labelledby="volumes-heading" className="mb-10">
@@ -166,6 +182,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </tbody>
           </table>
         </div>
+        <DownloadLink table="volumes" query={exportQuery} title="people by month and age group" />
       </section>
 
       <section aria-labelledby="completeness-heading" className="mb-10">
@@ -182,7 +199,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <dt>Age disputed</dt>
           <dd className="text-right font-bold">{percent(completeness.ageDisputedPercent)}</dd>
         </dl>
+        <DownloadLink table="completeness" query={exportQuery} title="data completeness" />
       </section>
+      <p className="no-print">
+        To print this page on A4, use your browser&apos;s print command: the filters and links are left out.
+      </p>
     </>
   );
 }
