@@ -50,6 +50,20 @@ test("the PCC office sees the dashboard with real numbers, and filters change th
   const year = Number(await tile(page, /^People rescued/));
   expect(year).toBeGreaterThan(100);
   await expect(page.getByTestId("volumes-table").locator("tbody tr")).toHaveCount(13);
+  // The table downloads as CSV, named after the period, with suppressed cells as on the page.
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download people by month and age group (CSV)" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^pcc-dashboard_volumes_\d{4}\.csv$/);
+  const csv = await (await import("node:fs/promises")).readFile((await download.path())!, "utf8");
+  expect(csv).toMatch(/^Victim Care Pathway: PCC dashboard,People rescued by month and age group\r\nPeriod,\d{4}\r\n/);
+  expect(csv).toContain("Month,Adult,Child,Age disputed (treated as a child),All");
+  // Printing leaves out the filters and links.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("form", { name: "Choose the period and filters" })).toBeHidden();
+  await expect(page.getByTestId("timeliness-table")).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+
   // Children only: fewer.
   await page.getByLabel("Age group", { exact: true }).selectOption({ label: "Child" });
   await page.getByRole("button", { name: "Show" }).click();
