@@ -154,6 +154,9 @@ export async function generateHistory(db: Db, options: GenerateOptions): Promise
     throw error;
   }
 
+  // Fresh planner statistics: right after a bulk load Postgres still thinks the tables are tiny and
+  // picks nested loops that make the dashboard's queries seconds slower, until autovacuum catches up.
+  await db.$executeRawUnsafe("ANALYZE");
   const counts = await countHistory(db, org.partnershipId, options.now);
   return { partnershipId: org.partnershipId, slug, ...counts, seconds: (performance.now() - started) / 1000 };
 }

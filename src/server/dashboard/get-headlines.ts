@@ -16,6 +16,8 @@ export type Headlines = { peopleRescued: PublishedCell; rescues: PublishedCell; 
 export async function getHeadlines(db: Db, actor: Actor, filters: DashboardFilters, now = new Date()): Promise<Headlines> {
   await requirePermission(db, actor, "dashboard.view", { entity: "Dashboard" });
   const where = personConditions(actor.partnershipId, filters);
+  // Stages carry their own agency: no need to ask whether the person has one of that agency's stages.
+  const stageWhere = personConditions(actor.partnershipId, { ...filters, agencyId: null });
   const [row] = await db.$queryRaw<{ people: bigint; rescues: bigint; live: bigint; overdue: bigint }[]>(Prisma.sql`
     SELECT
       (SELECT count(*) FROM "Person" p JOIN "Rescue" r ON r."id" = p."rescueId"
@@ -25,7 +27,7 @@ export async function getHeadlines(db: Db, actor: Actor, filters: DashboardFilte
       (SELECT count(*) FROM "Person" p JOIN "Rescue" r ON r."id" = p."rescueId"
         WHERE ${where} AND p."closedAt" IS NULL) AS live,
       (SELECT count(*) FROM "Stage" s JOIN "Person" p ON p."id" = s."personId" JOIN "Rescue" r ON r."id" = p."rescueId"
-        WHERE ${where} AND p."closedAt" IS NULL AND s."state" IN ('NOT_STARTED', 'IN_PROGRESS')
+        WHERE ${stageWhere} AND p."closedAt" IS NULL AND s."state" IN ('NOT_STARTED', 'IN_PROGRESS')
           AND s."dueAt" + s."pausedMs" * interval '1 millisecond' < ${now}
           ${filters.agencyId ? Prisma.sql`AND s."ownerAgencyId" = ${filters.agencyId}::uuid` : Prisma.empty}) AS overdue
   `);
