@@ -82,8 +82,14 @@ const SECRETS: Secret[] = [
 ];
 
 /** Keeps the body of every response the page receives (except the live event stream, which never ends). */
+type Recorded = { url: string; status: number; type: string; body: string };
+
+/** File downloads (the dashboard's CSV), fetched with the page's session since they are not pages. */
+let downloads: Promise<Recorded>[] = [];
+
 function recordResponses(page: Page) {
-  const pending: Promise<{ url: string; status: number; type: string; body: string }>[] = [];
+  const pending: Promise<Recorded>[] = [];
+  downloads = pending;
   page.on("response", (response) => {
     const url = response.url();
     if (new URL(url).pathname.startsWith("/api/live")) return;
@@ -115,6 +121,17 @@ async function linksOn(page: Page): Promise<string[]> {
 }
 
 async function visit(page: Page, path: string) {
+  if (path.startsWith("/dashboard/export")) {
+    downloads.push(
+      page.request.get(path).then(async (response) => ({
+        url: response.url(),
+        status: response.status(),
+        type: response.headers()["content-type"] ?? "",
+        body: await response.text(),
+      })),
+    );
+    return;
+  }
   await page.goto(path, { waitUntil: "load" });
 }
 
