@@ -100,3 +100,20 @@ export function clockInputOf(
 ): ClockInput {
   return { state: stage.state, t0, dueAt: stage.dueAt, completedAt: stage.completedAt, pausedAt: stage.pausedAt, pausedMs: stage.pausedMs };
 }
+
+/** A person's open stages, most urgent first (overdue, at risk, due soonest); pathway order breaks ties. */
+export function openStagesByUrgency<S extends Omit<ClockInput, "t0">>(stages: S[], t0: Date, now: Date, atRiskPercent: number) {
+  return stages
+    .map((stage) => {
+      const input = clockInputOf(stage, t0);
+      return { stage, input, clock: readClock(input, now, atRiskPercent) };
+    })
+    .filter(({ clock }) => isOpen(clock))
+    .sort((a, b) => compareUrgency(a.clock, b.clock));
+}
+
+/** People with an open stage first, by their most urgent clock; people with nothing open last. */
+export function comparePersonUrgency(a: Clock | null, b: Clock | null): number {
+  if (!a || !b) return a ? -1 : b ? 1 : 0;
+  return compareUrgency(a, b);
+}

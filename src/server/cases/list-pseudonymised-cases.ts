@@ -6,7 +6,7 @@ import { pseudonymisedCases } from "../access/visibility";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { PERSON_CLOCK_SELECT, STAGE_CLOCK_SELECT } from "../pathway/clock-select";
-import { compareCaseUrgency, openStagesByUrgency } from "./case-clocks";
+import { comparePersonUrgency, openStagesByUrgency } from "@/domain/pathway/clock";
 
 export type CaseRow = {
   id: string;
@@ -59,6 +59,6 @@ export async function listPseudonymisedCases(db: Db, actor: Actor, now = new Dat
       };
       return { row, urgency: next?.clock ?? null };
     })
-    .sort((a, b) => compareCaseUrgency(a.urgency, b.urgency))
+    .sort((a, b) => comparePersonUrgency(a.urgency, b.urgency))
     .map(({ row }) => row);
 }

@@ -1,4 +1,4 @@
-import { compareUrgency, isOpen, readClock, type Clock, type ClockInput } from "@/domain/pathway/clock";
+import { comparePersonUrgency, openStagesByUrgency, type Clock, type ClockInput } from "@/domain/pathway/clock";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { seesMinimalRecord, visiblePeople } from "../access/visibility";
@@ -42,20 +42,7 @@ export async function listAgencyPeople(db: Db, actor: Actor, now = new Date()): 
   await recordAudit(db, actor, { action: "person.list", entity: "Person" });
 
   const rows = people.map((person) => {
-    const open = person.stages
-      .map((stage) => {
-        const clockInput: ClockInput = {
-          state: stage.state,
-          t0: person.rescue.occurredAt,
-          dueAt: stage.dueAt,
-          completedAt: stage.completedAt,
-          pausedAt: stage.pausedAt,
-          pausedMs: stage.pausedMs,
-        };
-        return { stage, clockInput, clock: readClock(clockInput, now, person.template.atRiskPercent) };
-      })
-      .filter(({ clock }) => isOpen(clock))
-      .sort((a, b) => compareUrgency(a.clock, b.clock));
+    const open = openStagesByUrgency(person.stages, person.rescue.occurredAt, now, person.template.atRiskPercent);
     const next = open[0];
     const row: PersonRow & { urgency: Clock | null } = {
       id: person.id,
@@ -69,7 +56,7 @@ export async function listAgencyPeople(db: Db, actor: Actor, now = new Date()): 
             title: next.stage.templateStage.title,
             ownerAgencyName: next.stage.ownerAgency.name,
             ownedByMe: next.stage.ownerAgencyId === actor.agencyId,
-            clock: next.clockInput,
+            clock: next.input,
           }
         : null,
       openStages: open.length,
@@ -79,9 +66,6 @@ export async function listAgencyPeople(db: Db, actor: Actor, now = new Date()): 
     return row;
   });
 
-  rows.sort((a, b) => {
-    if (!a.urgency || !b.urgency) return a.urgency ? -1 : b.urgency ? 1 : 0;
-    return compareUrgency(a.urgency, b.urgency);
-  });
+  rows.sort((a, b) => comparePersonUrgency(a.urgency, b.urgency));
   return rows.map(({ urgency: _urgency, ...row }) => row);
 }

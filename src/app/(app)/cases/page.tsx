@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AGE_GROUP_LABELS } from "@/domain/types";
 import { formatLondonDateTime } from "@/domain/time/london";
-import { LiveClock } from "@/components/pathway/live-clock";
-import { serializeClock } from "@/components/pathway/serialized-clock";
+import { NextStage } from "@/components/pathway/next-stage";
 import { requireActor } from "@/server/access/current-actor";
 import { listPseudonymisedCases } from "@/server/cases/list-pseudonymised-cases";
 import { db } from "@/server/db/client";
@@ -34,18 +33,12 @@ export default async function CasesPage() {
               <p className="text-base text-muted">
                 {AGE_GROUP_LABELS[row.ageGroup]} · rescued {formatLondonDateTime(row.rescuedAt)}
               </p>
-              {row.nextStage ? (
-                <div className="mt-2">
-                  <p>
-                    <span className="font-bold">Next: {row.nextStage.title}</span>{" "}
-                    <span className="text-muted">({row.nextStage.ownerAgencyName})</span>
-                  </p>
-                  <LiveClock clock={serializeClock(row.nextStage.clock)} atRiskPercent={row.atRiskPercent} renderedAt={now.getTime()} />
-                  {row.openStages > 1 && <span className="ml-2 text-base text-muted">+{row.openStages - 1} more open</span>}
-                </div>
-              ) : (
-                <p className="mt-2">All stages finished.</p>
-              )}
+              <NextStage
+                next={row.nextStage && { title: row.nextStage.title, ownerLabel: row.nextStage.ownerAgencyName, clock: row.nextStage.clock }}
+                openStages={row.openStages}
+                atRiskPercent={row.atRiskPercent}
+                renderedAt={now.getTime()}
+              />
             </li>
           ))}
         </ul>

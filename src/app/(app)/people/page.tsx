@@ -3,8 +3,7 @@ import Link from "next/link";
 import { AGE_GROUP_LABELS } from "@/domain/types";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { LiveRefresh } from "@/components/live/live-refresh";
-import { LiveClock } from "@/components/pathway/live-clock";
-import { serializeClock } from "@/components/pathway/serialized-clock";
+import { NextStage } from "@/components/pathway/next-stage";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { listAgencyPeople } from "@/server/people/list-agency-people";
@@ -39,18 +38,12 @@ export default async function PeoplePage() {
                 {AGE_GROUP_LABELS[row.ageGroup as keyof typeof AGE_GROUP_LABELS]} · rescued {formatLondonDateTime(row.rescuedAt)}
                 {row.place && ` in ${row.place}`}
               </p>
-              {row.nextStage ? (
-                <div className="mt-2">
-                  <p>
-                    <span className="font-bold">Next: {row.nextStage.title}</span>{" "}
-                    <span className="text-muted">({row.nextStage.ownedByMe ? "your agency" : row.nextStage.ownerAgencyName})</span>
-                  </p>
-                  <LiveClock clock={serializeClock(row.nextStage.clock)} atRiskPercent={row.atRiskPercent} renderedAt={now.getTime()} />
-                  {row.openStages > 1 && <span className="ml-2 text-base text-muted">+{row.openStages - 1} more open</span>}
-                </div>
-              ) : (
-                <p className="mt-2">All stages finished.</p>
-              )}
+              <NextStage
+                next={row.nextStage && { title: row.nextStage.title, ownerLabel: row.nextStage.ownedByMe ? "your agency" : row.nextStage.ownerAgencyName, clock: row.nextStage.clock }}
+                openStages={row.openStages}
+                atRiskPercent={row.atRiskPercent}
+                renderedAt={now.getTime()}
+              />
             </li>
           ))}
         </ul>
