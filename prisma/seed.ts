@@ -24,10 +24,10 @@ export async function seedDemo(db: Db, { now }: { now: Date }): Promise<SeedSumm
   try {
     const org = await createDemoOrg(db);
     await insertHistory(db, planHistory(new Random(HISTORY_SEED), org, now));
-    const livePeople = await seedLiveCases(db, org, now);
+    const live = await seedLiveCases(db, org, now);
     await seedAccommodation(db, org);
-    await seedQueueWork(db, org);
-    const summary = await summarise(db, org.partnershipId, livePeople);
+    await seedQueueWork(db, org, live);
+    const summary = await summarise(db, org.partnershipId, live.count);
     console.log(formatSummary(summary, (performance.now() - started) / 1000));
     return summary;
   } catch (error) {

@@ -116,21 +116,28 @@ async function applyChange(db: Db, org: DemoOrg, stageIds: string[][], change: L
   unwrap(await changeStage(db, actor, input, at), `${change.action} ${change.stage}`);
 }
 
-/** Stage ids per person, in the order the rescue listed them (matched on name or description). */
-async function stageIdsByPerson(db: Db, rescueId: string, labels: string[]): Promise<string[][]> {
+/** The rescue's people, in the order it listed them (matched on name or description). */
+async function peopleByLabel(db: Db, rescueId: string, labels: string[]) {
   const people = await db.person.findMany({ where: { rescueId }, include: { identity: true, stages: { select: { id: true } } } });
   return labels.map((label) => {
     const match = people.find((p) => p.identity?.name === label || p.identity?.description === label);
     if (!match) throw new Error(`Live person "${label}" not found after logging`);
-    return match.stages.map((s) => s.id);
+    return { label, personId: match.id, stageIds: match.stages.map((s) => s.id) };
   });
 }
 
-/** Logs the live rescues and moves some of their stages on. Returns how many people were logged. */
-export async function seedLiveCases(db: Db, org: DemoOrg, now: Date): Promise<number> {
+/**
+ * The live people by the name or description they were logged with. Found through their own
+ * rescues, never by searching: the history may hold someone with the same invented name.
+ */
+export type LivePeople = { count: number; personIdByLabel: ReadonlyMap<string, string> };
+
+/** Logs the live rescues and moves some of their stages on. */
+export async function seedLiveCases(db: Db, org: DemoOrg, now: Date): Promise<LivePeople> {
   const actors = new Map<AgencyKind, Actor>();
   const police = await actorOf(db, org, "POLICE", actors);
   let logged = 0;
+  const personIdByLabel = new Map<string, string>();
   for (const live of LIVE_RESCUES) {
     const t0 = new Date(Math.floor((now.getTime() - live.minutesAgo * MS.MINUTE) / MS.MINUTE) * MS.MINUTE);
     const loggedAt = new Date(t0.getTime() + LOGGED_AFTER_MINUTES * MS.MINUTE);
@@ -141,9 +148,11 @@ export async function seedLiveCases(db: Db, org: DemoOrg, now: Date): Promise<nu
       people: live.people.map(({ label: _label, ...fields }) => fields),
     });
     const rescue = unwrap(await logRescue(db, police, input, loggedAt), `log the rescue in ${live.place}`);
-    const stageIds = await stageIdsByPerson(db, rescue.rescueId, live.people.map((p) => String(p.label)));
+    const people = await peopleByLabel(db, rescue.rescueId, live.people.map((p) => String(p.label)));
+    for (const { label, personId } of people) personIdByLabel.set(label, personId);
+    const stageIds = people.map((p) => p.stageIds);
     for (const change of live.changes) await applyChange(db, org, stageIds, change, t0, actors);
     logged += rescue.peopleCount;
   }
-  return logged;
+  return { count: logged, personIdByLabel };
 }

@@ -8,6 +8,7 @@ import type { Result } from "../../src/server/result";
 import { referStage } from "../../src/server/referrals/refer-stage";
 import { assignStage, claimStage } from "../../src/server/stages/assign-stage";
 import { DEMO_ACCOUNTS } from "../demo-accounts";
+import type { LivePeople } from "./live";
 import type { DemoOrg } from "./org";
 
 function unwrap<T>(result: Result<T>, what: string): T {
@@ -23,35 +24,30 @@ async function actorByEmail(db: Db, email: string): Promise<Actor> {
   return actor;
 }
 
-/** A live person's stage, found by the name or description the live seed gave them. */
-async function liveStage(db: Db, org: DemoOrg, label: string, key: string) {
+/** A live person's stage, by the name or description the live seed logged them with. */
+async function liveStage(db: Db, live: LivePeople, label: string, key: string) {
+  const personId = live.personIdByLabel.get(label);
+  if (!personId) throw new Error(`Live person "${label}" was not logged`);
   const stage = await db.stage.findFirst({
-    where: {
-      templateStage: { key },
-      person: {
-        rescue: { partnershipId: org.partnershipId },
-        closedAt: null,
-        identity: { OR: [{ name: label }, { description: label }] },
-      },
-    },
+    where: { templateStage: { key }, personId },
     select: { id: true, person: { select: { rescue: { select: { occurredAt: true } } } } },
   });
   if (!stage) throw new Error(`Live stage ${key} for "${label}" not found`);
   return { id: stage.id, at: (minutes: number) => new Date(stage.person.rescue.occurredAt.getTime() + minutes * MS.MINUTE) };
 }
 
-export async function seedQueueWork(db: Db, org: DemoOrg): Promise<void> {
+export async function seedQueueWork(db: Db, org: DemoOrg, live: LivePeople): Promise<void> {
   const councilCaseworker = await actorByEmail(db, "council.caseworker@demo.example");
   const councilCaseworkerTwo = await actorByEmail(db, "council.caseworker2@demo.example");
   const councilLead = await actorByEmail(db, "council.lead@demo.example");
 
-  const ardi = await liveStage(db, org, "Ardi Testescu", "accommodation");
+  const ardi = await liveStage(db, live, "Ardi Testescu", "accommodation");
   unwrap(await claimStage(db, councilCaseworker, { stageId: ardi.id }, ardi.at(20)), "claim Ardi's accommodation");
 
-  const boy = await liveStage(db, org, "Boy, about 16, speaks Albanian", "accommodation");
+  const boy = await liveStage(db, live, "Boy, about 16, speaks Albanian", "accommodation");
   unwrap(await assignStage(db, councilLead, { stageId: boy.id, assigneeId: councilCaseworkerTwo.id }, boy.at(30)), "assign the boy's accommodation");
 
-  const hoa = await liveStage(db, org, "Hoa Sampleova", "accommodation");
+  const hoa = await liveStage(db, live, "Hoa Sampleova", "accommodation");
   unwrap(
     await referStage(
       db,
