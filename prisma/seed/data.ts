@@ -1,5 +1,6 @@
 // Word lists for the demo history. Everything here is invented: no real person, address or operation.
 import type { IMMEDIATE_NEEDS } from "../../src/domain/rescue/rescue-input";
+import type { NrmDecision } from "../../src/domain/pathway/nrm-decision";
 import type { Gender } from "../../src/domain/types";
 import type { Weighted } from "./random";
 
@@ -285,11 +286,25 @@ export const OUTCOMES: Record<string, readonly string[]> = {
     "Referred for immigration advice; support worker allocated",
     "Practical support offered; appointment with a solicitor booked",
   ],
-  "nrm-consent-decision": [
-    "Consented to NRM; referral submitted",
-    "Consented to NRM after rest; referral submitted",
-    "Declined NRM; Duty to Notify sent (no identifying details)",
-  ],
+};
+
+export type NrmConsentOutcome = { decision: NrmDecision; outcome: string };
+
+/**
+ * What the police write when an adult who stayed engaged has decided, with the decision it records.
+ * About 30% of adults decline in all: every adult who disengaged (about 15%, below) and about one in
+ * six of the rest (these weights).
+ */
+export const NRM_CONSENT_OUTCOMES: Weighted<NrmConsentOutcome> = [
+  [{ decision: "NRM_REFERRAL", outcome: "Consent explained in their own language after rest; referral submitted" }, 41],
+  [{ decision: "NRM_REFERRAL", outcome: "Consented; referral submitted to the Single Competent Authority" }, 41],
+  [{ decision: "DUTY_TO_NOTIFY", outcome: "Consent explained after rest; did not want a referral" }, 18],
+];
+
+/** An adult who disengaged or left never gave consent: the Home Office is notified without their details. */
+export const NRM_NOT_ENGAGED: NrmConsentOutcome = {
+  decision: "DUTY_TO_NOTIFY",
+  outcome: "Did not want to talk about a referral; Home Office notified without identifying details",
 };
 
 /** Children's versions where the wording differs. */

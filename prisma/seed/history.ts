@@ -169,6 +169,7 @@ function addPerson(
       ownerAgencyId: org.agencyIds[template.ownerAgencyKind],
       dueAt,
       ...simulated.snapshot,
+      nrmDecision: simulated.nrmDecision,
       version: simulated.version,
     });
     for (const escalation of escalationsFor({ dueAt, ...simulated.snapshot }, now, options.thresholds)) {

@@ -1,5 +1,6 @@
 // What happened to one stage of one person's pathway in the demo history. The actions are replayed
 // through the app's own stage rules (transition), so every stored stage is one the app could produce.
+import { completionTextWithDecision, NRM_CONSENT_STAGE_KEY, type NrmDecision } from "../../src/domain/pathway/nrm-decision";
 import {
   transition,
   type StageAction,
@@ -14,6 +15,8 @@ import {
   LATE_CHANCE,
   LEFT_REASONS,
   NOT_NEEDED_REASONS,
+  NRM_CONSENT_OUTCOMES,
+  NRM_NOT_ENGAGED,
   OUTCOMES,
   PAUSE_REASONS,
 } from "./data";
@@ -22,7 +25,13 @@ import type { Random } from "./random";
 
 export type Doer = "CASEWORKER" | "AGENCY_LEAD";
 export type StageEvent = { kind: TimelineKindForStage; text: string | null; at: Date; doer: Doer };
-export type SimulatedStage = { snapshot: StageSnapshot; version: number; events: StageEvent[] };
+export type SimulatedStage = {
+  snapshot: StageSnapshot;
+  version: number;
+  events: StageEvent[];
+  /** Set only on a done NRM consent decision stage, as the app stores it. */
+  nrmDecision: NrmDecision | null;
+};
 
 export type StageContext = {
   key: string;
@@ -38,6 +47,7 @@ export type StageContext = {
 };
 
 type Ending = Extract<StageAction, { type: "complete" | "not_needed" | "decline" }>;
+type PlannedEnding = { ending: Ending; nrmDecision: NrmDecision | null };
 type Scheduled = { action: StageAction; at: Date };
 
 const NOT_STARTED: StageSnapshot = {
@@ -63,7 +73,6 @@ const PAUSE_HOURS: Record<string, [number, number]> = {
   "nrm-consent-decision": [4, 30],
   "social-care-contact": [6, 36],
 };
-const DUTY_TO_NOTIFY = "Declined NRM; Duty to Notify sent (no identifying details)";
 
 function complete(rng: Random, key: string, ageGroup: AgeGroup): Ending {
   const childWording = ageGroup !== "ADULT" ? CHILD_OUTCOMES[key] : undefined;
@@ -71,9 +80,20 @@ function complete(rng: Random, key: string, ageGroup: AgeGroup): Ending {
   return { type: "complete", outcome: rng.pick(outcomes) };
 }
 
+/** The NRM consent decision is always reached: its outcome and the decision it records go together. */
+function nrmConsentEnding(rng: Random, ctx: StageContext): PlannedEnding {
+  // One draw, as the plain outcome pick it replaced, so the rest of the seeded history stays the same.
+  const { decision, outcome } = ctx.engagement === "full" ? rng.weighted(NRM_CONSENT_OUTCOMES) : NRM_NOT_ENGAGED;
+  return { ending: { type: "complete", outcome }, nrmDecision: decision };
+}
+
+function plannedEnding(rng: Random, ctx: StageContext): PlannedEnding {
+  if (ctx.key === NRM_CONSENT_STAGE_KEY) return nrmConsentEnding(rng, ctx);
+  return { ending: endingFor(rng, ctx), nrmDecision: null };
+}
+
 function endingFor(rng: Random, ctx: StageContext): Ending {
   const { key, engagement, ageGroup } = ctx;
-  if (key === "nrm-consent-decision" && engagement !== "full") return { type: "complete", outcome: DUTY_TO_NOTIFY };
   if (engagement === "left" && key === "case-conference") {
     return { type: "not_needed", reason: "Left the area before the conference; partners informed" };
   }
@@ -131,7 +151,8 @@ function schedule(rng: Random, ctx: StageContext, ending: Ending): Scheduled[] {
 
 /** Replays the stage's actions up to `now`; anything later has not happened yet, so the stage stays open. */
 export function simulateStage(rng: Random, ctx: StageContext): SimulatedStage {
-  const steps = schedule(rng, ctx, endingFor(rng, ctx));
+  const planned = plannedEnding(rng, ctx);
+  const steps = schedule(rng, ctx, planned.ending);
   let snapshot = NOT_STARTED;
   const events: StageEvent[] = [];
   for (const step of steps) {
@@ -140,9 +161,12 @@ export function simulateStage(rng: Random, ctx: StageContext): SimulatedStage {
     const result = transition(snapshot, step.action, step.at);
     if (!result.ok) throw new Error(`Demo seed made an impossible change to ${ctx.key}: ${result.refusal}`);
     snapshot = result.next;
-    events.push({ kind: result.event, text: result.text, at: step.at, doer });
+    // The decision is recorded with the completion, as changeStage does: same column, same timeline text.
+    const decision = result.event === "STAGE_COMPLETED" ? planned.nrmDecision : null;
+    events.push({ kind: result.event, text: completionTextWithDecision(result.text, decision), at: step.at, doer });
   }
-  return { snapshot, version: events.length, events };
+  const nrmDecision = snapshot.state === "DONE" ? planned.nrmDecision : null;
+  return { snapshot, version: events.length, events, nrmDecision };
 }
 
 export function isFinished(snapshot: StageSnapshot): boolean {

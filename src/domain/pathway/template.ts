@@ -144,3 +144,9 @@ export const DEFAULT_PATHWAY: PathwayTemplate = {
     },
   ],
 };
+
+/** "4 hours", "1 hour", "3 working days": a stage's target as people say it. */
+export function describeTarget({ targetValue, targetUnit }: Pick<StageTemplate, "targetValue" | "targetUnit">): string {
+  if (targetUnit === "HOURS") return `${targetValue} ${targetValue === 1 ? "hour" : "hours"}`;
+  return `${targetValue} working ${targetValue === 1 ? "day" : "days"}`;
+}

@@ -1,5 +1,6 @@
 import { mayChangeStage } from "@/domain/access/permissions";
 import type { ClockInput } from "@/domain/pathway/clock";
+import type { NrmDecision } from "@/domain/pathway/nrm-decision";
 import type { NoteSensitivity } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
@@ -22,6 +23,8 @@ export type PathwayStageView = {
   /** False for a stage a minimal-record reader (health) sees as title, owner and state only. */
   seenInFull: boolean;
   closingReason: string | null;
+  /** What the adult decided about the NRM, once the NRM consent decision stage is done (seen in full only). */
+  nrmDecision: NrmDecision | null;
   version: number;
   canChange: boolean;
 };
@@ -89,6 +92,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
           pausedAt: true,
           pausedMs: true,
           closingReason: !minimal,
+          nrmDecision: !minimal,
           version: true,
           templateStage: { select: { key: true, title: true, description: true } },
           ownerAgency: { select: { name: true } },
@@ -116,15 +120,15 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
   }
   await recordAudit(db, actor, { action: "person.view", entity: "Person", entityId: person.id });
 
-  // Closing reasons of the stages a minimal-record reader sees in full, read apart from the others.
+  // Closing reasons and decisions of the stages a minimal-record reader sees in full, read apart from the others.
   const fullStages = minimal
     ? new Map(
         (
           await db.stage.findMany({
             where: { AND: [{ personId: person.id }, stagesSeenInFull(actor)] },
-            select: { id: true, closingReason: true },
+            select: { id: true, closingReason: true, nrmDecision: true },
           })
-        ).map((stage) => [stage.id, stage.closingReason]),
+        ).map((stage) => [stage.id, stage]),
       )
     : null;
   const accommodationStage = person.stages.find((stage) => stage.templateStage.key === ACCOMMODATION_STAGE_KEY) ?? null;
@@ -147,7 +151,8 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
       pausedMs: stage.pausedMs,
     },
     startedAt: stage.startedAt,
-    closingReason: (fullStages ? fullStages.get(stage.id) : stage.closingReason) ?? null,
+    closingReason: (fullStages ? fullStages.get(stage.id)?.closingReason : stage.closingReason) ?? null,
+    nrmDecision: (fullStages ? fullStages.get(stage.id)?.nrmDecision : stage.nrmDecision) ?? null,
     version: stage.version,
     canChange: mayChangeStage(actor, stage),
   }));

@@ -1,5 +1,12 @@
 import { z } from "zod";
 import { mayChangeStage } from "@/domain/access/permissions";
+import {
+  completionTextWithDecision,
+  NRM_CONSENT_STAGE_KEY,
+  NRM_DECISION_MISSING,
+  NRM_DECISIONS,
+  nrmDecisionFor,
+} from "@/domain/pathway/nrm-decision";
 import { transition, type StageAction } from "@/domain/pathway/transitions";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
@@ -20,6 +27,8 @@ export const changeStageSchema = z
       error: "Select what you want to do",
     }),
     text: z.string().trim().max(NOTE_MAX, `Enter ${NOTE_MAX} characters or fewer`).optional().default(""),
+    // Only the NRM consent decision stage takes one, when it is marked as done (see nrmDecisionFor).
+    nrmDecision: z.preprocess((value) => (value === "" ? undefined : value), z.enum(NRM_DECISIONS, { error: NRM_DECISION_MISSING }).optional()),
   })
   .superRefine((value, ctx) => {
     const needs: Record<string, string> = {
@@ -45,6 +54,28 @@ function toAction(action: z.output<typeof changeStageSchema>["action"], text: st
   }
 }
 
+/**
+ * When the form is invalid for another reason (say, no outcome) and completes the NRM consent stage
+ * without a decision, that is said at the same time rather than on the next try. Only a stage this
+ * user may see is looked at, and only to read its key.
+ */
+async function missingDecisionAlongside(db: Db, actor: Actor, rawInput: unknown): Promise<string | undefined> {
+  const loose = z
+    .object({ stageId: z.uuid(), action: z.literal("complete"), nrmDecision: z.literal("").optional() })
+    .safeParse(rawInput);
+  if (!loose.success) return undefined;
+  const stage = await db.stage.findFirst({
+    where: { id: loose.data.stageId, person: visiblePeople(actor) },
+    select: { templateStage: { select: { key: true } } },
+  });
+  return stage?.templateStage.key === NRM_CONSENT_STAGE_KEY ? NRM_DECISION_MISSING : undefined;
+}
+
+function withMissingDecision<T>(result: Result<T>, message: string | undefined): Result<T> {
+  if (result.ok || !message) return result;
+  return { ...result, fieldErrors: { ...result.fieldErrors, nrmDecision: result.fieldErrors.nrmDecision ?? message } };
+}
+
 export type ChangedStage = { personId: string; stageTitle: string; state: string };
 
 /**
@@ -55,7 +86,7 @@ export type ChangedStage = { personId: string; stageTitle: string; state: string
 export async function changeStage(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<Result<ChangedStage>> {
   await requirePermission(db, actor, "stage.update", { entity: "Stage", entityId: idFromInput(rawInput, "stageId") });
   const parsed = changeStageSchema.safeParse(rawInput);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return withMissingDecision(invalid(parsed.error), await missingDecisionAlongside(db, actor, rawInput));
   const input = parsed.data;
 
   const stage = await db.stage.findFirst({
@@ -74,6 +105,8 @@ export async function changeStage(db: Db, actor: Actor, rawInput: unknown, now =
 
   const result = transition(stage, toAction(input.action, input.text), now);
   if (!result.ok) return refused(result.refusal);
+  const decision = nrmDecisionFor(stage.templateStage.key, input.action, input.nrmDecision);
+  if (!decision.ok) return refused("There is a problem: check the highlighted answers.", { nrmDecision: decision.message });
   if (stage.version !== input.version) {
     return refused("Someone else updated this stage while you were looking at it. Check the latest details and try again.");
   }
@@ -88,6 +121,7 @@ export async function changeStage(db: Db, actor: Actor, rawInput: unknown, now =
         pausedAt: result.next.pausedAt,
         pausedMs: result.next.pausedMs,
         closingReason: result.next.closingReason,
+        ...(decision.decision ? { nrmDecision: decision.decision } : {}),
         version: { increment: 1 },
       },
     });
@@ -97,7 +131,7 @@ export async function changeStage(db: Db, actor: Actor, rawInput: unknown, now =
         personId: stage.personId,
         stageId: stage.id,
         kind: result.event,
-        text: result.text,
+        text: completionTextWithDecision(result.text, decision.decision),
         actorId: actor.id,
         actorAgencyId: actor.agencyId,
         actorRole: actor.role,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { roleHasPermission } from "@/domain/access/permissions";
+import { NRM_DECISION_LABELS } from "@/domain/pathway/nrm-decision";
 import { AGE_GROUP_LABELS, EXPLOITATION_TYPE_LABELS, GENDER_LABELS, STAGE_STATE_LABELS, isTreatedAsChild } from "@/domain/types";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { LiveRefresh } from "@/components/live/live-refresh";
@@ -97,6 +98,11 @@ export default async function PersonPage({
                 <div className="mt-1">
                   <LiveClock clock={serializeClock(stage.clock)} atRiskPercent={person.atRiskPercent} renderedAt={now.getTime()} showDue />
                 </div>
+                {stage.nrmDecision && (
+                  <p className="mt-1 text-base" data-testid="nrm-decision">
+                    Decision: <span className="font-bold">{NRM_DECISION_LABELS[stage.nrmDecision]}</span>
+                  </p>
+                )}
                 {stage.closingReason && <p className="mt-1 text-base">Reason: {stage.closingReason}</p>}
               </li>
             ))}

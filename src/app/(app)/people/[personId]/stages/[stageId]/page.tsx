@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { NRM_CONSENT_STAGE_KEY, NRM_DECISION_LABELS } from "@/domain/pathway/nrm-decision";
 import { availableActions } from "@/domain/pathway/transitions";
 import { STAGE_STATE_LABELS } from "@/domain/types";
 import { LiveClock } from "@/components/pathway/live-clock";
@@ -42,6 +43,11 @@ export default async function StagePage({ params }: { params: Promise<{ personId
       <p className="mb-2 text-muted">
         {stage.ownerAgencyName} · {STAGE_STATE_LABELS[stage.state]}
       </p>
+      {stage.nrmDecision && (
+        <p className="mb-2" data-testid="nrm-decision">
+          Decision: <span className="font-bold">{NRM_DECISION_LABELS[stage.nrmDecision]}</span>
+        </p>
+      )}
       <div className="mb-8">
         <LiveClock clock={serializeClock(stage.clock)} atRiskPercent={person.atRiskPercent} renderedAt={now.getTime()} showDue />
       </div>
@@ -50,7 +56,12 @@ export default async function StagePage({ params }: { params: Promise<{ personId
       ) : actions.length === 0 ? (
         <p className="font-bold">This stage is finished and cannot be changed.</p>
       ) : (
-        <StageUpdateForm stageId={stage.id} version={stage.version} actions={actions} />
+        <StageUpdateForm
+          stageId={stage.id}
+          version={stage.version}
+          actions={actions}
+          asksNrmDecision={stage.key === NRM_CONSENT_STAGE_KEY && actions.includes("complete")}
+        />
       )}
 
       <section aria-labelledby="work-heading" className="mt-10">
