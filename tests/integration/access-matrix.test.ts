@@ -268,6 +268,18 @@ const SPECS: Record<string, Spec> = {
       admin: { own: "allowed" },
     },
   },
+  "(app)/admin/settings/actions.ts#updateSuppressionSettingsAction": {
+    // Like the escalation settings: only the caller's own partnership's threshold can be changed.
+    targets: ["own"],
+    call: withForm(async () => ({ suppressionThreshold: "4" })),
+    expected: {
+      caseworker: { own: "forbidden" },
+      lead: { own: "forbidden" },
+      coordinator: { own: "forbidden" },
+      pcc: { own: "forbidden" },
+      admin: { own: "allowed" },
+    },
+  },
   "(app)/notifications/actions.ts#markReadAction": {
     // Own: the caller's notice. Other: a notice to someone else in the same partnership.
     targets: ["own", "otherAgency"],

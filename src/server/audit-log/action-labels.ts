@@ -32,6 +32,7 @@ const LABELS: Record<AuditAction, string> = {
   "person.access_log": "Viewed who has seen this person",
   "export.csv": "Exported a CSV",
   "settings.update": "Changed escalation settings",
+  "settings.suppression_update": "Changed the small-number threshold",
   "dashboard.view": "Viewed the dashboard",
   "permission.denied": "Refused: role not allowed",
 };

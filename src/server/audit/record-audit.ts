@@ -35,6 +35,7 @@ export type AuditAction =
   | "person.access_log"
   | "export.csv"
   | "settings.update"
+  | "settings.suppression_update"
   | "dashboard.view"
   | "permission.denied";
 

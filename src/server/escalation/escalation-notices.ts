@@ -1,4 +1,4 @@
-import { display } from "@/domain/statistics/published";
+import { display, SUPPRESSED_MARK, suppressionKey } from "@/domain/statistics/published";
 import { suppressList } from "@/domain/statistics/suppress-table";
 import { createHash } from "node:crypto";
 import { formatLondonDateTime } from "@/domain/time/london";
@@ -54,8 +54,9 @@ export type PccEscalation = { escalationId: string; stageTitle: string; ownerAge
  * One aggregate notice to the PCC office for the stages escalated to it in one sweep: counts by stage
  * and owning agency. Never a case reference, a person, a name or a link: the PCC office sees no record.
  * The key is made from the escalations it covers, so the same escalations can never be announced twice.
+ * `threshold` is the partnership's small-number threshold: counts from 1 to it are hidden.
  */
-export function pccSummaryNotice(escalations: readonly PccEscalation[]): Notice {
+export function pccSummaryNotice(escalations: readonly PccEscalation[], threshold: number): Notice {
   const counts = new Map<string, { stageTitle: string; ownerAgencyName: string; count: number }>();
   for (const { stageTitle, ownerAgencyName } of escalations) {
     const key = `${stageTitle}\u0000${ownerAgencyName}`;
@@ -66,10 +67,12 @@ export function pccSummaryNotice(escalations: readonly PccEscalation[]): Notice 
   const groups = [...counts.values()].sort(
     (a, b) => b.count - a.count || a.stageTitle.localeCompare(b.stageTitle) || a.ownerAgencyName.localeCompare(b.ownerAgencyName),
   );
-  // The PCC office's small-number rule applies to notices too: 1 to 4 reads "<5", and enough other
-  // counts are hidden that none can be worked out from the total.
-  const published = suppressList(groups.map((group) => group.count));
-  const lines = groups.map(({ stageTitle, ownerAgencyName }, index) => `${stageTitle}, ${ownerAgencyName}: ${display(published.cells[index]!)}`);
+  // The PCC office's small-number rule applies to notices too: 1 to the threshold is hidden, and
+  // enough other counts that none can be worked out from the total; every hidden count reads "[c]".
+  const published = suppressList(groups.map((group) => group.count), { threshold });
+  const lines = groups.map(
+    ({ stageTitle, ownerAgencyName }, index) => `${stageTitle}, ${ownerAgencyName}: ${display(published.cells[index]!)}`,
+  );
   const total = display(published.total);
   const digest = createHash("sha256")
     .update(escalations.map((e) => e.escalationId).sort().join(","))
@@ -77,8 +80,10 @@ export function pccSummaryNotice(escalations: readonly PccEscalation[]): Notice 
     .slice(0, 32);
   return {
     kind: "OVERDUE_SUMMARY",
-    title: `${total} ${total === "1" ? "stage" : "stages"} still overdue after escalation`,
-    body: `Stages overdue long enough to be escalated to the PCC office, by stage and owning agency. ${lines.join("; ")}.`,
+    title: published.total.kind === "value" ? `${total} ${total === "1" ? "stage" : "stages"} still overdue after escalation` : `Stages still overdue after escalation: ${total}`,
+    body: `Stages overdue long enough to be escalated to the PCC office, by stage and owning agency. ${lines.join("; ")}.${
+      lines.some((line) => line.endsWith(SUPPRESSED_MARK)) || published.total.kind !== "value" ? ` ${suppressionKey(threshold)}.` : ""
+    }`,
     href: null,
     dedupeKey: `overdue-summary:${digest}`,
   };

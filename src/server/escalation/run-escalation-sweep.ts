@@ -1,4 +1,5 @@
 import { Prisma, type EscalationLevel, type Role } from "@/generated/prisma/client";
+import { getSuppressionThreshold } from "../admin/suppression-threshold";
 import type { Db } from "../db/create-client";
 import { notifyEach, type Notice } from "../notifications/notify";
 import { coordinatorNotice, leadNotice, pccSummaryNotice, type OverdueStage } from "./escalation-notices";
@@ -135,7 +136,8 @@ export async function runEscalationSweep(db: Db, now = new Date()): Promise<Swee
             const counted = escalated
               .filter((s) => s.partnershipId === partnershipId)
               .map(({ escalationId, stageTitle, ownerAgencyName }) => ({ escalationId, stageTitle, ownerAgencyName }));
-            sends.push({ recipientIds: pccOffice.get(partnershipId) ?? [], notice: pccSummaryNotice(counted) });
+            const threshold = await getSuppressionThreshold(tx, partnershipId);
+            sends.push({ recipientIds: pccOffice.get(partnershipId) ?? [], notice: pccSummaryNotice(counted, threshold) });
           }
         }
       }

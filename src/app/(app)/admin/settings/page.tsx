@@ -2,24 +2,49 @@ import type { Metadata } from "next";
 import { NotificationBanner } from "@/components/notification-banner";
 import { requireActor } from "@/server/access/current-actor";
 import { getEscalationSettings } from "@/server/admin/escalation-settings";
+import { getSuppressionSettings } from "@/server/admin/suppression-threshold";
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "../../../_lib/load-or-not-found";
 import { EscalationSettingsForm } from "./settings-form";
+import { SuppressionSettingsForm } from "./suppression-form";
 
-export const metadata: Metadata = { title: "Escalation settings" };
+export const metadata: Metadata = { title: "Settings" };
+
+const SAVED = new Map<string, string>([
+  ["1", "The next escalation sweep, within a minute, uses the new thresholds."],
+  ["threshold", "The PCC office's dashboard and overdue notices hide small numbers under the new threshold from now on."],
+]);
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
-  const current = await loadOrNotFound(getEscalationSettings(db, actor));
-  const saved = (await searchParams).saved === "1";
+  const escalation = await loadOrNotFound(getEscalationSettings(db, actor));
+  const suppression = await loadOrNotFound(getSuppressionSettings(db, actor));
+  const saved = (await searchParams).saved;
+  const savedMessage = typeof saved === "string" ? SAVED.get(saved) : undefined;
   return (
     <>
-      {saved && <NotificationBanner title="Saved">The next escalation sweep, within a minute, uses the new thresholds.</NotificationBanner>}
-      <h1 className="mb-2 text-4xl font-bold">Escalation settings</h1>
-      <p className="mb-6 max-w-2xl text-muted">
-        How long a stage may stay overdue before it is escalated beyond the agency that owns it.
-      </p>
-      <EscalationSettingsForm current={current} />
+      {savedMessage && <NotificationBanner title="Saved">{savedMessage}</NotificationBanner>}
+      <h1 className="mb-6 text-4xl font-bold">Settings</h1>
+
+      <section aria-labelledby="escalation-heading" className="mb-12">
+        <h2 id="escalation-heading" className="mb-2 text-2xl font-bold">
+          Escalation
+        </h2>
+        <p className="mb-6 max-w-2xl text-muted">
+          How long a stage may stay overdue before it is escalated beyond the agency that owns it.
+        </p>
+        <EscalationSettingsForm current={escalation} />
+      </section>
+
+      <section aria-labelledby="suppression-heading">
+        <h2 id="suppression-heading" className="mb-2 text-2xl font-bold">
+          Small numbers shown to the PCC office
+        </h2>
+        <p className="mb-6 max-w-2xl text-muted">
+          The PCC office sees counts only. Very small counts could point to a person, so they are hidden.
+        </p>
+        <SuppressionSettingsForm current={suppression} />
+      </section>
     </>
   );
 }

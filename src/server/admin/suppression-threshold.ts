@@ -1,0 +1,71 @@
+import { z } from "zod";
+import type { Actor } from "../access/actor";
+import { requirePermission } from "../access/require-permission";
+import { recordAudit } from "../audit/record-audit";
+import type { Db } from "../db/create-client";
+import { invalid, ok, type Result } from "../result";
+
+export const MIN_SUPPRESSION_THRESHOLD = 1;
+export const MAX_SUPPRESSION_THRESHOLD = 20;
+
+const WHOLE_NUMBER = `Enter the small-number threshold as a whole number from ${MIN_SUPPRESSION_THRESHOLD} to ${MAX_SUPPRESSION_THRESHOLD}`;
+
+export const suppressionSettingsSchema = z.object({
+  suppressionThreshold: z.preprocess(
+    // An empty box coerces to 0, which would read as "too small" rather than "missing".
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce
+      .number({ error: WHOLE_NUMBER })
+      .int(WHOLE_NUMBER)
+      .min(MIN_SUPPRESSION_THRESHOLD, `Enter a small-number threshold of ${MIN_SUPPRESSION_THRESHOLD} or more`)
+      .max(MAX_SUPPRESSION_THRESHOLD, `Enter a small-number threshold of ${MAX_SUPPRESSION_THRESHOLD} or fewer`),
+  ),
+});
+
+export type SuppressionSettings = { suppressionThreshold: number };
+
+/**
+ * The partnership's small-number threshold: counts from 1 to this many are never shown to the PCC
+ * office. No permission check: callers (the dashboard, the escalation sweep) have already decided
+ * the aggregate may be published; this only says how much of it is hidden.
+ */
+export async function getSuppressionThreshold(db: Pick<Db, "partnership">, partnershipId: string): Promise<number> {
+  const { suppressionThreshold } = await db.partnership.findUniqueOrThrow({
+    where: { id: partnershipId },
+    select: { suppressionThreshold: true },
+  });
+  // Only a write from outside the app could store this; publishing with a weaker rule is worse than failing.
+  if (
+    !Number.isInteger(suppressionThreshold) ||
+    suppressionThreshold < MIN_SUPPRESSION_THRESHOLD ||
+    suppressionThreshold > MAX_SUPPRESSION_THRESHOLD
+  ) {
+    throw new RangeError(`Partnership ${partnershipId} has a suppression threshold out of bounds: ${suppressionThreshold}`);
+  }
+  return suppressionThreshold;
+}
+
+/** The small-number threshold, for the administrator's settings page. */
+export async function getSuppressionSettings(db: Db, actor: Actor): Promise<SuppressionSettings> {
+  await requirePermission(db, actor, "admin.manage", { entity: "Partnership", entityId: actor.partnershipId });
+  return { suppressionThreshold: await getSuppressionThreshold(db, actor.partnershipId) };
+}
+
+/**
+ * Sets the small-number threshold for the administrator's partnership. Every aggregate the PCC
+ * office reads from then on (dashboard, overdue notices) hides counts from 1 to the new value;
+ * notices already sent keep what they said.
+ */
+export async function updateSuppressionSettings(db: Db, actor: Actor, rawInput: unknown): Promise<Result<SuppressionSettings>> {
+  await requirePermission(db, actor, "admin.manage", { entity: "Partnership", entityId: actor.partnershipId });
+  const parsed = suppressionSettingsSchema.safeParse(rawInput);
+  if (!parsed.success) return invalid(parsed.error);
+  await db.$transaction(async (tx) => {
+    await tx.partnership.update({
+      where: { id: actor.partnershipId },
+      data: { suppressionThreshold: parsed.data.suppressionThreshold },
+    });
+    await recordAudit(tx, actor, { action: "settings.suppression_update", entity: "Partnership", entityId: actor.partnershipId });
+  });
+  return ok(parsed.data);
+}
