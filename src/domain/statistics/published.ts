@@ -29,9 +29,23 @@ export interface EntryPosition {
   column: number | "total";
 }
 
-/** "12", or "<5" for a suppressed count at the default threshold. */
-export function display(cell: PublishedCell, threshold: number = DEFAULT_THRESHOLD): string {
-  return cell.kind === "value" ? String(cell.value) : `<${threshold + 1}`;
+/**
+ * What every hidden figure on the PCC dashboard reads: one mark for all of them (the UK statistics
+ * convention, "[c]" for confidential). Not "<5": a cell hidden only to protect another is not small,
+ * and a percentage that read "<5" would mean "under 5%". Nor one mark for small counts and another
+ * for cells hidden to protect them: telling them apart can give a value away (a total of 6 split
+ * into "<5" and "5 or more" is 1 and 5).
+ */
+export const SUPPRESSED_MARK = "[c]";
+
+/** The key to the mark, for a page or a file. */
+export function suppressionKey(threshold: number = DEFAULT_THRESHOLD): string {
+  return `${SUPPRESSED_MARK}: hidden, because it counts 1 to ${threshold} people, is worked out from so few, or would let such a count be worked out`;
+}
+
+/** "12", or the mark for a hidden count. */
+export function display(cell: PublishedCell): string {
+  return cell.kind === "value" ? String(cell.value) : SUPPRESSED_MARK;
 }
 
 export function requireValidThreshold(threshold: number): void {

@@ -9,7 +9,7 @@ function render(table: PublishedTable): string[][] {
     ...table.cells.map((row, index) => [...row, requireCell(table.rowTotals[index])]),
     [...table.columnTotals, table.grandTotal],
   ];
-  return withTotals.map((row) => row.map((cell) => display(cell, table.threshold)));
+  return withTotals.map((row) => row.map((cell) => display(cell)));
 }
 
 function requireCell(cell: PublishedCell | undefined): PublishedCell {
@@ -21,15 +21,11 @@ const primary = { kind: "suppressed", reason: "primary" } as const;
 const secondary = { kind: "suppressed", reason: "secondary" } as const;
 
 describe("display", () => {
-  it("shows a count as a plain number and a suppressed one as less than the threshold plus one", () => {
-    expect(display({ kind: "value", value: 12 }, 4)).toBe("12");
-    expect(display({ kind: "value", value: 0 }, 4)).toBe("0");
-    expect(display(primary, 4)).toBe("<5");
-    expect(display(secondary, 9)).toBe("<10");
-  });
-
-  it("uses the PCC office's threshold of 4 by default", () => {
-    expect(display(primary)).toBe("<5");
+  it("shows a count as a plain number, and every hidden one with the same mark, small or hidden to protect a small one", () => {
+    expect(display({ kind: "value", value: 12 })).toBe("12");
+    expect(display({ kind: "value", value: 0 })).toBe("0");
+    expect(display(primary)).toBe("[c]");
+    expect(display(secondary)).toBe("[c]");
   });
 });
 
@@ -52,7 +48,7 @@ describe("suppressList", () => {
   it("hides the total when it is small", () => {
     const published = suppressList([3, 0, 0]);
 
-    expect(published.cells.map((cell) => display(cell))).toEqual(["<5", "0", "0"]);
+    expect(published.cells.map((cell) => display(cell))).toEqual(["[c]", "0", "0"]);
     expect(published.total).toEqual(primary);
   });
 
@@ -94,9 +90,9 @@ describe("suppressTable", () => {
     ]);
 
     expect(render(published)).toEqual([
-      ["<5", "<5", "15", "27"],
+      ["[c]", "[c]", "15", "27"],
       ["20", "30", "7", "57"],
-      ["<5", "<5", "40", "73"],
+      ["[c]", "[c]", "40", "73"],
       ["38", "57", "62", "157"],
     ]);
     expect(published.cells[0]).toEqual([secondary, primary, { kind: "value", value: 15 }]);
@@ -124,9 +120,9 @@ describe("suppressTable", () => {
     ]);
 
     expect(render(published)).toEqual([
-      ["<5", "<5", "11"],
-      ["<5", "<5", "22"],
-      ["<5", "<5", "33"],
+      ["[c]", "[c]", "11"],
+      ["[c]", "[c]", "22"],
+      ["[c]", "[c]", "33"],
     ]);
     expect(published.columnTotals).toEqual([secondary, primary]);
     expect(published.grandTotal).toEqual({ kind: "value", value: 33 });
@@ -140,9 +136,9 @@ describe("suppressTable", () => {
     ]);
 
     expect(render(published)).toEqual([
-      ["<5", "0", "<5"],
-      ["0", "<5", "<5"],
-      ["<5", "<5", "<5"],
+      ["[c]", "0", "[c]"],
+      ["0", "[c]", "[c]"],
+      ["[c]", "[c]", "[c]"],
     ]);
     expect(published.grandTotal).toEqual(primary);
   });
@@ -158,11 +154,11 @@ describe("suppressTable", () => {
     ]);
 
     expect(render(published)).toEqual([
-      ["<5", "<5", "0", "<5"],
-      ["<5", "<5", "<5", "19"],
+      ["[c]", "[c]", "0", "[c]"],
+      ["[c]", "[c]", "[c]", "19"],
       ["0", "15", "0", "15"],
-      ["0", "<5", "0", "<5"],
-      ["<5", "30", "<5", "41"],
+      ["0", "[c]", "0", "[c]"],
+      ["[c]", "30", "[c]", "41"],
     ]);
     expect(published.cells[1]?.[1]).toEqual(secondary);
     expect(findRecoverableCells(published)).toEqual([]);
@@ -178,8 +174,8 @@ describe("suppressTable", () => {
     );
 
     expect(render(published)).toEqual([
-      ["<10", "<10", "12", "29"],
-      ["<10", "<10", "30", "65"],
+      ["[c]", "[c]", "12", "29"],
+      ["[c]", "[c]", "30", "65"],
       ["25", "27", "42", "94"],
     ]);
     expect(published.threshold).toBe(9);
