@@ -64,6 +64,31 @@ describe("the large synthetic history generator", () => {
     expect(missing).toBeLessThan(PEOPLE / 4);
   });
 
+  it("records the adult's NRM decision on every done NRM consent decision stage, and on no other stage", async () => {
+    const consent = { person: inFirst(), templateStage: { key: "nrm-consent-decision" } };
+    const done = await db.stage.findMany({ where: { ...consent, state: "DONE" }, select: { id: true, nrmDecision: true } });
+    expect(done.length).toBeGreaterThan(PEOPLE / 4);
+    expect(done.filter((stage) => stage.nrmDecision === null)).toEqual([]);
+    // Roughly 70% consent to a referral and 30% decline (Duty to Notify).
+    const declined = done.filter((stage) => stage.nrmDecision === "DUTY_TO_NOTIFY").length / done.length;
+    expect(declined).toBeGreaterThan(0.18);
+    expect(declined).toBeLessThan(0.42);
+    // Open consent stages and every other stage carry none.
+    expect(await db.stage.count({ where: { ...consent, state: { not: "DONE" }, nrmDecision: { not: null } } })).toBe(0);
+    expect(await db.stage.count({ where: { person: inFirst(), templateStage: { key: { not: "nrm-consent-decision" } }, nrmDecision: { not: null } } })).toBe(0);
+    // The completion's timeline entry says the decision, as the app writes it.
+    const completions = await db.timelineEvent.findMany({
+      where: { kind: "STAGE_COMPLETED", stageId: { in: done.map((stage) => stage.id) } },
+      select: { stageId: true, text: true },
+    });
+    expect(completions).toHaveLength(done.length);
+    const decisionOf = new Map(done.map((stage) => [stage.id, stage.nrmDecision]));
+    for (const { stageId, text } of completions) {
+      const label = decisionOf.get(stageId!) === "NRM_REFERRAL" ? "NRM referral" : "Duty to Notify";
+      expect(text).toMatch(new RegExp(`^Decision: ${label}\n.+`));
+    }
+  });
+
   it("raises escalations only for stages that were late, at the partnership's thresholds and while still open", async () => {
     const escalations = await db.escalation.findMany({ where: { stage: { person: inFirst() } }, include: { stage: true } });
     expect(escalations.length).toBeGreaterThan(0);
@@ -87,6 +112,15 @@ describe("the large synthetic history generator", () => {
     const strip = ({ partnershipId: _p, slug: _s, seconds: _t, ...counts }: GenerateSummary) => counts;
     expect(strip(again)).toEqual(strip(first));
     expect(strip(other)).not.toEqual(strip(first));
+    // The same people get the same NRM decisions.
+    const decisions = (slug: string) =>
+      db.stage.groupBy({
+        by: ["nrmDecision"],
+        where: { person: { rescue: { partnership: { slug } } }, nrmDecision: { not: null } },
+        _count: true,
+        orderBy: { nrmDecision: "asc" },
+      });
+    expect(await decisions("scale-it-b")).toEqual(await decisions("scale-it-a"));
   }, 120_000);
 
   it("refuses a database that holds the demo partnership, unless forced", async () => {

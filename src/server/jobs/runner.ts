@@ -1,10 +1,14 @@
 import PgBoss from "pg-boss";
 import type { Db } from "../db/create-client";
+import { refreshStaleDashboardMonths } from "../dashboard/summary/refresh-summaries";
 import { runEscalationSweep, type SweepResult } from "../escalation/run-escalation-sweep";
 
 export const ESCALATION_QUEUE = "escalation-sweep";
 /** Every minute: escalation thresholds are in minutes. */
 export const ESCALATION_CRON = "* * * * *";
+export const DASHBOARD_QUEUE = "dashboard-summaries";
+/** Every minute: the dashboard rebuilds what is still stale when it reads, so this only saves it the wait. */
+export const DASHBOARD_CRON = "* * * * *";
 /** pg-boss keeps its tables in their own schema, apart from the app's (which Prisma migrates). */
 export const JOB_SCHEMA = "pgboss";
 
@@ -64,6 +68,15 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       return result;
     });
     await boss.schedule(ESCALATION_QUEUE, ESCALATION_CRON);
+    await boss.createQueue(DASHBOARD_QUEUE, { name: DASHBOARD_QUEUE, policy: "stately", retryLimit: 1, expireInSeconds: 10 * 60 });
+    await boss.work(DASHBOARD_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async () => {
+      const rebuilt = await refreshStaleDashboardMonths(options.db).catch((error: unknown) => {
+        console.error(`Dashboard summaries failed: ${error instanceof Error ? error.message : String(error)}`);
+        throw error;
+      });
+      return { rebuilt };
+    });
+    await boss.schedule(DASHBOARD_QUEUE, DASHBOARD_CRON);
     // Null when a sweep is already waiting (stately queue): that one will do.
     await boss.send(ESCALATION_QUEUE, {});
   } catch (error) {
@@ -71,7 +84,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     throw error;
   }
 
-  log(`Job runner started (pg-boss, schema "${JOB_SCHEMA}"): overdue escalation sweep every minute`);
+  log(`Job runner started (pg-boss, schema "${JOB_SCHEMA}"): overdue escalation sweep and dashboard summaries every minute`);
   return {
     boss,
     stop: (timeoutMs = 10_000) => boss.stop({ graceful: true, wait: true, timeout: timeoutMs }),
