@@ -35,11 +35,19 @@ test("the PCC office sees the dashboard with real numbers, and filters change th
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
   const thisMonth = await tile(page, /^People rescued/);
-  expect(thisMonth).toMatch(/^(\d+|<5)$/);
-  await expect(page.getByTestId("timeliness-table").getByRole("row", { name: /Emergency accommodation/ })).toBeVisible();
-  // Volumes: every month of the period, with totals; completeness as shares.
-  await expect(page.getByTestId("volumes-table").getByRole("row", { name: /^All months/ })).toBeVisible();
-  await expect(page.getByTestId("completeness")).toContainText("Missing the type of exploitation");
+  expect(thisMonth).toMatch(/^(\d+|\[c\]\s*hidden)$/);
+  await expect(page.getByTestId("suppression-key")).toContainText("[c]: hidden, because it counts 1 to 4 people");
+  // Every section: a table, and for most a chart that links to it.
+  for (const id of ["timeliness", "trend", "breaches", "escalations", "escalations-by-agency", "volumes", "gender", "exploitation-type", "uk-overseas", "nationality", "nrm", "completeness"]) {
+    await expect(page.getByTestId(`table-${id}`), id).toBeVisible();
+  }
+  await expect(page.getByTestId("table-timeliness").getByRole("row", { name: /Emergency accommodation/ })).toBeVisible();
+  await expect(page.getByTestId("table-volumes").getByRole("row", { name: /^All months/ })).toBeVisible();
+  await expect(page.getByTestId("table-completeness")).toContainText("Missing the type of exploitation");
+  // A month has no trend chart (one point a stage): nine charts.
+  await expect(page.locator("figure[data-chart]")).toHaveCount(9);
+  await page.getByRole("link", { name: "The same figures are in the table below" }).first().click();
+  await expect(page).toHaveURL(/#table-timeliness$/);
   await expectNoAxeViolations(page);
   await screenshotAtBothWidths(page, "pcc-dashboard");
 
@@ -49,10 +57,15 @@ test("the PCC office sees the dashboard with real numbers, and filters change th
   await expect(page).toHaveURL(/kind=year/);
   const year = Number(await tile(page, /^People rescued/));
   expect(year).toBeGreaterThan(100);
-  await expect(page.getByTestId("volumes-table").locator("tbody tr")).toHaveCount(13);
+  await expect(page.getByTestId("table-volumes").locator("tbody tr")).toHaveCount(13);
+  // Seeded history: NRM decisions (consent and Duty to Notify) and escalations are counted.
+  const nrmTotal = page.getByTestId("table-nrm").getByRole("row", { name: /^All months/ }).getByRole("cell").last();
+  expect(Number(await nrmTotal.innerText())).toBeGreaterThan(10);
+  const escalated = page.getByTestId("table-escalations").getByRole("row", { name: /^All stages/ }).getByRole("cell").first();
+  expect(Number(await escalated.innerText())).toBeGreaterThan(10);
   // The table downloads as CSV, named after the period, with suppressed cells as on the page.
   const downloading = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Download people by month and age group (CSV)" }).click();
+  await page.getByRole("link", { name: "Download “People rescued by month and age group” (CSV)" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^pcc-dashboard_volumes_\d{4}\.csv$/);
   const csv = await (await import("node:fs/promises")).readFile((await download.path())!, "utf8");
@@ -61,19 +74,30 @@ test("the PCC office sees the dashboard with real numbers, and filters change th
   // Printing leaves out the filters and links.
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("form", { name: "Choose the period and filters" })).toBeHidden();
-  await expect(page.getByTestId("timeliness-table")).toBeVisible();
+  await expect(page.getByTestId("table-timeliness")).toBeVisible();
+  await expect(page.locator("figure[data-chart]").first()).toBeVisible();
   await page.emulateMedia({ media: "screen" });
 
   // Children only: fewer.
   await page.getByLabel("Age group", { exact: true }).selectOption({ label: "Child" });
   await page.getByRole("button", { name: "Show" }).click();
   const children = await tile(page, /^People rescued/);
-  expect(children === "<5" || Number(children) < year).toBe(true);
+  expect(/\[c\]/.test(children) || Number(children) < year).toBe(true);
+  // Hidden cells appear where counts are small, and never show a number.
+  const hidden = page.locator("td[data-suppressed]");
+  expect(await hidden.count()).toBeGreaterThan(0);
+  for (const text of await hidden.allInnerTexts()) expect(text.replace(/\s+/g, " ").trim()).toBe("[c] hidden");
 
-  // A custom range needs its days: the message is next to the field.
+  // A custom range is whole months; days are refused with the message next to the field.
   await page.getByLabel("Period", { exact: true }).selectOption({ label: "Custom range" });
+  await page.getByLabel("First month").fill("01/09/2025");
   await page.getByRole("button", { name: "Show" }).click();
-  await expect(page.locator("#field-from-error")).toContainText("Enter the first day, like 01/09/2026");
+  await expect(page.locator("#field-from-error")).toContainText("Enter the first month, like 09/2026");
+  await page.getByLabel("First month").fill("01/2026");
+  await page.getByLabel("Last month").fill("03/2026");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByText("January 2026 to March 2026").first()).toBeVisible();
+  await expect(page.getByTestId("table-volumes").locator("tbody tr")).toHaveCount(4);
   await expectNoAxeViolations(page);
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_CUSTOM_DAYS, parsePeriod, type PeriodResult } from "./period";
+import { MAX_CUSTOM_MONTHS, parsePeriod, type PeriodResult } from "./period";
 
 const now = new Date("2026-11-23T10:00:00Z");
 const period = (result: PeriodResult) => {
@@ -47,14 +47,21 @@ describe("parsePeriod", () => {
     });
   });
 
-  it("includes both days of a custom range", () => {
-    expect(period(parsePeriod({ kind: "custom", from: "01/09/2026", to: "30/11/2026" }, now))).toMatchObject({
+  it("includes both months of a custom range, and lists the months a period covers", () => {
+    expect(period(parsePeriod({ kind: "custom", from: "09/2026", to: "11/2026" }, now))).toMatchObject({
       from: new Date("2026-08-31T23:00:00Z"),
       to: new Date("2026-12-01T00:00:00Z"),
-      label: "01/09/2026 to 30/11/2026",
-      slug: "2026-09-01_to_2026-11-30",
+      months: ["2026-09", "2026-10", "2026-11"],
+      label: "September 2026 to November 2026",
+      slug: "2026-09_to_2026-11",
     });
-    expect(period(parsePeriod({ kind: "custom", from: "2026-11-23", to: "2026-11-23" }, now)).to).toEqual(new Date("2026-11-24T00:00:00Z"));
+    expect(period(parsePeriod({ kind: "custom", from: "2025-12", to: "2026-01" }, now)).months).toEqual(["2025-12", "2026-01"]);
+    expect(period(parsePeriod({ kind: "quarter", quarter: "2026-Q4" }, now)).months).toEqual(["2026-10", "2026-11", "2026-12"]);
+    expect(period(parsePeriod({ kind: "year", year: "2026" }, now)).months).toHaveLength(12);
+  });
+
+  it("never takes a range of days, which would let two ranges a day apart reveal that day's people", () => {
+    expect(parsePeriod({ kind: "custom", from: "01/09/2026", to: "30/11/2026" }, now)).toMatchObject({ ok: false, field: "from" });
   });
 
   it.each([
@@ -63,10 +70,10 @@ describe("parsePeriod", () => {
     [{ kind: "month", month: "November" }, "month", "Choose a month, like 2026-11"],
     [{ kind: "quarter", quarter: "2026-Q5" }, "quarter", "Choose a quarter, like 2026-Q3"],
     [{ kind: "year", year: "26" }, "year", "Enter a year, like 2026"],
-    [{ kind: "custom", from: "31/02/2026", to: "01/03/2026" }, "from", "Enter the first day, like 01/09/2026"],
-    [{ kind: "custom", from: "01/03/2026" }, "to", "Enter the last day, like 30/11/2026"],
-    [{ kind: "custom", from: "02/03/2026", to: "01/03/2026" }, "to", "The last day must be the same as or after the first day"],
-    [{ kind: "custom", from: "01/01/2020", to: "01/01/2026" }, "to", `Choose a range of ${MAX_CUSTOM_DAYS} days or fewer`],
+    [{ kind: "custom", from: "13/2026", to: "03/2026" }, "from", "Enter the first month, like 09/2026"],
+    [{ kind: "custom", from: "03/2026" }, "to", "Enter the last month, like 11/2026"],
+    [{ kind: "custom", from: "04/2026", to: "03/2026" }, "to", "The last month must be the same as or after the first month"],
+    [{ kind: "custom", from: "01/2020", to: "01/2026" }, "to", `Choose a range of ${MAX_CUSTOM_MONTHS} months or fewer`],
   ])("refuses %o with a message on %s", (input, field, message) => {
     expect(parsePeriod(input, now)).toEqual({ ok: false, field, message });
   });

@@ -1,31 +1,48 @@
-import { endOfLondonDay, formatUkDate, parseUkDate, startOfLondonDay, type CalendarDay } from "../time/london-day";
+import { startOfLondonDay, type CalendarDay } from "../time/london-day";
 
-/** The dashboard's reporting periods: a calendar month, a quarter, a year, or a custom range of days. */
+/**
+ * The dashboard's reporting periods: a calendar month, a quarter, a year, or a custom range of whole
+ * months. Never a range of days: two ranges a day apart would differ by the people rescued on that
+ * day, and small-number suppression cannot protect a difference between two published tables.
+ */
 export const PERIOD_KINDS = ["month", "quarter", "year", "custom"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
-/** Half-open: from the first London midnight (inclusive) to the last (exclusive). */
-export type Period = { kind: PeriodKind; from: Date; to: Date; label: string; slug: string };
+/**
+ * Half-open: from the first London midnight (inclusive) to the last (exclusive). `months` lists the
+ * London calendar months it covers, as "2026-11".
+ */
+export type Period = { kind: PeriodKind; from: Date; to: Date; months: string[]; label: string; slug: string };
 
 export type PeriodInput = { kind?: string; month?: string; quarter?: string; year?: string; from?: string; to?: string };
 export type PeriodResult = { ok: true; period: Period } | { ok: false; field: string; message: string };
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-/** The longest custom range: enough for any report, short enough that a query stays quick. */
-export const MAX_CUSTOM_DAYS = 3 * 366;
+/** The longest custom range, in months. */
+export const MAX_CUSTOM_MONTHS = 36;
 
 const firstOf = (year: number, month: number): CalendarDay => ({ year, month, day: 1 });
-function daysAfter({ year, month, day }: CalendarDay, days: number): CalendarDay {
-  const date = new Date(Date.UTC(year, month - 1, day + days));
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-}
 const pad = (n: number) => String(n).padStart(2, "0");
-const isoDay = ({ year, month, day }: CalendarDay) => `${year}-${pad(month)}-${pad(day)}`;
 
-function wholeMonths(kind: PeriodKind, start: CalendarDay, months: number, label: string, slug: string): Period {
-  const endMonthIndex = start.month - 1 + months;
+function wholeMonths(kind: PeriodKind, start: CalendarDay, count: number, label: string, slug: string): Period {
+  const endMonthIndex = start.month - 1 + count;
   const end = firstOf(start.year + Math.floor(endMonthIndex / 12), (endMonthIndex % 12) + 1);
-  return { kind, from: startOfLondonDay(start), to: startOfLondonDay(end), label, slug };
+  const months = Array.from({ length: count }, (_, index) => {
+    const monthIndex = start.month - 1 + index;
+    return `${start.year + Math.floor(monthIndex / 12)}-${pad((monthIndex % 12) + 1)}`;
+  });
+  return { kind, from: startOfLondonDay(start), to: startOfLondonDay(end), months, label, slug };
+}
+
+/** "09/2026" or "2026-09" (as a month field sends it), or null. */
+function parseMonth(text: string | undefined): { year: number; month: number } | null {
+  const trimmed = (text ?? "").trim();
+  const uk = /^(\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  const iso = /^(\d{4})-(\d{1,2})$/.exec(trimmed);
+  const [yearText, monthText] = uk ? [uk[2], uk[1]] : iso ? [iso[1], iso[2]] : [undefined, undefined];
+  const year = parseYear(yearText);
+  const month = Number(monthText);
+  return year !== null && Number.isInteger(month) && month >= 1 && month <= 12 ? { year, month } : null;
 }
 
 function parseYear(text: string | undefined): number | null {
@@ -35,7 +52,7 @@ function parseYear(text: string | undefined): number | null {
 
 /**
  * Reads the period picker's query: `kind=month&month=2026-11`, `kind=quarter&quarter=2026-Q3`,
- * `kind=year&year=2026`, or `kind=custom&from=01/09/2026&to=30/11/2026` (both days included). Every
+ * `kind=year&year=2026`, or `kind=custom&from=09/2026&to=11/2026` (both months included). Every
  * boundary is a London midnight, so a month is a month in GMT and BST alike. Without a kind, the
  * month that contains `now`.
  */
@@ -66,20 +83,15 @@ export function parsePeriod(input: PeriodInput, now: Date): PeriodResult {
     return { ok: true, period: wholeMonths(kind, firstOf(year, 1), 12, String(year), String(year)) };
   }
 
-  const from = parseUkDate(input.from ?? "");
-  if (!from) return { ok: false, field: "from", message: "Enter the first day, like 01/09/2026" };
-  const to = parseUkDate(input.to ?? "");
-  if (!to) return { ok: false, field: "to", message: "Enter the last day, like 30/11/2026" };
-  const fromAt = startOfLondonDay(from);
-  const toAt = endOfLondonDay(to);
-  if (toAt <= fromAt) return { ok: false, field: "to", message: "The last day must be the same as or after the first day" };
-  if (startOfLondonDay(daysAfter(from, MAX_CUSTOM_DAYS)) < toAt) {
-    return { ok: false, field: "to", message: `Choose a range of ${MAX_CUSTOM_DAYS} days or fewer` };
-  }
-  return {
-    ok: true,
-    period: { kind, from: fromAt, to: toAt, label: `${formatUkDate(from)} to ${formatUkDate(to)}`, slug: `${isoDay(from)}_to_${isoDay(to)}` },
-  };
+  const from = parseMonth(input.from);
+  if (!from) return { ok: false, field: "from", message: "Enter the first month, like 09/2026" };
+  const to = parseMonth(input.to);
+  if (!to) return { ok: false, field: "to", message: "Enter the last month, like 11/2026" };
+  const count = (to.year - from.year) * 12 + (to.month - from.month) + 1;
+  if (count < 1) return { ok: false, field: "to", message: "The last month must be the same as or after the first month" };
+  if (count > MAX_CUSTOM_MONTHS) return { ok: false, field: "to", message: `Choose a range of ${MAX_CUSTOM_MONTHS} months or fewer` };
+  const label = `${MONTHS[from.month - 1]} ${from.year} to ${MONTHS[to.month - 1]} ${to.year}`;
+  return { ok: true, period: wholeMonths(kind, firstOf(from.year, from.month), count, label, `${from.year}-${pad(from.month)}_to_${to.year}-${pad(to.month)}`) };
 }
 
 /** Today's date in London. */

@@ -15,6 +15,9 @@ const filterSchema = z.object({
   agencyId: z.union([z.literal(""), z.uuid("Choose an agency from the list")], { error: "Choose an agency from the list" }).optional().transform((value) => value || null),
 });
 
+/** The query parameters the dashboard reads: a view is its address, and a download repeats them. */
+export const DASHBOARD_QUERY_KEYS = ["kind", "month", "quarter", "year", "from", "to", "ageGroup", "exploitationType", "gender", "agencyId"] as const;
+
 export type DashboardFilters = z.output<typeof filterSchema> & { period: Period };
 export type FiltersResult = { ok: true; filters: DashboardFilters } | { ok: false; fieldErrors: Record<string, string> };
 
@@ -44,6 +47,25 @@ export function personConditions(partnershipId: string, filters: Omit<DashboardF
   if (filters.exploitationType) conditions.push(Prisma.sql`p."exploitationType" = ${filters.exploitationType}::"ExploitationType"`);
   if (filters.agencyId) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Stage" fs WHERE fs."personId" = p."id" AND fs."ownerAgencyId" = ${filters.agencyId}::uuid)`);
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * The period and filters as SQL on a month summary aliased `m` (DashboardStageMonth or
+ * DashboardPersonMonth). On stage rows the agency filter is the owning agency; on person rows, the
+ * people with a stage owned by that agency.
+ */
+export function summaryConditions(partnershipId: string, filters: DashboardFilters, table: "stage" | "person"): Prisma.Sql {
+  const months = filters.period.months.map((month) => `${month}-01`);
+  const conditions = [Prisma.sql`m."partnershipId" = ${partnershipId}::uuid`, Prisma.sql`m."month" = ANY(${months}::date[])`];
+  if (filters.ageGroup) conditions.push(Prisma.sql`m."ageGroup" = ${filters.ageGroup}::"AgeGroup"`);
+  if (filters.gender) conditions.push(Prisma.sql`m."gender" = ${filters.gender}::"Gender"`);
+  if (filters.exploitationType) conditions.push(Prisma.sql`m."exploitationType" = ${filters.exploitationType}::"ExploitationType"`);
+  if (filters.agencyId) {
+    conditions.push(
+      table === "stage" ? Prisma.sql`m."ownerAgencyId" = ${filters.agencyId}::uuid` : Prisma.sql`m."agencyIds" @> ARRAY[${filters.agencyId}::uuid]`,
+    );
   }
   return Prisma.join(conditions, " AND ");
 }

@@ -10,8 +10,8 @@ const FIELD_LABELS = {
   month: "Month",
   quarter: "Quarter",
   year: "Year",
-  from: "First day",
-  to: "Last day",
+  from: "First month",
+  to: "Last month",
   ageGroup: "Age group",
   exploitationType: "Type of exploitation",
   gender: "Gender",
@@ -95,8 +95,8 @@ export function DashboardFilterForm({
         <Text name="month" label="Month" hint="For a month, like 2026-11" values={values} errors={fieldErrors} />
         <Text name="quarter" label="Quarter" hint="For a quarter, like 2026-Q3" values={values} errors={fieldErrors} />
         <Text name="year" label="Year" hint="For a year, like 2026" values={values} errors={fieldErrors} />
-        <Text name="from" label="First day" hint="For a custom range, like 01/09/2026" values={values} errors={fieldErrors} />
-        <Text name="to" label="Last day" hint="Included, like 30/11/2026" values={values} errors={fieldErrors} />
+        <Text name="from" label="First month" hint="For a custom range, like 09/2026" values={values} errors={fieldErrors} />
+        <Text name="to" label="Last month" hint="Included, like 11/2026" values={values} errors={fieldErrors} />
         <Choice name="ageGroup" label="Age group" all="All age groups" options={options.ageGroups} values={values} errors={fieldErrors} />
         <Choice name="exploitationType" label="Type of exploitation" all="All types" options={options.exploitationTypes} values={values} errors={fieldErrors} />
         <Choice name="gender" label="Gender" all="All genders" options={options.genders} values={values} errors={fieldErrors} />

@@ -1,41 +1,46 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { GroupedBarChart } from "@/components/charts/grouped-bar-chart";
+import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
+import { LineChart } from "@/components/charts/line-chart";
+import type { DashboardTable, DashboardTableId } from "@/domain/reporting/publish-dashboard";
+import { SUPPRESSED_MARK, suppressionKey } from "@/domain/statistics/published";
 import { AGE_GROUP_LABELS, AGE_GROUPS, EXPLOITATION_TYPE_LABELS, EXPLOITATION_TYPES, GENDER_LABELS, GENDERS } from "@/domain/types";
-import { display, type PublishedCell } from "@/domain/statistics/published";
-import type { PublishedStatistic } from "@/domain/statistics/suppress-statistic";
-import { formatDuration } from "@/domain/time/duration";
 import { requireActor } from "@/server/access/current-actor";
-import { parseDashboardFilters } from "@/server/dashboard/filters";
+import { DASHBOARD_QUERY_KEYS, parseDashboardFilters } from "@/server/dashboard/filters";
 import { getDashboardAgencies } from "@/server/dashboard/get-dashboard-options";
 import { getDashboard } from "@/server/dashboard/get-dashboard";
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "../../_lib/load-or-not-found";
 import { DashboardFilterForm } from "./dashboard-filter-form";
+import { CellText, chartRows, DashboardDataTable } from "./dashboard-table";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-const SUPPRESSED = "<5";
-
-function statistic<T>(value: PublishedStatistic<T>, format: (value: T) => string): string {
-  return value.kind === "shown" ? format(value.value) : value.kind === "suppressed" ? SUPPRESSED : "–";
-}
-
-function DownloadLink({ table, query, title }: { table: string; query: Record<string, string>; title: string }) {
-  const params = new URLSearchParams({ ...query, table });
+function DownloadLink({ table, query }: { table: DashboardTable; query: Record<string, string> }) {
+  const params = new URLSearchParams({ ...query, table: table.id });
   return (
     <p className="no-print mt-2">
       <a href={`/dashboard/export?${params.toString()}`} download>
-        Download {title} (CSV)
+        Download “{table.title}” (CSV)
       </a>
     </p>
   );
 }
 
-function Tile({ label, cell }: { label: string; cell: PublishedCell }) {
+/** A dashboard section: heading, note, an optional chart of the table, the table and its download. */
+function Section({ table, query, chart, level = 2 }: { table: DashboardTable; query: Record<string, string>; chart?: ReactNode; level?: 2 | 3 }) {
+  const Heading = level === 2 ? "h2" : "h3";
   return (
-    <div className="border-t-4 border-link bg-panel p-4" data-testid="headline-tile">
-      <p className="text-base text-muted">{label}</p>
-      <p className="text-4xl font-bold">{display(cell)}</p>
-    </div>
+    <section aria-labelledby={`${table.id}-heading`} className="mb-12 break-inside-avoid-page">
+      <Heading id={`${table.id}-heading`} className={level === 2 ? "mb-2 text-2xl font-bold" : "mb-2 text-xl font-bold"}>
+        {table.title}
+      </Heading>
+      {table.note ? <p className="mb-4 max-w-3xl text-muted">{table.note}</p> : null}
+      {chart}
+      <DashboardDataTable table={table} caption={table.title} />
+      <DownloadLink table={table} query={query} />
+    </section>
   );
 }
 
@@ -62,148 +67,112 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     );
   }
   const { filters } = parsed;
-  const { headlines, timeliness, volumes, completeness } = await getDashboard(db, actor, filters, now);
-  const percent = (value: PublishedStatistic<number>) => statistic(value, (n) => `${n}%`);
-  const exportQuery = Object.fromEntries(
-    Object.entries(values).filter(([key]) => ["kind", "month", "quarter", "year", "from", "to", "ageGroup", "exploitationType", "gender", "agencyId"].includes(key)),
+  const { tables, threshold } = await getDashboard(db, actor, filters, now);
+  const exportQuery = Object.fromEntries(Object.entries(values).filter(([key]) => (DASHBOARD_QUERY_KEYS as readonly string[]).includes(key)));
+  const section = (id: DashboardTableId, chart?: ReactNode, level?: 2 | 3) => <Section table={tables[id]} query={exportQuery} chart={chart} level={level} />;
+  const tableId = (id: DashboardTableId) => `table-${id}`;
+  const peopleBars = (id: DashboardTableId) => (
+    <HorizontalBarChart title={tables[id].title} titleHidden tableId={tableId(id)} rows={chartRows(tables[id], 0)} />
   );
+  const columnsOf = (table: DashboardTable, count: number) => table.columns.slice(0, count).map((name) => ({ name }));
+  const bodyRows = (table: DashboardTable) => table.rows.filter((row) => !row.total);
+  const groupedRows = (table: DashboardTable, count: number) =>
+    bodyRows(table).map((row) => ({
+      label: row.label,
+      values: row.cells.slice(0, count).map((cell) => ({ value: cell.value, display: cell.text, suppressed: cell.suppressed })),
+    }));
 
   return (
     <>
       <h1 className="mb-2 text-4xl font-bold">Dashboard</h1>
       <p className="mb-6 max-w-3xl text-muted">
-        How well the partnership meets the pathway&apos;s targets, {filters.period.label}. Counts from 1 to 4 people are shown as “{SUPPRESSED}”,
-        and other figures are hidden where they would let a small count be worked out.
+        How well the partnership meets the pathway&apos;s targets, {filters.period.label}. Every chart has its figures in a table below it.
+      </p>
+      <p className="mb-6 max-w-3xl border-l-4 border-ink pl-3" data-testid="suppression-key">
+        {suppressionKey(threshold)}.
       </p>
       <DashboardFilterForm values={values} fieldErrors={{}} options={options} />
 
-      <section aria-labelledby="headlines-heading" className="mb-10">
+      <section aria-labelledby="headlines-heading" className="mb-12">
         <h2 id="headlines-heading" className="mb-4 text-2xl font-bold">
-          At a glance
+          {tables.headlines.title}
         </h2>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <Tile label={`People rescued, ${filters.period.label}`} cell={headlines.peopleRescued} />
-          <Tile label={`Rescues (operations), ${filters.period.label}`} cell={headlines.rescues} />
-          <Tile label="People with a live pathway now" cell={headlines.livePathways} />
-          <Tile label="Stages overdue now" cell={headlines.stagesOverdueNow} />
+          {tables.headlines.rows.map((row) => (
+            <div key={row.label} className="border-t-4 border-link bg-panel p-4" data-testid="headline-tile">
+              <p className="text-base text-muted">{row.label}</p>
+              <p className="text-4xl font-bold">
+                <CellText cell={row.cells[0]!} />
+              </p>
+            </div>
+          ))}
         </div>
-        <DownloadLink table="headlines" query={exportQuery} title="the headline counts" />
+        <DownloadLink table={tables.headlines} query={exportQuery} />
       </section>
 
-      <section aria-labelledby="timeliness-heading" className="mb-10">
-        <h2 id="timeliness-heading" className="mb-2 text-2xl font-bold">
-          Timeliness per stage
-        </h2>
-        <p className="mb-4 max-w-3xl text-muted">For people rescued in the period: time from rescue to the stage being done.</p>
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left" data-testid="timeliness-table">
-            <caption className="sr-only">Timeliness per stage, {filters.period.label}</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">Stage</th>
-                <th scope="col" className="py-2 pr-4 text-right">Done</th>
-                <th scope="col" className="py-2 pr-4 text-right">Median</th>
-                <th scope="col" className="py-2 pr-4 text-right">90th percentile</th>
-                <th scope="col" className="py-2 text-right">Within target</th>
-              </tr>
-            </thead>
-            <tbody>
-              {timeliness.map((row) => (
-                <tr key={row.key} className="border-b border-line">
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    {row.title}
-                  </th>
-                  <td className="py-2 pr-4 text-right">{statistic(row.completed, String)}</td>
-                  <td className="py-2 pr-4 text-right">{statistic(row.medianMs, formatDuration)}</td>
-                  <td className="py-2 pr-4 text-right">{statistic(row.p90Ms, formatDuration)}</td>
-                  <td className="py-2 text-right">
-                    {row.withinTargetPercent.kind === "shown" ? (
-                      <span className="inline-flex items-center justify-end gap-2">
-                        <span aria-hidden="true" className="inline-block h-3 w-24 bg-line">
-                          <span className="block h-3 bg-link" style={{ width: `${row.withinTargetPercent.value}%` }} />
-                        </span>
-                        {row.withinTargetPercent.value}%
-                      </span>
-                    ) : (
-                      statistic(row.withinTargetPercent, String)
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <DownloadLink table="timeliness" query={exportQuery} title="timeliness per stage" />
-      </section>
+      {section(
+        "timeliness",
+        <HorizontalBarChart
+          title="Share of stages done within target"
+          tableId={tableId("timeliness")}
+          unit="%"
+          max={100}
+          rows={chartRows(tables.timeliness, 4)}
+        />,
+      )}
+      {section(
+        "trend",
+        // One month is one point per stage: the table says it better than a chart.
+        filters.period.months.length > 1 && (
+          <LineChart
+            title="Share done within target, month by month"
+            tableId={tableId("trend")}
+            yMax={100}
+            yUnit="%"
+            suppressedText={SUPPRESSED_MARK}
+            xLabels={bodyRows(tables.trend).map((row) => row.label)}
+            series={tables.trend.columns.map((name, column) => ({
+              name,
+              values: bodyRows(tables.trend).map((row) => row.cells[column]!.value),
+              suppressed: bodyRows(tables.trend).map((row) => row.cells[column]!.suppressed),
+            }))}
+          />
+        ),
+      )}
+      {section(
+        "breaches",
+        <HorizontalBarChart title="Targets missed, by stage" tableId={tableId("breaches")} rows={chartRows(tables.breaches, tables.breaches.columns.length - 1)} />,
+      )}
+      {section(
+        "escalations",
+        <HorizontalBarChart title="Escalations to the agency lead, by stage" tableId={tableId("escalations")} rows={chartRows(tables.escalations, 0)} />,
+      )}
+      {section("escalations-by-agency")}
+      {section(
+        "volumes",
+        <GroupedBarChart
+          title={tables.volumes.title}
+          titleHidden
+          tableId={tableId("volumes")}
+          categories={columnsOf(tables.volumes, AGE_GROUPS.length)}
+          rows={groupedRows(tables.volumes, AGE_GROUPS.length)}
+        />,
+      )}
 
-      <section aria-labelledby="volumes-heading" className="mb-10">
-        <h2 id="volumes-heading" className="mb-4 text-2xl font-bold">
-          People rescued by month and age group
-        </h2>
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left" data-testid="volumes-table">
-            <caption className="sr-only">People rescued by month and age group, {filters.period.label}</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">Month</th>
-                {volumes.ageGroups.map((ageGroup) => (
-                  <th key={ageGroup} scope="col" className="py-2 pr-4 text-right">
-                    {AGE_GROUP_LABELS[ageGroup]}
-                  </th>
-                ))}
-                <th scope="col" className="py-2 text-right">All</th>
-              </tr>
-            </thead>
-            <tbody>
-              {volumes.months.map((month, row) => (
-                <tr key={month} className="border-b border-line">
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    {month}
-                  </th>
-                  {volumes.table.cells[row]!.map((cell, column) => (
-                    <td key={column} className="py-2 pr-4 text-right">
-                      {display(cell)}
-                    </td>
-                  ))}
-                  <td className="py-2 text-right font-bold">{display(volumes.table.rowTotals[row]!)}</td>
-                </tr>
-              ))}
-              <tr className="border-t-2 border-ink font-bold">
-                <th scope="row" className="py-2 pr-4">
-                  All months
-                </th>
-                {volumes.table.columnTotals.map((cell, column) => (
-                  <td key={column} className="py-2 pr-4 text-right">
-                    {display(cell)}
-                  </td>
-                ))}
-                <td className="py-2 text-right">{display(volumes.table.grandTotal)}</td>
-              </tr>
-            </tbody>
-          </table>
-        </div>
-        <DownloadLink table="volumes" query={exportQuery} title="people by month and age group" />
-      </section>
+      <h2 className="mb-6 text-2xl font-bold">Who was rescued</h2>
+      <div className="grid gap-x-10 lg:grid-cols-2">
+        {section("gender", peopleBars("gender"), 3)}
+        {section("exploitation-type", peopleBars("exploitation-type"), 3)}
+        {section("uk-overseas", peopleBars("uk-overseas"), 3)}
+        {section("nationality", peopleBars("nationality"), 3)}
+      </div>
 
-      <section aria-labelledby="completeness-heading" className="mb-10">
-        <h2 id="completeness-heading" className="mb-4 text-2xl font-bold">
-          Data completeness
-        </h2>
-        <dl className="grid max-w-2xl grid-cols-[1fr_auto] gap-x-6 gap-y-2" data-testid="completeness">
-          <dt>People rescued in the period</dt>
-          <dd className="text-right font-bold">{statistic(completeness.people, String)}</dd>
-          <dt>Missing the type of exploitation</dt>
-          <dd className="text-right font-bold">{percent(completeness.missingExploitationTypePercent)}</dd>
-          <dt>Missing a language</dt>
-          <dd className="text-right font-bold">{percent(completeness.missingLanguagePercent)}</dd>
-          <dt>Age disputed</dt>
-          <dd className="text-right font-bold">{percent(completeness.ageDisputedPercent)}</dd>
-        </dl>
-        <DownloadLink table="completeness" query={exportQuery} title="data completeness" />
-      </section>
-      <p className="no-print">
-        To print this page on A4, use your browser&apos;s print command: the filters and links are left out.
-      </p>
+      {section(
+        "nrm",
+        <GroupedBarChart title={tables.nrm.title} titleHidden tableId={tableId("nrm")} categories={columnsOf(tables.nrm, 3)} rows={groupedRows(tables.nrm, 3)} />,
+      )}
+      {section("completeness")}
+      <p className="no-print">To print this page on A4, use your browser&apos;s print command: the filters and links are left out.</p>
     </>
   );
 }

@@ -1,0 +1,402 @@
+import { quantileFromBands } from "../statistics/duration-bands";
+import { foldSmallGroups } from "../statistics/fold-small-groups";
+import { SUPPRESSED_MARK, type PublishedCell, type PublishedTable } from "../statistics/published";
+import { suppressShare, suppressStatistic, type PublishedStatistic } from "../statistics/suppress-statistic";
+import { suppressList, suppressTable } from "../statistics/suppress-table";
+import { formatDuration } from "../time/duration";
+import {
+  AGE_GROUP_LABELS,
+  AGE_GROUPS,
+  EXPLOITATION_TYPE_LABELS,
+  EXPLOITATION_TYPES,
+  GENDER_LABELS,
+  GENDERS,
+  type AgeGroup,
+  type ExploitationType,
+  type Gender,
+} from "../types";
+import { isUkNationality } from "./nationality";
+import type { Period } from "./period";
+
+// ---- What the database adds up (counts only; see src/server/dashboard/read-*.ts) ----------------
+
+export type StageCounts = {
+  stages: number;
+  done: number;
+  doneWithinTarget: number;
+  doneLate: number;
+  escalatedToLead: number;
+  escalatedToCoordinator: number;
+  escalatedToPcc: number;
+  escalationsResolved: number;
+};
+export type DashboardAggregates = {
+  stagesInOrder: { key: string; title: string; target: string }[];
+  agencies: { id: string; name: string }[];
+  byStage: (StageCounts & { stageKey: string; doneBands: number[]; resolvedBands: number[] })[];
+  byStageAndMonth: (StageCounts & { stageKey: string; month: string })[];
+  byStageAndAgency: (StageCounts & { stageKey: string; agencyId: string })[];
+  people: {
+    total: number;
+    /** Rescues (operations) that the people counted came from. */
+    rescues: number;
+    languageMissing: number;
+    byMonthAndAge: { month: string; ageGroup: AgeGroup; people: number }[];
+    byGender: { gender: Gender; people: number }[];
+    byType: { exploitationType: ExploitationType | null; people: number }[];
+    byNationality: { nationality: string | null; people: number }[];
+    byMonthAndNrm: { month: string; nrmOutcome: string | null; people: number }[];
+  };
+  live: { livePathways: number; stagesOverdueNow: number; openOverdue: { stageKey: string; agencyId: string; stages: number }[] };
+};
+
+// ---- What the PCC office sees ---------------------------------------------------------------------
+
+/** One cell as published: its text, and its number when shown (for charts); never a hidden value. */
+export type TableCell = { text: string; value: number | null; suppressed: boolean };
+export type TableRow = { label: string; cells: TableCell[]; total?: boolean };
+export type DashboardTable = { id: DashboardTableId; title: string; note?: string; rowHeader: string; columns: string[]; rows: TableRow[] };
+
+export const DASHBOARD_TABLE_IDS = [
+  "headlines",
+  "timeliness",
+  "trend",
+  "breaches",
+  "escalations",
+  "escalations-by-agency",
+  "volumes",
+  "gender",
+  "exploitation-type",
+  "uk-overseas",
+  "nationality",
+  "nrm",
+  "completeness",
+] as const;
+export type DashboardTableId = (typeof DASHBOARD_TABLE_IDS)[number];
+
+export type PublishedDashboard = { threshold: number; period: Period; tables: Record<DashboardTableId, DashboardTable> };
+
+export const NRM_OUTCOMES = [
+  { key: "NRM_REFERRAL", label: "Adult consented: NRM referral" },
+  { key: "DUTY_TO_NOTIFY", label: "Adult declined: Duty to Notify" },
+  { key: "CHILD_REFERRAL", label: "Child: NRM referral (no consent needed)" },
+] as const;
+
+const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** "2026-03" as "Mar 2026". */
+export const monthLabel = (month: string) => `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+
+/**
+ * Turns the dashboard's counts into the tables the PCC office sees, every figure under the
+ * small-number rule: counts from 1 to `threshold` are suppressed, tables and lists with totals get
+ * secondary suppression, and percentages, medians and percentiles from 1 to `threshold` people are
+ * hidden. Every hidden figure reads SUPPRESSED_MARK. The page, its charts and the CSV downloads all draw from these tables, so they agree.
+ */
+export function publishDashboard(aggregates: DashboardAggregates, period: Period, threshold: number): PublishedDashboard {
+  const options = { threshold };
+  const count = (cell: PublishedCell): TableCell => ({
+    text: cell.kind === "value" ? String(cell.value) : SUPPRESSED_MARK,
+    value: cell.kind === "value" ? cell.value : null,
+    suppressed: cell.kind === "suppressed",
+  });
+  const statistic = <T extends number>(value: PublishedStatistic<T>, format: (value: T) => string): TableCell =>
+    value.kind === "shown"
+      ? { text: format(value.value), value: value.value, suppressed: false }
+      : value.kind === "suppressed"
+        ? { text: SUPPRESSED_MARK, value: null, suppressed: true }
+        : { text: "–", value: null, suppressed: false };
+  const percentOf = (part: number, whole: number) => suppressShare(part, whole, threshold);
+  const percentText = (n: number) => `${n}%`;
+  const minutesText = (minutes: number) => formatDuration(minutes * 60_000);
+  const single = (n: number) => count(suppressList([n], options).cells[0]!);
+
+  const stages = aggregates.stagesInOrder.filter((stage) => aggregates.byStage.some((row) => row.stageKey === stage.key && row.stages > 0));
+  const stageOf = (key: string) => aggregates.byStage.find((row) => row.stageKey === key);
+  const { people, live } = aggregates;
+
+  const headlines: DashboardTable = {
+    id: "headlines",
+    title: "At a glance",
+    rowHeader: "Measure",
+    columns: ["Count"],
+    rows: [
+      { label: `People rescued, ${period.label}`, cells: [single(people.total)] },
+      { label: `Rescues (operations), ${period.label}`, cells: [single(people.rescues)] },
+      { label: "People with a live pathway now", cells: [single(live.livePathways)] },
+      { label: "Stages overdue now", cells: [single(live.stagesOverdueNow)] },
+    ],
+  };
+
+  const timeliness: DashboardTable = {
+    id: "timeliness",
+    title: "Timeliness per stage",
+    note: "For people rescued in the period: time from rescue to the stage being done. Medians and percentiles are read from time bands and are within a few per cent.",
+    rowHeader: "Stage",
+    columns: ["Target", "Done", "Median", "90th percentile", "Within target"],
+    rows: stages.map((stage) => {
+      const row = stageOf(stage.key)!;
+      const median = quantileFromBands(row.doneBands, 0.5);
+      const p90 = quantileFromBands(row.doneBands, 0.9);
+      return {
+        label: stage.title,
+        cells: [
+          { text: stage.target, value: null, suppressed: false },
+          statistic(suppressStatistic(row.done, row.done, threshold), String),
+          statistic(median === null ? { kind: "none" } : suppressStatistic(Math.round(median), row.done, threshold), minutesText),
+          statistic(p90 === null ? { kind: "none" } : suppressStatistic(Math.round(p90), row.done, threshold), minutesText),
+          statistic(percentOf(row.doneWithinTarget, row.done), percentText),
+        ],
+      };
+    }),
+  };
+
+  const trend: DashboardTable = {
+    id: "trend",
+    title: "Share done within target, by month of rescue",
+    note: "Each month counts the people rescued in it, so recent months rise as their stages are done.",
+    rowHeader: "Month",
+    columns: stages.map((stage) => stage.title),
+    rows: period.months.map((month) => ({
+      label: monthLabel(month),
+      cells: stages.map((stage) => {
+        const row = aggregates.byStageAndMonth.find((entry) => entry.stageKey === stage.key && entry.month === month);
+        return statistic(percentOf(row?.doneWithinTarget ?? 0, row?.done ?? 0), percentText);
+      }),
+    })),
+  };
+
+  // Breaches: stages done after their target, and stages still open past it now.
+  const openOverdue = (stageKey: string, agencyId: string) =>
+    live.openOverdue.find((row) => row.stageKey === stageKey && row.agencyId === agencyId)?.stages ?? 0;
+  const breachCount = (stageKey: string, agencyId: string) =>
+    (aggregates.byStageAndAgency.find((row) => row.stageKey === stageKey && row.agencyId === agencyId)?.doneLate ?? 0) + openOverdue(stageKey, agencyId);
+  const owningAgencies = aggregates.agencies.filter((agency) =>
+    aggregates.byStageAndAgency.some((row) => row.agencyId === agency.id && row.stages > 0) || live.openOverdue.some((row) => row.agencyId === agency.id),
+  );
+  const breachTable = crossTable(
+    stages.map((stage) => owningAgencies.map((agency) => breachCount(stage.key, agency.id))),
+    threshold,
+  );
+  const breaches = tableWithTotals(
+    {
+      id: "breaches",
+      title: "Target missed, by stage and owning agency",
+      note: "Stages done after their target, and stages still open past it now.",
+      rowHeader: "Stage",
+      columns: [...owningAgencies.map((agency) => agency.name), "All agencies"],
+    },
+    stages.map((stage) => stage.title),
+    "All stages",
+    breachTable,
+    count,
+  );
+
+  const columnList = (values: number[]) => suppressList(values, options);
+  const lead = columnList(stages.map((stage) => stageOf(stage.key)!.escalatedToLead));
+  const coordinator = columnList(stages.map((stage) => stageOf(stage.key)!.escalatedToCoordinator));
+  const pcc = columnList(stages.map((stage) => stageOf(stage.key)!.escalatedToPcc));
+  const resolved = columnList(stages.map((stage) => stageOf(stage.key)!.escalationsResolved));
+  const resolveMedian = (bands: number[], resolvedCount: number) => {
+    const median = quantileFromBands(bands, 0.5);
+    return statistic(median === null ? { kind: "none" } : suppressStatistic(Math.round(median), resolvedCount, threshold), minutesText);
+  };
+  const allResolvedBands = sumBands(stages.map((stage) => stageOf(stage.key)!.resolvedBands));
+  const escalations: DashboardTable = {
+    id: "escalations",
+    title: "Escalations raised and time to resolve",
+    note: "An overdue stage goes to the owning agency's lead, then the coordinator, then (as a count) the PCC office. Resolved: the stage has since been done; time to resolve runs from the first escalation.",
+    rowHeader: "Stage",
+    columns: ["To the agency lead", "To the coordinator", "To the PCC office", "Resolved", "Median time to resolve"],
+    rows: [
+      ...stages.map((stage, index) => ({
+        label: stage.title,
+        cells: [
+          count(lead.cells[index]!),
+          count(coordinator.cells[index]!),
+          count(pcc.cells[index]!),
+          count(resolved.cells[index]!),
+          resolveMedian(stageOf(stage.key)!.resolvedBands, stageOf(stage.key)!.escalationsResolved),
+        ],
+      })),
+      {
+        label: "All stages",
+        total: true,
+        cells: [count(lead.total), count(coordinator.total), count(pcc.total), count(resolved.total), resolveMedian(allResolvedBands, sum(allResolvedBands))],
+      },
+    ],
+  };
+
+  const agencyTotals = (pick: (row: StageCounts) => number) =>
+    owningAgencies.map((agency) => sum(aggregates.byStageAndAgency.filter((row) => row.agencyId === agency.id).map(pick)));
+  const agencyLead = columnList(agencyTotals((row) => row.escalatedToLead));
+  const agencyCoordinator = columnList(agencyTotals((row) => row.escalatedToCoordinator));
+  const agencyPcc = columnList(agencyTotals((row) => row.escalatedToPcc));
+  const escalationsByAgency: DashboardTable = {
+    id: "escalations-by-agency",
+    title: "Escalations raised, by owning agency",
+    rowHeader: "Agency",
+    columns: ["To the agency lead", "To the coordinator", "To the PCC office"],
+    rows: [
+      ...owningAgencies.map((agency, index) => ({
+        label: agency.name,
+        cells: [count(agencyLead.cells[index]!), count(agencyCoordinator.cells[index]!), count(agencyPcc.cells[index]!)],
+      })),
+      { label: "All agencies", total: true, cells: [count(agencyLead.total), count(agencyCoordinator.total), count(agencyPcc.total)] },
+    ],
+  };
+
+  const volumes = tableWithTotals(
+    {
+      id: "volumes",
+      title: "People rescued by month and age group",
+      rowHeader: "Month",
+      columns: [...AGE_GROUPS.map((ageGroup) => AGE_GROUP_LABELS[ageGroup]), "All"],
+    },
+    period.months.map(monthLabel),
+    "All months",
+    crossTable(
+      period.months.map((month) =>
+        AGE_GROUPS.map((ageGroup) => people.byMonthAndAge.find((row) => row.month === month && row.ageGroup === ageGroup)?.people ?? 0),
+      ),
+      threshold,
+    ),
+    count,
+  );
+
+  const listTable = (id: DashboardTableId, title: string, rowHeader: string, groups: { label: string; count: number }[], note?: string): DashboardTable => {
+    const list = suppressList(
+      groups.map((group) => group.count),
+      options,
+    );
+    return {
+      id,
+      title,
+      note,
+      rowHeader,
+      columns: ["People"],
+      rows: [
+        ...groups.map((group, index) => ({ label: group.label, cells: [count(list.cells[index]!)] })),
+        { label: "All people", total: true, cells: [count(list.total)] },
+      ],
+    };
+  };
+
+  const gender = listTable(
+    "gender",
+    "People rescued by gender",
+    "Gender",
+    GENDERS.map((value) => ({ label: GENDER_LABELS[value], count: people.byGender.find((row) => row.gender === value)?.people ?? 0 })),
+  );
+  const exploitationType = listTable("exploitation-type", "People rescued by type of exploitation", "Type of exploitation", [
+    ...EXPLOITATION_TYPES.map((value) => ({
+      label: EXPLOITATION_TYPE_LABELS[value],
+      count: people.byType.find((row) => row.exploitationType === value)?.people ?? 0,
+    })),
+    { label: "Not recorded", count: people.byType.find((row) => row.exploitationType === null)?.people ?? 0 },
+  ]);
+  const ukOverseas = listTable("uk-overseas", "People rescued from the UK and from overseas", "Nationality", [
+    { label: "UK", count: sum(people.byNationality.filter((row) => row.nationality !== null && isUkNationality(row.nationality)).map((row) => row.people)) },
+    { label: "Overseas", count: sum(people.byNationality.filter((row) => row.nationality !== null && !isUkNationality(row.nationality)).map((row) => row.people)) },
+    { label: "Not recorded", count: sum(people.byNationality.filter((row) => row.nationality === null).map((row) => row.people)) },
+  ]);
+  const named = people.byNationality
+    .filter((row) => row.nationality !== null)
+    .map((row) => ({ label: row.nationality!, count: row.people }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const notRecorded = sum(people.byNationality.filter((row) => row.nationality === null).map((row) => row.people));
+  const nationality = listTable(
+    "nationality",
+    "People rescued by nationality",
+    "Nationality",
+    [...foldSmallGroups(named, threshold, "Other"), ...(notRecorded > 0 ? [{ label: "Not recorded", count: notRecorded }] : [])],
+    `Nationalities with ${threshold} people or fewer are counted together as "Other".`,
+  );
+
+  const nrm = tableWithTotals(
+    {
+      id: "nrm",
+      title: "NRM consent and Duty to Notify, by month of rescue",
+      note: "Adults decide after rest whether to be referred to the National Referral Mechanism; a declined adult is notified to the Home Office without identifying details. Children never need consent. People without a decision yet are not counted.",
+      rowHeader: "Month",
+      columns: [...NRM_OUTCOMES.map((outcome) => outcome.label), "All decisions"],
+    },
+    period.months.map(monthLabel),
+    "All months",
+    crossTable(
+      period.months.map((month) =>
+        NRM_OUTCOMES.map((outcome) => people.byMonthAndNrm.find((row) => row.month === month && row.nrmOutcome === outcome.key)?.people ?? 0),
+      ),
+      threshold,
+    ),
+    count,
+  );
+
+  const disputed = sum(people.byMonthAndAge.filter((row) => row.ageGroup === "AGE_DISPUTED").map((row) => row.people));
+  const typeMissing = people.byType.find((row) => row.exploitationType === null)?.people ?? 0;
+  const completeness: DashboardTable = {
+    id: "completeness",
+    title: "Data completeness",
+    note: "The age group is required when a rescue is logged, so it is never missing; where it is disputed the person is treated as a child.",
+    rowHeader: "Measure",
+    columns: ["Value"],
+    rows: [
+      { label: "People rescued in the period", cells: [statistic(suppressStatistic(people.total, people.total, threshold), String)] },
+      { label: "Missing the age group", cells: [statistic(percentOf(0, people.total), percentText)] },
+      { label: "Missing the type of exploitation", cells: [statistic(percentOf(typeMissing, people.total), percentText)] },
+      { label: "Missing a language", cells: [statistic(percentOf(people.languageMissing, people.total), percentText)] },
+      { label: "Age disputed", cells: [statistic(percentOf(disputed, people.total), percentText)] },
+    ],
+  };
+
+  return {
+    threshold,
+    period,
+    tables: {
+      headlines,
+      timeliness,
+      trend,
+      breaches,
+      escalations,
+      "escalations-by-agency": escalationsByAgency,
+      volumes,
+      gender,
+      "exploitation-type": exploitationType,
+      "uk-overseas": ukOverseas,
+      nationality,
+      nrm,
+      completeness,
+    },
+  };
+}
+
+function crossTable(counts: number[][], threshold: number): PublishedTable | null {
+  return counts.length === 0 || counts[0]!.length === 0 ? null : suppressTable(counts, { threshold });
+}
+
+/** A cross-table as rows: each body row with its total last, then the totals row. */
+function tableWithTotals(
+  head: Omit<DashboardTable, "rows">,
+  rowLabels: string[],
+  totalLabel: string,
+  table: PublishedTable | null,
+  count: (cell: PublishedCell) => TableCell,
+): DashboardTable {
+  if (table === null) return { ...head, rows: [] };
+  return {
+    ...head,
+    rows: [
+      ...rowLabels.map((label, row) => ({ label, cells: [...table.cells[row]!.map(count), count(table.rowTotals[row]!)] })),
+      { label: totalLabel, total: true, cells: [...table.columnTotals.map(count), count(table.grandTotal)] },
+    ],
+  };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function sumBands(bands: readonly number[][]): number[] {
+  const total: number[] = [];
+  for (const counts of bands) counts.forEach((count, band) => (total[band] = (total[band] ?? 0) + count));
+  return total;
+}

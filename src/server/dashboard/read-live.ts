@@ -1,0 +1,43 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "../db/create-client";
+import { personConditions, type DashboardFilters } from "./filters";
+
+export type LiveCounts = {
+  livePathways: number;
+  stagesOverdueNow: number;
+  /** Open stages of people rescued in the period that are past their due time now. */
+  openOverdue: { stageKey: string; agencyId: string; stages: number }[];
+};
+
+const OPEN_AND_OVERDUE = (now: Date) =>
+  Prisma.sql`s."state" IN ('NOT_STARTED', 'IN_PROGRESS') AND s."dueAt" + s."pausedMs" * interval '1 millisecond' < ${now}`;
+
+/**
+ * What the summaries cannot hold because it changes with the clock: pathways live now, stages
+ * overdue now. Counts only; no person row leaves the database.
+ */
+export async function readLiveCounts(db: Db, partnershipId: string, filters: DashboardFilters, now: Date): Promise<LiveCounts> {
+  const where = personConditions(partnershipId, filters);
+  // Stages carry their own agency: no need to ask whether the person has one of that agency's stages.
+  const stageWhere = personConditions(partnershipId, { ...filters, agencyId: null });
+  const ownedBy = filters.agencyId ? Prisma.sql`AND s."ownerAgencyId" = ${filters.agencyId}::uuid` : Prisma.empty;
+  const inPeriod = Prisma.sql`r."occurredAt" >= ${filters.period.from} AND r."occurredAt" < ${filters.period.to}`;
+  const [[counts], openOverdue] = await Promise.all([
+    db.$queryRaw<{ live: number; overdue: number }[]>(Prisma.sql`
+      SELECT
+        (SELECT count(*)::int FROM "Person" p JOIN "Rescue" r ON r."id" = p."rescueId" WHERE ${where} AND p."closedAt" IS NULL) AS live,
+        (SELECT count(*)::int FROM "Stage" s JOIN "Person" p ON p."id" = s."personId" JOIN "Rescue" r ON r."id" = p."rescueId"
+          WHERE ${stageWhere} AND p."closedAt" IS NULL AND ${OPEN_AND_OVERDUE(now)} ${ownedBy}) AS overdue`),
+    db.$queryRaw<{ stageKey: string; agencyId: string; stages: number }[]>(Prisma.sql`
+      SELECT t."key" AS "stageKey", s."ownerAgencyId" AS "agencyId", count(*)::int AS stages
+      FROM "Stage" s JOIN "PathwayStageTemplate" t ON t."id" = s."templateStageId"
+        JOIN "Person" p ON p."id" = s."personId" JOIN "Rescue" r ON r."id" = p."rescueId"
+      WHERE ${stageWhere} AND ${inPeriod} AND ${OPEN_AND_OVERDUE(now)} ${ownedBy}
+      GROUP BY 1, 2`),
+  ]);
+  return {
+    livePathways: Number(counts?.live ?? 0),
+    stagesOverdueNow: Number(counts?.overdue ?? 0),
+    openOverdue: openOverdue.map((row) => ({ ...row, stages: Number(row.stages) })),
+  };
+}

@@ -1,0 +1,105 @@
+import { Prisma } from "@/generated/prisma/client";
+import { DURATION_BAND_COUNT } from "@/domain/statistics/duration-bands";
+import type { DashboardAggregates, StageCounts } from "@/domain/reporting/publish-dashboard";
+import type { AgeGroup, ExploitationType, Gender } from "@/domain/types";
+import type { Db } from "../db/create-client";
+import { summaryConditions, type DashboardFilters } from "./filters";
+
+type StageAggregate = DashboardAggregates["byStage"][number];
+type StageMonthAggregate = DashboardAggregates["byStageAndMonth"][number];
+type StageAgencyAggregate = DashboardAggregates["byStageAndAgency"][number];
+type PersonAggregates = DashboardAggregates["people"];
+
+const COUNT_COLUMNS = [
+  "stages",
+  "done",
+  "doneWithinTarget",
+  "doneLate",
+  "escalatedToLead",
+  "escalatedToCoordinator",
+  "escalatedToPcc",
+  "escalationsResolved",
+] as const satisfies readonly (keyof StageCounts)[];
+const sums = Prisma.raw(COUNT_COLUMNS.map((column) => `sum(m."${column}")::int AS "${column}"`).join(", "));
+const bandSums = (column: string) =>
+  Prisma.raw(Array.from({ length: DURATION_BAND_COUNT }, (_, band) => `coalesce(sum(m."${column}"[${band + 1}]), 0)::int`).join(", "));
+const countsOf = (row: Record<string, unknown>): StageCounts =>
+  Object.fromEntries(COUNT_COLUMNS.map((column) => [column, Number(row[column] ?? 0)])) as StageCounts;
+const monthKey = (date: Date) => date.toISOString().slice(0, 7);
+
+/**
+ * The stage summary for the period and filters, added up per stage (with the duration bands), per
+ * stage and month, and per stage and owning agency. Sums of summary rows: no person row is read.
+ */
+export async function readStageSummary(db: Db, partnershipId: string, filters: DashboardFilters) {
+  const where = summaryConditions(partnershipId, filters, "stage");
+  const [perStage, grouped] = await Promise.all([
+    db.$queryRaw<(Record<string, unknown> & { stageKey: string; doneBands: number[]; resolvedBands: number[] })[]>(Prisma.sql`
+      SELECT m."stageKey", ${sums},
+        ARRAY[${bandSums("doneBands")}] AS "doneBands", ARRAY[${bandSums("resolvedBands")}] AS "resolvedBands"
+      FROM "DashboardStageMonth" m WHERE ${where}
+      GROUP BY m."stageKey"`),
+    db.$queryRaw<(Record<string, unknown> & { stageKey: string; month: Date | null; ownerAgencyId: string | null })[]>(Prisma.sql`
+      SELECT m."stageKey", m."month", m."ownerAgencyId", ${sums}
+      FROM "DashboardStageMonth" m WHERE ${where}
+      GROUP BY GROUPING SETS ((m."stageKey", m."month"), (m."stageKey", m."ownerAgencyId"))`),
+  ]);
+  return {
+    byStage: perStage.map((row): StageAggregate => ({
+      stageKey: row.stageKey,
+      ...countsOf(row),
+      doneBands: row.doneBands.map(Number),
+      resolvedBands: row.resolvedBands.map(Number),
+    })),
+    byStageAndMonth: grouped
+      .filter((row) => row.month !== null)
+      .map((row): StageMonthAggregate => ({ stageKey: row.stageKey, month: monthKey(row.month!), ...countsOf(row) })),
+    byStageAndAgency: grouped
+      .filter((row) => row.ownerAgencyId !== null)
+      .map((row): StageAgencyAggregate => ({ stageKey: row.stageKey, agencyId: row.ownerAgencyId!, ...countsOf(row) })),
+  };
+}
+
+/**
+ * The person summary for the period and filters, added up each way the dashboard breaks people
+ * down, and the rescues those people came from.
+ */
+export async function readPersonSummary(db: Db, partnershipId: string, filters: DashboardFilters): Promise<PersonAggregates> {
+  const where = summaryConditions(partnershipId, filters, "person");
+  const [rows, [rescues]] = await Promise.all([db.$queryRaw<
+    {
+      set: number;
+      month: Date | null;
+      ageGroup: AgeGroup | null;
+      gender: Gender | null;
+      exploitationType: ExploitationType | null;
+      nationality: string | null;
+      nrmOutcome: string | null;
+      languageRecorded: boolean | null;
+      people: number;
+    }[]
+  >(Prisma.sql`
+    SELECT GROUPING(m."month", m."ageGroup", m."gender", m."exploitationType", m."nationality", m."nrmOutcome", m."languageRecorded")::int AS "set",
+      m."month", m."ageGroup", m."gender", m."exploitationType", m."nationality", m."nrmOutcome", m."languageRecorded", sum(m."people")::int AS "people"
+    FROM "DashboardPersonMonth" m WHERE ${where}
+    GROUP BY GROUPING SETS ((m."month", m."ageGroup"), (m."gender"), (m."exploitationType"), (m."nationality"), (m."month", m."nrmOutcome"), (m."languageRecorded"), ())`),
+    db.$queryRaw<{ rescues: number }[]>(Prisma.sql`
+      SELECT count(DISTINCT rescue)::int AS rescues FROM "DashboardPersonMonth" m, unnest(m."rescueIds") AS rescue WHERE ${where}`),
+  ]);
+  // GROUPING() sets a bit, from the left, for each column the row is NOT grouped by (7 columns).
+  const groupedBy = (...columns: number[]) => {
+    const mask = columns.reduce((bits, column) => bits & ~(1 << (6 - column)), 0b1111111);
+    return rows.filter((row) => Number(row.set) === mask);
+  };
+  const [MONTH, AGE, GENDER, TYPE, NATIONALITY, NRM, LANGUAGE] = [0, 1, 2, 3, 4, 5, 6];
+  return {
+    total: Number(groupedBy().at(0)?.people ?? 0),
+    rescues: Number(rescues?.rescues ?? 0),
+    languageMissing: Number(groupedBy(LANGUAGE).find((row) => row.languageRecorded === false)?.people ?? 0),
+    byMonthAndAge: groupedBy(MONTH, AGE).map((row) => ({ month: monthKey(row.month!), ageGroup: row.ageGroup!, people: Number(row.people) })),
+    byGender: groupedBy(GENDER).map((row) => ({ gender: row.gender!, people: Number(row.people) })),
+    byType: groupedBy(TYPE).map((row) => ({ exploitationType: row.exploitationType, people: Number(row.people) })),
+    byNationality: groupedBy(NATIONALITY).map((row) => ({ nationality: row.nationality, people: Number(row.people) })),
+    byMonthAndNrm: groupedBy(MONTH, NRM).map((row) => ({ month: monthKey(row.month!), nrmOutcome: row.nrmOutcome, people: Number(row.people) })),
+  };
+}
