@@ -71,12 +71,23 @@ test("the PCC office sees the dashboard with real numbers, and filters change th
   const csv = await (await import("node:fs/promises")).readFile((await download.path())!, "utf8");
   expect(csv).toMatch(/^Victim Care Pathway: PCC dashboard,People rescued by month and age group\r\nPeriod,\d{4}\r\n/);
   expect(csv).toContain("Month,Adult,Child,Age disputed (treated as a child),All");
-  // Printing leaves out the filters and links.
+  // Printing leaves out the filters and links, and fits A4: at its printable width (210 mm less two
+  // 15 mm margins, 680 CSS pixels) no table is cut off and nothing runs past the right edge.
+  const screenSize = page.viewportSize()!;
   await page.emulateMedia({ media: "print" });
+  await page.setViewportSize({ width: 680, height: 960 });
   await expect(page.getByRole("form", { name: "Choose the period and filters" })).toBeHidden();
   await expect(page.getByTestId("table-timeliness")).toBeVisible();
   await expect(page.locator("figure[data-chart]").first()).toBeVisible();
+  const printed = await page.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    cut: [...document.querySelectorAll("table")].filter((table) => table.parentElement!.scrollWidth > table.parentElement!.clientWidth + 1).map((table) => table.closest("[data-testid]")?.getAttribute("data-testid")),
+  }));
+  expect(printed).toEqual({ width: 680, cut: [] });
+  const pdf = await page.pdf({ format: "A4" });
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   await page.emulateMedia({ media: "screen" });
+  await page.setViewportSize(screenSize);
 
   // Children only: fewer.
   await page.getByLabel("Age group", { exact: true }).selectOption({ label: "Child" });

@@ -17,7 +17,7 @@ export interface ChartFrameProps {
  */
 export function ChartFigure({ title, description, tableId, titleHidden, kind, children }: ChartFrameProps & { kind: string; children: ReactNode }) {
   return (
-    <figure className="mb-8 break-inside-avoid" data-chart={kind}>
+    <figure className="mb-8" data-chart={kind}>
       <figcaption className="mb-3 max-w-3xl">
         <span className={titleHidden ? "sr-only" : "block font-bold"}>{title}</span>
         {description ? <span className="block text-base text-muted">{description}</span> : null}
