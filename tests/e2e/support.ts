@@ -25,11 +25,17 @@ export async function expectNoAxeViolations(page: Page) {
   expect(summary).toEqual([]);
 }
 
-/** Full-page screenshots at phone and desktop widths, kept in screenshots/ for people to look at. */
+/**
+ * Full-page screenshots at phone and desktop widths, kept in screenshots/ for people to look at.
+ * At each width the page must fit: nothing may make the whole page scroll sideways (wide tables
+ * scroll inside their own region).
+ */
 export async function screenshotAtBothWidths(page: Page, name: string) {
   const original = page.viewportSize();
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(pageWidth, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(width);
     await page.screenshot({ path: `screenshots/${name}-${width}.png`, fullPage: true });
   }
   if (original) await page.setViewportSize(original);

@@ -7,7 +7,7 @@ import type { DashboardTable, TableCell } from "@/domain/reporting/publish-dashb
 export function DashboardDataTable({ table, caption }: { table: DashboardTable; caption: string }) {
   if (table.rows.length === 0) return <p className="text-muted">Nothing to count in this period.</p>;
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
+    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table id={`table-${table.id}`} className="w-full border-collapse text-left" data-testid={`table-${table.id}`}>
         <caption className="sr-only">{caption}</caption>
         <thead>

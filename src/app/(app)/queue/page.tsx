@@ -170,7 +170,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           <h2 id="team-heading" className="mb-3 text-2xl font-bold">
             Team workload
           </h2>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full border-collapse text-left" data-testid="team-workload">
               <thead>
                 <tr className="border-b-2 border-ink">

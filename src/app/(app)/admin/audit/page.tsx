@@ -72,7 +72,7 @@ function AuditTable({ rows, page }: { rows: AuditRowView[]; page: number }) {
   if (rows.length === 0) return <p data-testid="audit-empty">No audit events match these filters.</p>;
   return (
     // Wide on a phone: the table scrolls sideways inside a region the keyboard can reach.
-    <div role="region" aria-labelledby="audit-caption" tabIndex={0} className="overflow-x-auto border border-line">
+    <div role="region" aria-labelledby="audit-caption" tabIndex={0} className="relative overflow-x-auto border border-line">
       <table className="w-full min-w-[56rem] border-collapse text-left text-base" data-testid="audit-table">
         <caption id="audit-caption" className="p-2 text-left text-lg font-bold">
           Audit events, newest first (page {page})

@@ -27,7 +27,7 @@ export default async function AccessLogPage({ params }: { params: Promise<{ pers
         Times are UK time.
       </p>
       {log.truncated && <p className="mb-4 font-bold">Showing the latest {ACCESS_LOG_LIMIT}. Ask an administrator for the full audit log.</p>}
-      <div role="region" aria-labelledby="access-log-caption" tabIndex={0} className="overflow-x-auto border border-line">
+      <div role="region" aria-labelledby="access-log-caption" tabIndex={0} className="relative overflow-x-auto border border-line">
         <table className="w-full min-w-[40rem] border-collapse text-left text-base" data-testid="access-log">
           <caption id="access-log-caption" className="p-2 text-left text-lg font-bold">
             Access to this record, newest first
