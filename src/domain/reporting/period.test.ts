@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_CUSTOM_MONTHS, parsePeriod, type PeriodResult } from "./period";
+import { MAX_CUSTOM_MONTHS, parsePeriod, periodFieldValues, type PeriodInput, type PeriodResult } from "./period";
 
 const now = new Date("2026-11-23T10:00:00Z");
 const period = (result: PeriodResult) => {
@@ -76,5 +76,31 @@ describe("parsePeriod", () => {
     [{ kind: "custom", from: "01/2020", to: "01/2026" }, "to", `Choose a range of ${MAX_CUSTOM_MONTHS} months or fewer`],
   ])("refuses %o with a message on %s", (input, field, message) => {
     expect(parsePeriod(input, now)).toEqual({ ok: false, field, message });
+  });
+});
+
+describe("periodFieldValues", () => {
+  const now = new Date("2026-11-30T12:00:00Z");
+  const fields = (input: PeriodInput) => {
+    const result = parsePeriod(input, now);
+    if (!result.ok) throw new Error(result.message);
+    return periodFieldValues(result.period);
+  };
+
+  it("fills every field of the picker from the period shown, so switching the kind starts from it", () => {
+    expect(fields({})).toEqual({ month: "2026-11", quarter: "2026-Q4", year: "2026", from: "11/2026", to: "11/2026" });
+    expect(fields({ kind: "quarter", quarter: "2026-Q1" })).toEqual({ month: "2026-03", quarter: "2026-Q1", year: "2026", from: "01/2026", to: "03/2026" });
+  });
+
+  it("reads a range across a new year as its first and last months", () => {
+    expect(fields({ kind: "custom", from: "11/2025", to: "02/2026" })).toEqual({ month: "2026-02", quarter: "2025-Q4", year: "2026", from: "11/2025", to: "02/2026" });
+  });
+
+  it("gives back what parsePeriod reads as the same period", () => {
+    for (const kind of ["month", "quarter", "year", "custom"] as const) {
+      const input = { kind, ...fields({ kind: "quarter", quarter: "2026-Q2" }) };
+      const again = parsePeriod(input, now);
+      expect(again.ok && again.period.months.length).toBe({ month: 1, quarter: 3, year: 12, custom: 3 }[kind]);
+    }
   });
 });

@@ -94,6 +94,23 @@ export function parsePeriod(input: PeriodInput, now: Date): PeriodResult {
   return { ok: true, period: wholeMonths(kind, firstOf(from.year, from.month), count, label, `${from.year}-${pad(from.month)}_to_${to.year}-${pad(to.month)}`) };
 }
 
+/**
+ * What the period picker's fields hold for a period, so the form shows the period on the page:
+ * month and year fields from its last month, quarter from its first, and its first and last months.
+ */
+export function periodFieldValues(period: Pick<Period, "months">): Required<Omit<PeriodInput, "kind">> {
+  const [firstYear, firstMonth] = period.months[0]!.split("-").map(Number) as [number, number];
+  const last = period.months[period.months.length - 1]!;
+  const [lastYear, lastMonth] = last.split("-").map(Number) as [number, number];
+  return {
+    month: last,
+    quarter: `${firstYear}-Q${Math.floor((firstMonth - 1) / 3) + 1}`,
+    year: String(lastYear),
+    from: `${pad(firstMonth)}/${firstYear}`,
+    to: `${pad(lastMonth)}/${lastYear}`,
+  };
+}
+
 /** Today's date in London. */
 export function londonToday(now: Date): CalendarDay {
   const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);

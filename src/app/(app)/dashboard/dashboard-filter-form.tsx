@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
 
 type Option = { value: string; label: string };
@@ -43,10 +44,25 @@ const control = "min-h-11 w-full max-w-xs border-2 border-ink bg-white px-2 text
 const describedBy = (name: string, hint: boolean, error?: string) =>
   [hint ? `field-${name}-hint` : "", error ? `field-${name}-error` : ""].filter(Boolean).join(" ") || undefined;
 
-function Choice({ name, label, options, all, values, errors }: { name: string; label: string; options: Option[]; all: string; values: Record<string, string>; errors: Record<string, string> }) {
+type ChoiceProps = {
+  name: string;
+  label: string;
+  options: Option[];
+  all: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  onChange?: (value: string) => void;
+};
+
+function Choice({ name, label, options, all, values, errors, onChange }: ChoiceProps) {
   return (
     <Field name={name} label={label} error={errors[name]}>
-      <select id={`field-${name}`} name={name} defaultValue={values[name] ?? ""} aria-invalid={errors[name] ? true : undefined} aria-describedby={describedBy(name, false, errors[name])} className={control}>
+      <select
+        id={`field-${name}`}
+        name={name}
+        defaultValue={values[name] ?? ""}
+        onChange={onChange && ((event) => onChange(event.target.value))}
+        aria-invalid={errors[name] ? true : undefined} aria-describedby={describedBy(name, false, errors[name])} className={control}>
         <option value="">{all}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -66,16 +82,25 @@ function Text({ name, label, hint, values, errors }: { name: string; label: stri
   );
 }
 
-/** A plain GET form: the period and filters live in the address, so a view can be bookmarked or shared. */
+/**
+ * A plain GET form: the period and filters live in the address, so a view can be bookmarked or shared.
+ * Only the fields for the chosen kind of period are shown (and sent), filled from the period on the
+ * page (`periodFields`) unless the user typed something else.
+ */
 export function DashboardFilterForm({
   values,
+  periodFields,
   fieldErrors,
   options,
 }: {
   values: Record<string, string>;
+  periodFields: Record<string, string>;
   fieldErrors: Record<string, string>;
   options: { ageGroups: Option[]; exploitationTypes: Option[]; genders: Option[]; agencies: Option[] };
 }) {
+  const [kind, setKind] = useState(values.kind || "month");
+  const shown = { ...periodFields, ...values };
+  const period = (name: string, label: string, hint: string) => <Text name={name} label={label} hint={hint} values={shown} errors={fieldErrors} />;
   return (
     <form method="get" action="/dashboard" noValidate className="mb-8 border-b border-line pb-4 print:hidden" aria-label="Choose the period and filters">
       <ErrorSummary fieldErrors={fieldErrors} fieldLabels={FIELD_LABELS} />
@@ -91,12 +116,17 @@ export function DashboardFilterForm({
           ]}
           values={values}
           errors={fieldErrors}
+          onChange={(value) => setKind(value || "month")}
         />
-        <Text name="month" label="Month" hint="For a month, like 2026-11" values={values} errors={fieldErrors} />
-        <Text name="quarter" label="Quarter" hint="For a quarter, like 2026-Q3" values={values} errors={fieldErrors} />
-        <Text name="year" label="Year" hint="For a year, like 2026" values={values} errors={fieldErrors} />
-        <Text name="from" label="First month" hint="For a custom range, like 09/2026" values={values} errors={fieldErrors} />
-        <Text name="to" label="Last month" hint="Included, like 11/2026" values={values} errors={fieldErrors} />
+        {kind === "month" && period("month", "Month", "Like 2026-11")}
+        {kind === "quarter" && period("quarter", "Quarter", "Like 2026-Q3")}
+        {kind === "year" && period("year", "Year", "Like 2026")}
+        {kind === "custom" && (
+          <>
+            {period("from", "First month", "Like 09/2026")}
+            {period("to", "Last month", "Included, like 11/2026")}
+          </>
+        )}
         <Choice name="ageGroup" label="Age group" all="All age groups" options={options.ageGroups} values={values} errors={fieldErrors} />
         <Choice name="exploitationType" label="Type of exploitation" all="All types" options={options.exploitationTypes} values={values} errors={fieldErrors} />
         <Choice name="gender" label="Gender" all="All genders" options={options.genders} values={values} errors={fieldErrors} />

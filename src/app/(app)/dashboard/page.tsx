@@ -4,6 +4,7 @@ import { GroupedBarChart } from "@/components/charts/grouped-bar-chart";
 import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
 import { LineChart } from "@/components/charts/line-chart";
 import type { DashboardTable, DashboardTableId } from "@/domain/reporting/publish-dashboard";
+import { periodFieldValues } from "@/domain/reporting/period";
 import { SUPPRESSED_MARK, suppressionKey } from "@/domain/statistics/published";
 import { AGE_GROUP_LABELS, AGE_GROUPS, EXPLOITATION_TYPE_LABELS, EXPLOITATION_TYPES, GENDER_LABELS, GENDERS } from "@/domain/types";
 import { requireActor } from "@/server/access/current-actor";
@@ -62,7 +63,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     return (
       <>
         <h1 className="mb-6 text-4xl font-bold">Dashboard</h1>
-        <DashboardFilterForm values={values} fieldErrors={parsed.fieldErrors} options={options} />
+        <DashboardFilterForm values={values} periodFields={{}} fieldErrors={parsed.fieldErrors} options={options} />
       </>
     );
   }
@@ -91,7 +92,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <p className="mb-6 max-w-3xl border-l-4 border-ink pl-3" data-testid="suppression-key">
         {suppressionKey(threshold)}.
       </p>
-      <DashboardFilterForm values={values} fieldErrors={{}} options={options} />
+      <DashboardFilterForm values={values} periodFields={periodFieldValues(filters.period)} fieldErrors={{}} options={options} />
 
       <section aria-labelledby="headlines-heading" className="mb-12">
         <h2 id="headlines-heading" className="mb-4 text-2xl font-bold">
