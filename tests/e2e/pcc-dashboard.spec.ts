@@ -121,6 +121,16 @@ test("the PCC office cannot reach any person's record, and sees no name anywhere
     const body = await page.content();
     for (const name of names) expect(body, `${path} shows "${name}"`).not.toContain(name);
   }
+  // Every CSV download of a year's dashboard, fetched with the PCC user's session: no name either.
+  await page.goto("/dashboard?kind=year");
+  const downloads = await page.getByRole("link", { name: /^Download .*\(CSV\)$/ }).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+  expect(downloads.length).toBe(13);
+  for (const url of downloads) {
+    const response = await page.request.get(url);
+    expect(response.status(), url).toBe(200);
+    const csv = await response.text();
+    for (const name of names) expect(csv, `${url} holds "${name}"`).not.toContain(name);
+  }
   for (const person of people.slice(0, 8)) {
     for (const path of [`/people/${person.id}`, `/people/${person.id}/stages/${person.stageId}`, `/people/${person.id}/access-log`, `/rescues/${person.rescueId}`, `/cases/${person.id}`]) {
       const response = await page.goto(path);
