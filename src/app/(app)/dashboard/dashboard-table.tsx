@@ -1,4 +1,5 @@
 import type { DashboardTable, TableCell } from "@/domain/reporting/publish-dashboard";
+import { TableScrollRegion } from "@/components/table-scroll-region";
 
 /**
  * One published dashboard table, exactly as its CSV download has it: a caption, a header row, a
@@ -7,7 +8,7 @@ import type { DashboardTable, TableCell } from "@/domain/reporting/publish-dashb
 export function DashboardDataTable({ table, caption }: { table: DashboardTable; caption: string }) {
   if (table.rows.length === 0) return <p className="text-muted">Nothing to count in this period.</p>;
   return (
-    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
+    <TableScrollRegion label={caption}>
       <table id={`table-${table.id}`} className="w-full border-collapse text-left" data-testid={`table-${table.id}`}>
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -37,7 +38,7 @@ export function DashboardDataTable({ table, caption }: { table: DashboardTable; 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScrollRegion>
   );
 }
 

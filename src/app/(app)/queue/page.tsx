@@ -14,6 +14,7 @@ import { getAgencyQueue, type OutgoingReferral } from "@/server/queue/get-agency
 import { getTeamWorkload } from "@/server/queue/get-team-workload";
 import { loadOrNotFound } from "../../_lib/load-or-not-found";
 import { AssignForm, ClaimForm } from "./stage-assignment";
+import { TableScrollRegion } from "@/components/table-scroll-region";
 
 export const metadata: Metadata = { title: "Queue" };
 
@@ -170,7 +171,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           <h2 id="team-heading" className="mb-3 text-2xl font-bold">
             Team workload
           </h2>
-          <div className="relative overflow-x-auto">
+          <TableScrollRegion>
             <table className="w-full border-collapse text-left" data-testid="team-workload">
               <thead>
                 <tr className="border-b-2 border-ink">
@@ -193,7 +194,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScrollRegion>
         </section>
       )}
     </>

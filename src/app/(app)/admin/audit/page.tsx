@@ -8,6 +8,7 @@ import { auditSearchFormValues, listAuditFilterChoices, searchAuditLog, type Aud
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "../../../_lib/load-or-not-found";
 import { AuditFilterForm } from "./audit-filter-form";
+import { TableScrollRegion } from "@/components/table-scroll-region";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -72,7 +73,7 @@ function AuditTable({ rows, page }: { rows: AuditRowView[]; page: number }) {
   if (rows.length === 0) return <p data-testid="audit-empty">No audit events match these filters.</p>;
   return (
     // Wide on a phone: the table scrolls sideways inside a region the keyboard can reach.
-    <div role="region" aria-labelledby="audit-caption" tabIndex={0} className="relative overflow-x-auto border border-line">
+    <TableScrollRegion labelledBy="audit-caption" className="border border-line">
       <table className="w-full min-w-[56rem] border-collapse text-left text-base" data-testid="audit-table">
         <caption id="audit-caption" className="p-2 text-left text-lg font-bold">
           Audit events, newest first (page {page})
@@ -111,6 +112,6 @@ function AuditTable({ rows, page }: { rows: AuditRowView[]; page: number }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScrollRegion>
   );
 }

@@ -7,6 +7,7 @@ import { auditActionLabel } from "@/server/audit-log/action-labels";
 import { ACCESS_LOG_LIMIT, getPersonAccessLog } from "@/server/audit-log/get-person-access-log";
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "../../../../_lib/load-or-not-found";
+import { TableScrollRegion } from "@/components/table-scroll-region";
 
 export const metadata: Metadata = { title: "Who has seen this record" };
 
@@ -27,7 +28,7 @@ export default async function AccessLogPage({ params }: { params: Promise<{ pers
         Times are UK time.
       </p>
       {log.truncated && <p className="mb-4 font-bold">Showing the latest {ACCESS_LOG_LIMIT}. Ask an administrator for the full audit log.</p>}
-      <div role="region" aria-labelledby="access-log-caption" tabIndex={0} className="relative overflow-x-auto border border-line">
+      <TableScrollRegion labelledBy="access-log-caption" className="border border-line">
         <table className="w-full min-w-[40rem] border-collapse text-left text-base" data-testid="access-log">
           <caption id="access-log-caption" className="p-2 text-left text-lg font-bold">
             Access to this record, newest first
@@ -58,7 +59,7 @@ export default async function AccessLogPage({ params }: { params: Promise<{ pers
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScrollRegion>
     </>
   );
 }
