@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SUPPRESSED_MARK } from "@/domain/statistics/published";
 import { GroupedBarChart, type GroupedBarChartProps } from "./grouped-bar-chart";
 import { render, section } from "./render-test-support";
 
@@ -8,7 +9,7 @@ const referrals: GroupedBarChartProps = {
   categories: [{ name: "NRM referral" }, { name: "Duty to Notify" }],
   rows: [
     { label: "Sep 2026", values: [{ value: 20, display: "20" }, { value: 10, display: "10" }] },
-    { label: "Oct 2026", values: [{ value: 3, display: "<5", suppressed: true }, { value: 15, display: "15" }] },
+    { label: "Oct 2026", values: [{ value: 3, display: SUPPRESSED_MARK, suppressed: true }, { value: 15, display: "15" }] },
     { label: "Nov 2026", values: [{ value: null, display: "–" }, { value: 5, display: "5" }] },
   ],
 };
@@ -30,7 +31,7 @@ describe("GroupedBarChart", () => {
     const hidden = bar(html, "Oct 2026", "NRM referral");
     expect(hidden).not.toContain("data-bar");
     expect(hidden).toContain("data-suppressed");
-    expect(hidden).toContain("&lt;5");
+    expect(hidden).toContain(">[c]<");
     expect(bar(html, "Oct 2026", "Duty to Notify")).toContain('width="75%"');
     const withHidden = (value: number | null) =>
       render(GroupedBarChart, { ...referrals, rows: referrals.rows.map((row) => ({ ...row, values: row.values.map((cell) => (cell.suppressed ? { ...cell, value } : cell)) })) });

@@ -5,7 +5,7 @@ import { valueAxis } from "./scale";
 export interface GroupedBarValue {
   /** The published figure; null when there is none. Ignored when `suppressed`. */
   value: number | null;
-  /** Text at the bar's end, already formatted and suppressed by the caller: "12", "<5", "–". */
+  /** Text at the bar's end, already formatted and suppressed by the caller: "12", "[c]", "–". */
   display: string;
   suppressed?: boolean;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SUPPRESSED_MARK } from "@/domain/statistics/published";
 import { HorizontalBarChart, type HorizontalBarChartProps } from "./horizontal-bar-chart";
 import { count, render, section } from "./render-test-support";
 
@@ -10,7 +11,7 @@ const stages: HorizontalBarChartProps = {
   target: { value: 80, label: "Partnership aim: 80% within target" },
   rows: [
     { label: "Emergency accommodation", value: 72, display: "72%" },
-    { label: "Health check", value: 3, display: "<5", suppressed: true },
+    { label: "Health check", value: 3, display: SUPPRESSED_MARK, suppressed: true },
     { label: "Social care assessment", value: null, display: "–" },
     { label: "NRM referral", value: 100, display: "100%" },
   ],
@@ -38,7 +39,7 @@ describe("HorizontalBarChart", () => {
     const row = section(render(HorizontalBarChart, stages), "row", "Health check");
     expect(row).not.toContain("data-bar");
     expect(row).toContain("data-suppressed");
-    expect(row).toContain("&lt;5");
+    expect(row).toContain(">[c]<");
     // Nothing drawn depends on the hidden value: the whole chart is the same whatever was passed with it.
     const withHidden = (value: number | null) =>
       render(HorizontalBarChart, { ...stages, rows: stages.rows.map((one) => (one.suppressed ? { ...one, value } : one)) });
@@ -51,7 +52,7 @@ describe("HorizontalBarChart", () => {
       title: "People per agency",
       rows: [
         { label: "Police", value: 10, display: "10" },
-        { label: "Council", value: 400, display: "<5", suppressed: true },
+        { label: "Council", value: 400, display: SUPPRESSED_MARK, suppressed: true },
       ],
     });
     expect(section(html, "row", "Police")).toContain('data-bar="" x="0" y="2" width="100%"');

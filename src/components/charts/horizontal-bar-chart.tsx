@@ -6,7 +6,7 @@ export interface HorizontalBarRow {
   label: string;
   /** The published figure; null when there is none. Ignored when `suppressed`. */
   value: number | null;
-  /** Text at the bar's end, already formatted and suppressed by the caller: "72%", "<5", "–". */
+  /** Text at the bar's end, already formatted and suppressed by the caller: "72%", "[c]", "–". */
   display: string;
   suppressed?: boolean;
 }
@@ -24,7 +24,7 @@ export interface HorizontalBarChartProps extends ChartFrameProps {
 /**
  * One bar per row (a stage, an agency). The layout is HTML: labels wrap, and on a narrow screen each
  * label sits above its bar instead of squeezing it. A suppressed figure gets a fixed-size hatched stub
- * and its display text ("<5") and never a length; an absent one gets no mark and its dash.
+ * and its display text ("[c]") and never a length; an absent one gets no mark and its dash.
  */
 export function HorizontalBarChart({ title, description, tableId, titleHidden, unit = "", max, target, rows }: HorizontalBarChartProps) {
   const shown = rows.filter((row) => !row.suppressed && row.value !== null && Number.isFinite(row.value)).map((row) => row.value as number);
