@@ -9,9 +9,10 @@ import { signOut } from "@/server/auth/auth";
 import { getSessionUserId } from "@/server/auth/session";
 import { db as appDb } from "@/server/db/client";
 import { createPrismaClient } from "@/server/db/create-client";
+import { actionPayloads, worldSnapshot, type ActionPayloads } from "../support/action-payloads";
 import { outcomeOf, toFormData } from "../support/form-data";
 import { logOnePerson } from "../support/log-person";
-import { countCaseTables, createWorld, MINUTE, type World } from "../support/world";
+import { createWorld, MINUTE, type World } from "../support/world";
 
 // Only who is signed in is faked. Loading the actor, the use cases and the database are all real.
 vi.mock("@/server/auth/session", () => ({ getSessionUserId: vi.fn(async (): Promise<string | null> => null) }));
@@ -70,6 +71,7 @@ let world: World;
 let police: Actor;
 let council: Actor;
 let person: Awaited<ReturnType<typeof logOnePerson>>;
+let payloads: ActionPayloads;
 
 beforeAll(async () => {
   world = await createWorld(db, "actions-auth");
@@ -77,6 +79,7 @@ beforeAll(async () => {
   council = await world.actor("COUNCIL_SAFEGUARDING");
   const now = new Date();
   person = await logOnePerson(db, police, { t0: new Date(now.getTime() - 30 * MINUTE), now });
+  payloads = await actionPayloads(db, world);
 });
 
 beforeEach(() => {
@@ -101,16 +104,12 @@ function plausibleForm(actionName: string): FormData {
     case "addNoteAction":
       return toFormData({ personId: person.personId, text: "Spoke to the person (fictional)" });
     default:
-      return new FormData();
+      throw new Error(`No plausible form for ${actionName}`);
   }
 }
 
 async function everythingCaseworkersSee() {
-  return {
-    counts: await countCaseTables(db),
-    stages: await db.stage.findMany({ where: { personId: person.personId }, orderBy: { id: "asc" } }),
-    rescues: await db.rescue.findMany({ where: { partnershipId: world.partnership.id }, orderBy: { id: "asc" } }),
-  };
+  return worldSnapshot(db, world);
 }
 
 describe("server actions, called by someone who is not signed in", () => {
@@ -135,15 +134,29 @@ describe("server actions, called by someone who is not signed in", () => {
     expect(typeof signIn?.exports.signInAction).toBe("function");
   });
 
-  it.each(protectedActions)("$name sends them to sign in and changes nothing", async ({ name, fn }) => {
-    const form = plausibleForm(name);
+  it("has a valid payload for every protected action, so the refusals below are tested with real requests", () => {
+    expect(protectedActions.map((a) => a.name).filter((name) => !(name in payloads))).toEqual([]);
+  });
+
+  it.each(protectedActions)("$name sends them to sign in and changes nothing, though the same call signed in does", async ({ name, fn }) => {
+    const prepared = await payloads[name]!();
     const before = await everythingCaseworkersSee();
 
-    const outcome = await outcomeOf(() => fn(initialFormState, form));
+    const outcome = await outcomeOf(() => prepared.call(fn));
 
     expect(outcome).toEqual({ redirectedTo: "/sign-in", digest: expect.stringContaining("NEXT_REDIRECT") });
     expect(await everythingCaseworkersSee()).toEqual(before);
     expect(sessionUserId).toHaveBeenCalled();
+
+    // Positive control: the very same call by the user allowed to make it changes something.
+    sessionUserId.mockResolvedValue(prepared.actor.id);
+    const allowed = await outcomeOf(() => prepared.call(fn));
+    expect(allowed).not.toHaveProperty("threw");
+    if ("returned" in allowed && allowed.returned) {
+      expect(allowed.returned).toMatchObject({ fieldErrors: {} });
+      expect(allowed.returned).not.toHaveProperty("formError");
+    }
+    expect(await everythingCaseworkersSee()).not.toEqual(before);
   });
 
   it("signs an anonymous caller out without writing an audit row", async () => {

@@ -1,0 +1,142 @@
+// A valid call of every server action under src/app, each with fresh records to act on and the user
+// allowed to make it. Refusal tests send exactly these, so "changes nothing" can only pass because
+// the refusal worked, and the positive control proves each payload does change something.
+import { randomUUID } from "node:crypto";
+import { initialFormState } from "../../src/lib/form-state";
+import type { Actor } from "../../src/server/access/actor";
+import { openBreakGlass } from "../../src/server/cases/open-break-glass";
+import type { Db } from "../../src/server/db/create-client";
+import { notify } from "../../src/server/notifications/notify";
+import { referStage } from "../../src/server/referrals/refer-stage";
+import { personFormInput, rescueFormInput } from "../../prisma/factories";
+import { toFormData } from "./form-data";
+import { logOnePerson } from "./log-person";
+import { MINUTE, type World } from "./world";
+
+type AnyAction = (...args: unknown[]) => Promise<unknown>;
+
+export type PreparedCall = {
+  /** Who may make this call. */
+  actor: Actor;
+  /** Calls the action the way its form does (a form-state action, a plain form, or no arguments). */
+  call(action: AnyAction): Promise<unknown>;
+};
+
+export type ActionPayloads = Record<string, () => Promise<PreparedCall>>;
+
+const withState = (form: FormData) => (action: AnyAction) => action(initialFormState, form);
+
+export async function actionPayloads(db: Db, world: World): Promise<ActionPayloads> {
+  const police = await world.actor("POLICE");
+  const council = await world.actor("COUNCIL_SAFEGUARDING");
+  const councilLead = await world.actor("COUNCIL_SAFEGUARDING", "AGENCY_LEAD");
+  const salvationArmy = await world.actor("SALVATION_ARMY");
+  const coordinator = await world.actor("PARTNERSHIP", "COORDINATOR");
+  const admin = await world.actor("PARTNERSHIP", "ADMINISTRATOR");
+
+  const freshPerson = () => {
+    const now = new Date();
+    return logOnePerson(db, police, { t0: new Date(now.getTime() - 30 * MINUTE), now });
+  };
+  const notice = async (recipient: Actor) => {
+    await notify(db, [recipient.id], { kind: "STAGE_ASSIGNED", title: "A stage was assigned to you", body: "Fictional notice", href: "/queue", dedupeKey: randomUUID() });
+    return db.notification.findFirstOrThrow({ where: { recipientId: recipient.id, readAt: null }, orderBy: { createdAt: "desc" } });
+  };
+
+  return {
+    logRescueAction: async () => ({
+      actor: police,
+      call: withState(toFormData(rescueFormInput({ people: [personFormInput(), personFormInput({ description: "Boy, about 15 (fictional)", ageGroup: "CHILD" })] }))),
+    }),
+    changeStageAction: async () => {
+      const person = await freshPerson();
+      return { actor: council, call: withState(toFormData({ stageId: person.stage("accommodation").id, version: 0, action: "complete", text: "Placed in a refuge" })) };
+    },
+    addNoteAction: async () => {
+      const person = await freshPerson();
+      return { actor: police, call: withState(toFormData({ personId: person.personId, text: "Spoke to the person (fictional)" })) };
+    },
+    recordAccommodationAction: async () => {
+      const person = await freshPerson();
+      return { actor: council, call: withState(toFormData({ personId: person.personId, address: "1 Fictional Row, Teesmoor" })) };
+    },
+    claimStageAction: async () => {
+      const person = await freshPerson();
+      return { actor: council, call: withState(toFormData({ stageId: person.stage("accommodation").id })) };
+    },
+    assignStageAction: async () => {
+      const person = await freshPerson();
+      return { actor: councilLead, call: withState(toFormData({ stageId: person.stage("accommodation").id, assigneeId: council.id })) };
+    },
+    referStageAction: async () => {
+      const person = await freshPerson();
+      const toAgencyId = world.agencies.SALVATION_ARMY.id;
+      return { actor: council, call: withState(toFormData({ stageId: person.stage("accommodation").id, toAgencyId, message: "Can you place her tonight?" })) };
+    },
+    answerReferralAction: async () => {
+      const person = await freshPerson();
+      const referred = await referStage(db, council, { stageId: person.stage("accommodation").id, toAgencyId: world.agencies.SALVATION_ARMY.id });
+      if (!referred.ok) throw new Error(`Referral not made: ${JSON.stringify(referred)}`);
+      return { actor: salvationArmy, call: withState(toFormData({ referralId: referred.data.referralId, decision: "accept" })) };
+    },
+    breakGlassAction: async () => {
+      const person = await freshPerson();
+      return { actor: coordinator, call: withState(toFormData({ personId: person.personId, reason: "Police asked to confirm who this is for a safeguarding strategy meeting" })) };
+    },
+    reviewBreakGlassAction: async () => {
+      const person = await freshPerson();
+      const opened = await openBreakGlass(db, coordinator, { personId: person.personId, reason: "Checking a possible previous rescue of the same person" });
+      if (!opened.ok) throw new Error(`Break-glass not opened: ${JSON.stringify(opened)}`);
+      const access = await db.breakGlassAccess.findFirstOrThrow({ where: { userId: coordinator.id, personId: person.personId } });
+      return { actor: admin, call: withState(toFormData({ accessId: access.id, note: "Reason checked" })) };
+    },
+    updateEscalationSettingsAction: async () => {
+      const current = await db.partnership.findUniqueOrThrow({ where: { id: world.partnership.id } });
+      const coordinatorAfterHours = current.escalateToCoordinatorAfterMinutes / 60 + 1;
+      return { actor: admin, call: withState(toFormData({ coordinatorAfterHours, pccAfterHours: coordinatorAfterHours + 24 })) };
+    },
+    updateSuppressionSettingsAction: async () => {
+      const current = await db.partnership.findUniqueOrThrow({ where: { id: world.partnership.id } });
+      return { actor: admin, call: withState(toFormData({ suppressionThreshold: (current.suppressionThreshold % 20) + 1 })) };
+    },
+    markReadAction: async () => {
+      const unread = await notice(council);
+      return { actor: council, call: (action) => action(toFormData({ notificationId: unread.id })) };
+    },
+    markAllReadAction: async () => {
+      await notice(council);
+      return { actor: council, call: (action) => action() };
+    },
+    signOutAction: async () => ({ actor: police, call: (action) => action() }),
+  };
+}
+
+/**
+ * Everything an action could change in the world's partnership: row counts of every case table,
+ * and the stages, referrals, notices, break-glass grants and settings themselves.
+ */
+export async function worldSnapshot(db: Db, world: World) {
+  const partnershipId = world.partnership.id;
+  const inWorld = { person: { rescue: { partnershipId } } };
+  const [counts, stages, referrals, notices, grants, partnership, placements] = await Promise.all([
+    Promise.all([
+      db.rescue.count(),
+      db.person.count(),
+      db.personIdentity.count(),
+      db.stage.count(),
+      db.timelineEvent.count(),
+      db.auditEvent.count(),
+      db.referral.count(),
+      db.notification.count(),
+      db.breakGlassAccess.count(),
+      db.accommodationPlacement.count(),
+    ]),
+    db.stage.findMany({ where: inWorld, orderBy: { id: "asc" } }),
+    db.referral.findMany({ where: { stage: inWorld }, orderBy: { id: "asc" } }),
+    db.notification.findMany({ where: { recipient: { agency: { partnershipId } } }, orderBy: { id: "asc" } }),
+    db.breakGlassAccess.findMany({ where: inWorld, orderBy: { id: "asc" } }),
+    db.partnership.findUniqueOrThrow({ where: { id: partnershipId } }),
+    db.accommodationPlacement.findMany({ where: inWorld, orderBy: { personId: "asc" } }),
+  ]);
+  return { counts, stages, referrals, notices, grants, partnership, placements };
+}
