@@ -88,7 +88,7 @@ async function main() {
       const parsed = parseDashboardFilters(query, now);
       if (!parsed.ok) throw new Error(`Bad benchmark query ${JSON.stringify(query)}: ${JSON.stringify(parsed.fieldErrors)}`);
       const started = performance.now();
-      await getDashboard(db, actor!, parsed.filters, now);
+      await getDashboard(db, actor!, parsed.data, now);
       return performance.now() - started;
     }
   } finally {

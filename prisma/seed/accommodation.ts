@@ -8,7 +8,7 @@ import type { Actor } from "../../src/server/access/actor";
 import { loadActor } from "../../src/server/access/load-actor";
 import type { Db } from "../../src/server/db/create-client";
 import { addNote } from "../../src/server/people/add-note";
-import type { Result } from "../../src/server/result";
+import type { Result } from "../../src/domain/result";
 import { CANARY_ADDRESS, CANARY_PERSON_NAME, HEALTH_ONLY_NOTE, POLICE_ONLY_NOTE, SECOND_DEMO_ADDRESS } from "./canary";
 import { staffMember, type DemoOrg } from "./org";
 

@@ -13,7 +13,8 @@ import { MONTH_WEIGHTS, NATIONALITIES, OPERATION_NAMES, PLACES, SETTINGS, type S
 import { staffMember, type DemoOrg, type StaffMember } from "./org";
 import { nationalityFor, personProfile, type PersonProfile } from "./people";
 import type { Random } from "./random";
-import { isFinished, simulateStage } from "./stages";
+import { isFinishedStageState } from "../../src/domain/pathway/stage-states";
+import { simulateStage } from "./stages";
 
 const YEAR_MS = 365 * MS.DAY;
 const MONTH_MS = YEAR_MS / 12;
@@ -189,7 +190,7 @@ function addPerson(
       });
       lastEventAt = Math.max(lastEventAt, event.at.getTime());
     }
-    allFinished &&= isFinished(simulated.snapshot);
+    allFinished &&= isFinishedStageState(simulated.snapshot.state);
   }
 
   const { identity, engagement: _engagement, ...personFields } = profile;

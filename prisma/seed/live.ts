@@ -5,7 +5,7 @@ import type { AgencyKind } from "../../src/domain/types";
 import type { Actor } from "../../src/server/access/actor";
 import { loadActor } from "../../src/server/access/load-actor";
 import type { Db } from "../../src/server/db/create-client";
-import type { Result } from "../../src/server/result";
+import type { Result } from "../../src/domain/result";
 import { logRescue } from "../../src/server/rescues/log-rescue";
 import { changeStage } from "../../src/server/stages/change-stage";
 import { personFormInput, rescueFormInput } from "../factories";

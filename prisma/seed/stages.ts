@@ -159,16 +159,13 @@ export function simulateStage(rng: Random, ctx: StageContext): SimulatedStage {
     const doer: Doer = rng.chance(0.12) ? "AGENCY_LEAD" : "CASEWORKER";
     if (step.at > ctx.now) break;
     const result = transition(snapshot, step.action, step.at);
-    if (!result.ok) throw new Error(`Demo seed made an impossible change to ${ctx.key}: ${result.refusal}`);
-    snapshot = result.next;
+    if (!result.ok) throw new Error(`Demo seed made an impossible change to ${ctx.key}: ${result.code} ${result.formError ?? JSON.stringify(result.fieldErrors)}`);
+    const { next, event, text } = result.data;
+    snapshot = next;
     // The decision is recorded with the completion, as changeStage does: same column, same timeline text.
-    const decision = result.event === "STAGE_COMPLETED" ? planned.nrmDecision : null;
-    events.push({ kind: result.event, text: completionTextWithDecision(result.text, decision), at: step.at, doer });
+    const decision = event === "STAGE_COMPLETED" ? planned.nrmDecision : null;
+    events.push({ kind: event, text: completionTextWithDecision(text, decision), at: step.at, doer });
   }
   const nrmDecision = snapshot.state === "DONE" ? planned.nrmDecision : null;
   return { snapshot, version: events.length, events, nrmDecision };
-}
-
-export function isFinished(snapshot: StageSnapshot): boolean {
-  return snapshot.state === "DONE" || snapshot.state === "NOT_NEEDED" || snapshot.state === "DECLINED";
 }

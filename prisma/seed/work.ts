@@ -4,7 +4,7 @@ import { MS } from "../../src/domain/time/duration";
 import type { Actor } from "../../src/server/access/actor";
 import { loadActor } from "../../src/server/access/load-actor";
 import type { Db } from "../../src/server/db/create-client";
-import type { Result } from "../../src/server/result";
+import type { Result } from "../../src/domain/result";
 import { referStage } from "../../src/server/referrals/refer-stage";
 import { assignStage, claimStage } from "../../src/server/stages/assign-stage";
 import { DEMO_ACCOUNTS } from "../demo-accounts";

@@ -86,6 +86,7 @@ describe("recording the accommodation address", () => {
 
     expect(result).toEqual({
       ok: false,
+      code: "not-owner",
       fieldErrors: {},
       formError: `Only Council safeguarding (${world.slug}), who arrange this person's accommodation, can record the address.`,
     });
@@ -174,7 +175,7 @@ describe("reading the accommodation address", () => {
     // The stage passes to the Salvation Army (as when a referral of it is accepted).
     await db.stage.update({ where: { id: accommodationStageId }, data: { ownerAgencyId: world.agencies.SALVATION_ARMY.id } });
     const salvationArmy = await world.actor("SALVATION_ARMY");
-    expect(await record(council, ADDRESS, 180)).toMatchObject({ ok: false, formError: expect.stringContaining("Only Salvation Army") });
+    expect(await record(council, ADDRESS, 180)).toMatchObject({ ok: false, code: "not-owner", formError: expect.stringContaining("Only Salvation Army") });
     // Until it records its own, the Salvation Army is not the provider of the council's placement.
     expect((await whatTheyGet(salvationArmy)).address).toBeNull();
 

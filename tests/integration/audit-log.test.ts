@@ -7,7 +7,7 @@ import { getPseudonymisedCase } from "../../src/server/cases/get-pseudonymised-c
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { ForbiddenError, NotFoundError } from "../../src/server/errors";
 import { getPersonPathway } from "../../src/server/people/get-person-pathway";
-import type { Result } from "../../src/server/result";
+import type { Result } from "../../src/domain/result";
 import { changeStage } from "../../src/server/stages/change-stage";
 import { logOnePerson } from "../support/log-person";
 import { createWorld, MINUTE, type World } from "../support/world";
@@ -168,7 +168,7 @@ describe("the administrator's audit search", () => {
     [{ person: "VCP-NOPE-NOPE" }, { person: "No case in your partnership has this reference" }],
     [{ page: "0" }, { page: "Page not found" }],
   ])("refuses %j with a message next to the field", async (input, fieldErrors) => {
-    expect(await searchAuditLog(db, admin, input)).toEqual({ ok: false, fieldErrors, formError: expect.any(String) });
+    expect(await searchAuditLog(db, admin, input)).toEqual({ ok: false, code: "invalid-input", fieldErrors, formError: expect.any(String) });
   });
 
   it("refuses another partnership's user, agency or case as a filter", async () => {

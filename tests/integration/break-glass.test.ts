@@ -55,7 +55,7 @@ describe("opening a person's identity (break-glass)", () => {
 
     const result = await openBreakGlass(db, lone, { personId: person.personId, reason }, OPENED);
 
-    expect(result).toEqual({ ok: false, fieldErrors: { reason: message }, formError: expect.any(String) });
+    expect(result).toEqual({ ok: false, code: "invalid-input", fieldErrors: { reason: message }, formError: expect.any(String) });
     expect(await grantsOf(lone.id)).toEqual([]);
     expect(await auditOf(lone.id)).toEqual([]);
     expect((await getPseudonymisedCase(db, lone, person.personId, at(1))).identity).toBeNull();
@@ -143,7 +143,7 @@ describe("the administrators' review of break-glass", () => {
     const again = await reviewBreakGlass(db, admin, { accessId: access!.id, note: "" }, at(121));
 
     expect(result).toMatchObject({ ok: true, data: { accessId: access!.id } });
-    expect(again).toEqual({ ok: false, fieldErrors: {}, formError: "This access has already been reviewed." });
+    expect(again).toMatchObject({ ok: false, code: "already-reviewed" });
     expect(await db.breakGlassAccess.findUniqueOrThrow({ where: { id: access!.id } })).toMatchObject({
       reviewedAt,
       reviewedById: admin.id,

@@ -5,6 +5,8 @@ import type { Actor } from "../../src/server/access/actor";
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { ForbiddenError, NotFoundError } from "../../src/server/errors";
 import { getPersonPathway } from "../../src/server/people/get-person-pathway";
+import { referStage } from "../../src/server/referrals/refer-stage";
+import { assignStage, claimStage } from "../../src/server/stages/assign-stage";
 import { changeStage } from "../../src/server/stages/change-stage";
 import { logOnePerson } from "../support/log-person";
 import { countCaseTables, createWorld, HOUR, MINUTE, minute, type World } from "../support/world";
@@ -112,7 +114,7 @@ describe("changing a stage", () => {
 
     const result = await changeStage(db, police, { stageId: accommodation.id, version: 0, action: "complete", text: "Found a bed" }, at(1));
 
-    expect(result).toEqual({ ok: false, fieldErrors: {}, formError: `Only Council safeguarding (${world.slug}) can change this stage.` });
+    expect(result).toMatchObject({ ok: false, code: "not-owner", formError: `Only Council safeguarding (${world.slug}) can do this: it owns this stage.` });
     expect(await snapshot(accommodation.id)).toEqual(before);
     expect(await stageAudit(accommodation.id)).toEqual([
       expect.objectContaining({
@@ -170,7 +172,7 @@ describe("changing a stage", () => {
     // A second tab still showing version 0.
     const result = await changeStage(db, council, { stageId: accommodation.id, version: 0, action: "complete", text: "Placed" }, at(2));
 
-    expect(result).toEqual({ ok: false, fieldErrors: {}, formError: STALE });
+    expect(result).toEqual({ ok: false, code: "stale-version", fieldErrors: {}, formError: STALE });
     expect(await snapshot(accommodation.id)).toEqual(before);
     expect((await stageAudit(accommodation.id)).map((a) => a.outcome)).toEqual(["allowed"]);
   });
@@ -186,7 +188,7 @@ describe("changing a stage", () => {
     ]);
 
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, fieldErrors: {}, formError: STALE }]);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, code: "stale-version", fieldErrors: {}, formError: STALE }]);
     const after = await snapshot(accommodation.id);
     expect(after.stage).toMatchObject({ state: "DONE", version: 1 });
     expect(after.timeline.filter((e) => e.kind === "STAGE_COMPLETED")).toHaveLength(1);
@@ -200,7 +202,7 @@ describe("changing a stage", () => {
 
     const result = await changeStage(db, council, { stageId: accommodation.id, version: 0, action: "complete", text: "   " }, at(1));
 
-    expect(result).toEqual({ ok: false, fieldErrors: { text: "Enter the outcome" }, formError: "There is a problem: check the highlighted answers." });
+    expect(result).toEqual({ ok: false, code: "invalid-input", fieldErrors: { text: "Enter the outcome" }, formError: "There is a problem: check the highlighted answers." });
     expect(await snapshot(accommodation.id)).toEqual(before);
   });
 
@@ -250,8 +252,39 @@ describe("changing a stage", () => {
 
     const again = await changeStage(db, council, { stageId: accommodation.id, version: 1, action: "complete", text: "Placed again" }, at(3));
 
-    expect(again).toEqual({ ok: false, fieldErrors: {}, formError: "This stage is already done." });
+    expect(again).toEqual({ ok: false, code: "finished", fieldErrors: {}, formError: "This stage is already done." });
     expect(await snapshot(accommodation.id)).toEqual(before);
     expect(before.stage).toMatchObject({ state: "DONE", completedAt: at(2), version: 1 });
+  });
+
+  it("refuses every change, claim, assignment and referral on a closed case, changes nothing, and audits each refusal", async () => {
+    const { personId, stage } = await newPerson();
+    const accommodation = stage("accommodation");
+    // Closing a case has no use case yet: the column is what every rule reads.
+    await db.person.update({ where: { id: personId }, data: { closedAt: at(1) } });
+    const lead = await world.actor("COUNCIL_SAFEGUARDING", "AGENCY_LEAD");
+    const before = await snapshot(accommodation.id);
+    const auditBefore = (await stageAudit(accommodation.id)).length;
+
+    const attempts = [
+      await changeStage(db, council, { stageId: accommodation.id, version: 0, action: "start" }, at(2)),
+      await claimStage(db, council, { stageId: accommodation.id }, at(2)),
+      await assignStage(db, lead, { stageId: accommodation.id, assigneeId: council.id }, at(2)),
+      await referStage(db, council, { stageId: accommodation.id, toAgencyId: world.agencies.SALVATION_ARMY.id }, at(2)),
+    ];
+
+    expect(attempts.map((attempt) => (attempt.ok ? "changed" : attempt.code))).toEqual(["case-closed", "case-closed", "case-closed", "case-closed"]);
+    expect(await snapshot(accommodation.id)).toEqual(before);
+    expect(await db.referral.count({ where: { stageId: accommodation.id } })).toBe(0);
+    const denied = (await stageAudit(accommodation.id)).slice(auditBefore);
+    expect(denied.map((row) => [row.action, row.outcome])).toEqual([
+      ["stage.change", "denied"],
+      ["stage.claim", "denied"],
+      ["stage.assign", "denied"],
+      ["referral.create", "denied"],
+    ]);
+    // The page offers nothing to do on it either.
+    const view = await getPersonPathway(db, council, personId);
+    expect(view.stages.find((s) => s.id === accommodation.id)?.changeRefusal).toBe("case-closed");
   });
 });

@@ -26,7 +26,7 @@ const people: Awaited<ReturnType<typeof logOnePerson>>[] = [];
 function filters(query: Record<string, string> = {}): DashboardFilters {
   const parsed = parseDashboardFilters({ kind: "month", month: "2026-03", ...query }, NOW);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
-  return parsed.filters;
+  return parsed.data;
 }
 const dashboard = (query: Record<string, string> = {}, actor = pcc) => getDashboard(db, actor, filters(query), NOW);
 
@@ -244,6 +244,8 @@ describe("parseDashboardFilters", () => {
   it("refuses anything off the lists with a message for the field", () => {
     expect(parseDashboardFilters({ ageGroup: "TODDLER", agencyId: "x", kind: "month", month: "2026-13" }, NOW)).toEqual({
       ok: false,
+      code: "invalid-input",
+      formError: expect.any(String),
       fieldErrors: { month: "Choose a month, like 2026-11", ageGroup: "Choose an age group from the list", agencyId: "Choose an agency from the list" },
     });
   });

@@ -115,7 +115,7 @@ describe("health's minimal view of a person", () => {
       rescue: { place: null, operationReference: null, occurredAt: T0 },
     });
     // Health's own stage, in full.
-    expect(view.stages.find((s) => s.key === "health-check")).toMatchObject({ seenInFull: true, state: "DONE", canChange: true });
+    expect(view.stages.find((s) => s.key === "health-check")).toMatchObject({ seenInFull: true, state: "DONE", changeRefusal: "finished" });
     // The others: title, owner and state, without why.
     expect(view.stages.filter((s) => !s.seenInFull).map((s) => [s.key, s.state, s.closingReason])).toEqual([
       ["immediate-safety", "DONE", null],
@@ -157,7 +157,7 @@ describe("health's minimal view of a person", () => {
     });
 
     const pending = await getPersonPathway(db, health, personId);
-    expect(pending.stages.find((s) => s.key === "social-care-contact")).toMatchObject({ seenInFull: true, canChange: false });
+    expect(pending.stages.find((s) => s.key === "social-care-contact")).toMatchObject({ seenInFull: true, changeRefusal: "not-owner" });
     expect(pending.timeline.map((e) => [e.kind, e.stageTitle, e.text])).toContainEqual(["STAGE_PAUSED", "Social care contact", SOCIAL_CARE_PAUSE]);
     // Still nothing from the other agencies' stages.
     expect(JSON.stringify(pending)).not.toContain(COUNCIL_REASON);

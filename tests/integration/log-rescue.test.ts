@@ -229,7 +229,7 @@ describe("logging a rescue", () => {
 
     const result = await logRescue(db, police, input, NOW);
 
-    expect(result).toEqual({ ok: false, fieldErrors: { "people.1.ageGroup": "Select an age group" }, formError: FORM_ERROR });
+    expect(result).toEqual({ ok: false, code: "invalid-input", fieldErrors: { "people.1.ageGroup": "Select an age group" }, formError: FORM_ERROR });
     expect(await countCaseTables(db)).toEqual(before);
     expect(await rescuesWithKey(input.idempotencyKey)).toEqual([]);
   });
@@ -237,7 +237,7 @@ describe("logging a rescue", () => {
   it.each(["12 High Street", "TS1 2AB", "Flat 4, Albert Road", "ts12ab"])("refuses the full address %j as the place", async (place) => {
     const before = await countCaseTables(db);
     const result = await logRescue(db, police, rescueFormInput({ occurredAt: T0, place, people: [adult] }), NOW);
-    expect(result).toEqual({ ok: false, fieldErrors: { place: PLACE_ERROR }, formError: FORM_ERROR });
+    expect(result).toEqual({ ok: false, code: "invalid-input", fieldErrors: { place: PLACE_ERROR }, formError: FORM_ERROR });
     expect(await countCaseTables(db)).toEqual(before);
   });
 
@@ -252,7 +252,7 @@ describe("logging a rescue", () => {
     const before = await countCaseTables(db);
     const input = rescueFormInput({ occurredAt: new Date(NOW.getTime() + HOUR), people: [adult] });
     const result = await logRescue(db, police, input, NOW);
-    expect(result).toEqual({ ok: false, fieldErrors: { occurredAt: "The time of rescue must be now or in the past" }, formError: FORM_ERROR });
+    expect(result).toEqual({ ok: false, code: "invalid-input", fieldErrors: { occurredAt: "The time of rescue must be now or in the past" }, formError: FORM_ERROR });
     expect(await countCaseTables(db)).toEqual(before);
   });
 
@@ -316,7 +316,7 @@ describe("submitting the same rescue form more than once", () => {
       const before = await countCaseTables(db);
       // Same key, different content: the intruder gets neither a new rescue nor the old one.
       const attempt = await logRescue(db, intruder, { ...input, place: "Stockton", people: [child] }, NOW);
-      expect(attempt).toEqual({ ok: false, fieldErrors: {}, formError: "The form has expired: reload the page and try again" });
+      expect(attempt).toEqual({ ok: false, code: "form-expired", fieldErrors: {}, formError: "The form has expired: reload the page and try again" });
       expect(await countCaseTables(db)).toEqual(before);
     }
     const rescues = await rescuesWithKey(input.idempotencyKey);

@@ -50,7 +50,7 @@ describe("recording the adult's NRM consent decision", () => {
 
     const result = await changeStage(db, police, { stageId: consent.id, version: "0", action: "complete", text: "Explained after rest" }, at(30));
 
-    expect(result).toEqual({ ok: false, fieldErrors: { nrmDecision: MISSING }, formError: PROBLEM });
+    expect(result).toEqual({ ok: false, code: "invalid-input", fieldErrors: { nrmDecision: MISSING }, formError: PROBLEM });
     expect(await everything(consent.id)).toEqual(before);
     expect(before.stage).toMatchObject({ state: "NOT_STARTED", nrmDecision: null, version: 0 });
   });
@@ -62,7 +62,7 @@ describe("recording the adult's NRM consent decision", () => {
 
     const result = await changeStage(db, police, { stageId: consent.id, version: "0", action: "complete", text: "", nrmDecision: "" }, at(30));
 
-    expect(result).toEqual({ ok: false, fieldErrors: { text: "Enter the outcome", nrmDecision: MISSING }, formError: PROBLEM });
+    expect(result).toEqual({ ok: false, code: "invalid-input", fieldErrors: { text: "Enter the outcome", nrmDecision: MISSING }, formError: PROBLEM });
     expect(await everything(consent.id)).toEqual(before);
   });
 
@@ -73,7 +73,7 @@ describe("recording the adult's NRM consent decision", () => {
 
     const result = await changeStage(db, police, { stageId: consent.id, version: "0", action: "complete", text: "Explained", nrmDecision: "MAYBE" }, at(30));
 
-    expect(result).toEqual({ ok: false, fieldErrors: { nrmDecision: MISSING }, formError: PROBLEM });
+    expect(result).toEqual({ ok: false, code: "invalid-input", fieldErrors: { nrmDecision: MISSING }, formError: PROBLEM });
     expect(await everything(consent.id)).toEqual(before);
   });
 
@@ -161,7 +161,7 @@ describe("recording the adult's NRM consent decision", () => {
       at(2),
     );
 
-    expect(result).toEqual({ ok: false, fieldErrors: { nrmDecision: NOT_HERE }, formError: PROBLEM });
+    expect(result).toEqual({ ok: false, code: "invalid-input", fieldErrors: { nrmDecision: NOT_HERE }, formError: PROBLEM });
     expect(await everything(accommodation.id)).toEqual(before);
   });
 

@@ -94,7 +94,7 @@ describe("claiming and assigning", () => {
   it("refuses a claim on another agency's stage, saying which rule refused", async () => {
     const person = await newPerson();
     const result = await claimStage(db, police, { stageId: person.stage("accommodation").id }, at(1));
-    expect(result).toMatchObject({ ok: false, formError: expect.stringMatching(/Only Council safeguarding .* owns this stage/) });
+    expect(result).toMatchObject({ ok: false, code: "not-owner", formError: expect.stringMatching(/Only Council safeguarding .* owns this stage/) });
     expect((await db.stage.findUniqueOrThrow({ where: { id: person.stage("accommodation").id } })).assigneeId).toBeNull();
   });
 
@@ -146,7 +146,7 @@ describe("referrals", () => {
 
     // A second referral of the same stage while one waits is refused.
     const again = await referStage(db, council, { stageId, toAgencyId: world.agencies.VCAS!.id }, at(1));
-    expect(again).toMatchObject({ ok: false, formError: expect.stringMatching(/already waiting/) });
+    expect(again).toMatchObject({ ok: false, code: "referral-pending" });
 
     // The receiving agency sees it on its queue and can now open the person.
     const queue = await getAgencyQueue(db, salvationArmy, "all", at(1.2));
@@ -158,7 +158,7 @@ describe("referrals", () => {
     const answered = await answerReferral(db, salvationArmy, { referralId: referred.data.referralId, decision: "accept" }, at(1.75));
     expect(answered).toMatchObject({ ok: true, data: { waitedMs: 0.75 * HOUR } });
     const twice = await answerReferral(db, salvationArmyLead, { referralId: referred.data.referralId, decision: "decline", reason: "Changed our mind" }, at(1.8));
-    expect(twice).toMatchObject({ ok: false, formError: "This referral has already been answered." });
+    expect(twice).toMatchObject({ ok: false, code: "already-answered" });
 
     const stage = await db.stage.findUniqueOrThrow({ where: { id: stageId } });
     expect(stage.ownerAgencyId).toBe(world.agencies.SALVATION_ARMY!.id);
@@ -208,7 +208,7 @@ describe("referrals", () => {
     const person = await newPerson();
     const stageId = person.stage("accommodation").id;
     const byHealth = await referStage(db, health, { stageId, toAgencyId: world.agencies.SALVATION_ARMY!.id }, at(1));
-    expect(byHealth).toMatchObject({ ok: false, formError: expect.stringMatching(/owns this stage/) });
+    expect(byHealth).toMatchObject({ ok: false, code: "not-owner" });
 
     const referred = await referStage(db, council, { stageId, toAgencyId: world.agencies.SALVATION_ARMY!.id }, at(1));
     if (!referred.ok) throw new Error(JSON.stringify(referred));

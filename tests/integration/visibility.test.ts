@@ -44,7 +44,7 @@ describe("who may see a person", () => {
 
     expect(view).toMatchObject({ id: personId, name: "Mira Fictional", ageGroup: "ADULT", rescue: { id: rescueId, occurredAt: T0 } });
     // VCAS sees every stage, but may change only its own.
-    expect(view.stages.filter((s) => s.canChange).map((s) => s.key)).toEqual(["victim-support"]);
+    expect(view.stages.filter((s) => s.changeRefusal === null).map((s) => s.key)).toEqual(["victim-support"]);
     expect(view.stages.find((s) => s.key === "victim-support")).toMatchObject({ ownerAgencyName: `VCAS (${world.slug})` });
     expect(await viewAudit(vcas.id)).toEqual([
       expect.objectContaining({ role: "CASEWORKER", agencyId: world.agencies.VCAS.id, entity: "Person", entityId: personId, outcome: "allowed" }),

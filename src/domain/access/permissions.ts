@@ -54,8 +54,3 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 export function roleHasPermission(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
-
-/** Only the agency that owns a stage changes it; every other agency sees it. */
-export function mayChangeStage(actor: { role: Role; agencyId: string }, stage: { ownerAgencyId: string }): boolean {
-  return roleHasPermission(actor.role, "stage.update") && actor.agencyId === stage.ownerAgencyId;
-}

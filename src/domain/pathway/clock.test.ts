@@ -117,15 +117,15 @@ describe("readClock: paused stages", () => {
       closingReason: null,
     };
     const paused = transition(started, { type: "pause", reason: "In A&E" }, at(1 * HOUR));
-    if (!paused.ok) throw new Error(paused.refusal);
-    const resumed = transition(paused.next, { type: "resume" }, at(2 * HOUR + 15 * MINUTE));
-    if (!resumed.ok) throw new Error(resumed.refusal);
+    if (!paused.ok) throw new Error(paused.code);
+    const resumed = transition(paused.data.next, { type: "resume" }, at(2 * HOUR + 15 * MINUTE));
+    if (!resumed.ok) throw new Error(resumed.code);
 
-    const clock = readClock({ ...resumed.next, t0: T0, dueAt: DUE }, at(2 * HOUR + 15 * MINUTE), AT_RISK);
+    const clock = readClock({ ...resumed.data.next, t0: T0, dueAt: DUE }, at(2 * HOUR + 15 * MINUTE), AT_RISK);
     expect(clock).toEqual({ kind: "due", leftMs: 3 * HOUR, dueAt: at(5 * HOUR + 15 * MINUTE) });
 
     // The clock runs again after resume: 4 h 15 min after T0, 3 h of the 4 h target are used.
-    const later = readClock({ ...resumed.next, t0: T0, dueAt: DUE }, at(4 * HOUR + 15 * MINUTE), AT_RISK);
+    const later = readClock({ ...resumed.data.next, t0: T0, dueAt: DUE }, at(4 * HOUR + 15 * MINUTE), AT_RISK);
     expect(later).toEqual({ kind: "at_risk", leftMs: 1 * HOUR, dueAt: at(5 * HOUR + 15 * MINUTE) });
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fieldRefused, ok } from "../result";
 import {
   completionTextWithDecision,
   isNrmDecision,
@@ -19,26 +20,26 @@ describe("the NRM decision on a stage change", () => {
   });
 
   it("needs a decision to mark the NRM consent decision stage as done", () => {
-    expect(nrmDecisionFor(NRM_CONSENT_STAGE_KEY, "complete", undefined)).toEqual({ ok: false, message: NRM_DECISION_MISSING });
+    expect(nrmDecisionFor(NRM_CONSENT_STAGE_KEY, "complete", undefined)).toEqual(fieldRefused("nrmDecision", NRM_DECISION_MISSING));
   });
 
   it("stores either decision when the NRM consent decision stage is marked as done", () => {
-    expect(nrmDecisionFor(NRM_CONSENT_STAGE_KEY, "complete", "NRM_REFERRAL")).toEqual({ ok: true, decision: "NRM_REFERRAL" });
-    expect(nrmDecisionFor(NRM_CONSENT_STAGE_KEY, "complete", "DUTY_TO_NOTIFY")).toEqual({ ok: true, decision: "DUTY_TO_NOTIFY" });
+    expect(nrmDecisionFor(NRM_CONSENT_STAGE_KEY, "complete", "NRM_REFERRAL")).toEqual(ok("NRM_REFERRAL"));
+    expect(nrmDecisionFor(NRM_CONSENT_STAGE_KEY, "complete", "DUTY_TO_NOTIFY")).toEqual(ok("DUTY_TO_NOTIFY"));
   });
 
   it.each(OTHER_ACTIONS)("stores no decision when the NRM stage is changed with %s, even if one was ticked", (action) => {
-    expect(nrmDecisionFor(NRM_CONSENT_STAGE_KEY, action, "DUTY_TO_NOTIFY")).toEqual({ ok: true, decision: null });
-    expect(nrmDecisionFor(NRM_CONSENT_STAGE_KEY, action, undefined)).toEqual({ ok: true, decision: null });
+    expect(nrmDecisionFor(NRM_CONSENT_STAGE_KEY, action, "DUTY_TO_NOTIFY")).toEqual(ok(null));
+    expect(nrmDecisionFor(NRM_CONSENT_STAGE_KEY, action, undefined)).toEqual(ok(null));
   });
 
   it.each(["complete", ...OTHER_ACTIONS] as StageActionType[])("refuses a decision sent for another stage (%s)", (action) => {
-    expect(nrmDecisionFor("health-check", action, "NRM_REFERRAL")).toEqual({ ok: false, message: NRM_DECISION_NOT_HERE });
-    expect(nrmDecisionFor("child-nrm-referral", action, "DUTY_TO_NOTIFY")).toEqual({ ok: false, message: NRM_DECISION_NOT_HERE });
+    expect(nrmDecisionFor("health-check", action, "NRM_REFERRAL")).toEqual(fieldRefused("nrmDecision", NRM_DECISION_NOT_HERE));
+    expect(nrmDecisionFor("child-nrm-referral", action, "DUTY_TO_NOTIFY")).toEqual(fieldRefused("nrmDecision", NRM_DECISION_NOT_HERE));
   });
 
   it("asks nothing of the other stages when no decision is sent", () => {
-    expect(nrmDecisionFor("health-check", "complete", undefined)).toEqual({ ok: true, decision: null });
+    expect(nrmDecisionFor("health-check", "complete", undefined)).toEqual(ok(null));
   });
 
   it("accepts only the two decisions the database knows", () => {

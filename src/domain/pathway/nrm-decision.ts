@@ -1,3 +1,4 @@
+import { fieldRefused, ok, type Result } from "../result";
 import type { StageActionType } from "./transitions";
 
 /** The adult stage at which the police record what the person decided about the NRM. */
@@ -22,7 +23,7 @@ export const NRM_DECISION_LABELS: Record<NrmDecision, string> = {
 export const NRM_DECISION_MISSING = "Choose what the person decided: NRM referral or Duty to Notify";
 export const NRM_DECISION_NOT_HERE = "A decision is recorded only when the NRM consent decision stage is marked as done";
 
-export type NrmDecisionCheck = { ok: true; decision: NrmDecision | null } | { ok: false; message: string };
+export type NrmDecisionCheck = Result<NrmDecision | null>;
 
 export function isNrmDecision(value: unknown): value is NrmDecision {
   return typeof value === "string" && (NRM_DECISIONS as readonly string[]).includes(value);
@@ -36,9 +37,9 @@ export function isNrmDecision(value: unknown): value is NrmDecision {
  * user who ticked one and then chose to pause.
  */
 export function nrmDecisionFor(stageKey: string, action: StageActionType, decision: NrmDecision | undefined): NrmDecisionCheck {
-  if (stageKey !== NRM_CONSENT_STAGE_KEY) return decision ? { ok: false, message: NRM_DECISION_NOT_HERE } : { ok: true, decision: null };
-  if (action !== "complete") return { ok: true, decision: null };
-  return decision ? { ok: true, decision } : { ok: false, message: NRM_DECISION_MISSING };
+  if (stageKey !== NRM_CONSENT_STAGE_KEY) return decision ? fieldRefused("nrmDecision", NRM_DECISION_NOT_HERE) : ok(null);
+  if (action !== "complete") return ok(null);
+  return decision ? ok(decision) : fieldRefused("nrmDecision", NRM_DECISION_MISSING);
 }
 
 /** The completion's timeline text: the decision first, then what the caseworker wrote. */

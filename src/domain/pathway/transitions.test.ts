@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MS } from "../time/duration";
 import type { StageState } from "../types";
-import { transition, type StageAction, type StageSnapshot, type TransitionResult } from "./transitions";
+import { CHECK_THE_ANSWERS, fieldRefused } from "../result";
+import { TEXT_REQUIRED, transition, type StageAction, type StageSnapshot, type TransitionResult } from "./transitions";
 
 const { MINUTE, HOUR } = MS;
 
@@ -23,8 +24,8 @@ const declined = () => snapshot({ state: "DECLINED", completedAt: at(1 * HOUR), 
 
 /** Unwraps an allowed transition, failing the test with the refusal otherwise. */
 function allowed(result: TransitionResult) {
-  if (!result.ok) throw new Error(`expected the transition to be allowed, was refused: ${result.refusal}`);
-  return result;
+  if (!result.ok) throw new Error(`expected the transition to be allowed, was refused: ${result.code} ${result.formError}`);
+  return result.data;
 }
 
 const ALL_ACTIONS: StageAction[] = [
@@ -40,23 +41,29 @@ describe("start", () => {
   it("starts a stage not yet started", () => {
     expect(transition(notStarted(), { type: "start" }, NOW)).toEqual({
       ok: true,
-      next: snapshot({ state: "IN_PROGRESS", startedAt: NOW }),
-      event: "STAGE_STARTED",
-      text: null,
+      data: {
+        next: snapshot({ state: "IN_PROGRESS", startedAt: NOW }),
+        event: "STAGE_STARTED",
+        text: null,
+      },
     });
   });
 
   it("refuses a stage already in progress", () => {
     expect(transition(inProgress(), { type: "start" }, NOW)).toEqual({
       ok: false,
-      refusal: "This stage is already in progress.",
+      code: "wrong-state",
+      formError: "This stage is already in progress.",
+      fieldErrors: {},
     });
   });
 
   it("refuses a paused stage, pointing to resume", () => {
     expect(transition(pausedAfterStart(), { type: "start" }, NOW)).toEqual({
       ok: false,
-      refusal: "This stage is paused: resume it instead.",
+      code: "wrong-state",
+      formError: "This stage is paused: resume it instead.",
+      fieldErrors: {},
     });
   });
 });
@@ -65,9 +72,11 @@ describe("complete", () => {
   it("completes a stage in progress, keeping when it started, with the trimmed outcome as the text", () => {
     expect(transition(inProgress(), { type: "complete", outcome: "  Seen by triage nurse \n" }, NOW)).toEqual({
       ok: true,
-      next: snapshot({ state: "DONE", startedAt: at(30 * MINUTE), completedAt: NOW }),
-      event: "STAGE_COMPLETED",
-      text: "Seen by triage nurse",
+      data: {
+        next: snapshot({ state: "DONE", startedAt: at(30 * MINUTE), completedAt: NOW }),
+        event: "STAGE_COMPLETED",
+        text: "Seen by triage nurse",
+      },
     });
   });
 
@@ -86,14 +95,18 @@ describe("complete", () => {
   it.each(["", "   ", "\n\t"])("refuses a blank outcome (%j)", (outcome) => {
     expect(transition(inProgress(), { type: "complete", outcome }, NOW)).toEqual({
       ok: false,
-      refusal: "Enter the outcome.",
+      code: "invalid-input",
+      formError: CHECK_THE_ANSWERS,
+      fieldErrors: { text: "Enter the outcome" },
     });
   });
 
   it("refuses a paused stage", () => {
     expect(transition(pausedAfterStart(), { type: "complete", outcome: "Seen" }, NOW)).toEqual({
       ok: false,
-      refusal: "Resume this stage before completing it.",
+      code: "wrong-state",
+      formError: "Resume this stage before completing it.",
+      fieldErrors: {},
     });
   });
 });
@@ -105,9 +118,11 @@ describe("not needed and decline", () => {
   ] as const)("%s closes a stage not yet started, with the trimmed reason", (type, state, event) => {
     expect(transition(notStarted(), { type, reason: "  Has an interpreter already " }, NOW)).toEqual({
       ok: true,
-      next: snapshot({ state, completedAt: NOW, closingReason: "Has an interpreter already" }),
-      event,
-      text: "Has an interpreter already",
+      data: {
+        next: snapshot({ state, completedAt: NOW, closingReason: "Has an interpreter already" }),
+        event,
+        text: "Has an interpreter already",
+      },
     });
   });
 
@@ -144,8 +159,8 @@ describe("not needed and decline", () => {
   });
 
   it.each(["not_needed", "decline"] as const)("%s refuses a blank reason", (type) => {
-    expect(transition(inProgress(), { type, reason: "  " }, NOW)).toEqual({ ok: false, refusal: "Enter the reason." });
-    expect(transition(inProgress(), { type, reason: "" }, NOW)).toEqual({ ok: false, refusal: "Enter the reason." });
+    expect(transition(inProgress(), { type, reason: "  " }, NOW)).toEqual(fieldRefused("text", TEXT_REQUIRED[type]!));
+    expect(transition(inProgress(), { type, reason: "" }, NOW)).toEqual(fieldRefused("text", TEXT_REQUIRED[type]!));
   });
 });
 
@@ -153,9 +168,11 @@ describe("pause", () => {
   it("pauses a stage in progress, recording when, with the trimmed reason as the text", () => {
     expect(transition(inProgress(), { type: "pause", reason: " In A&E " }, NOW)).toEqual({
       ok: true,
-      next: snapshot({ state: "PAUSED", startedAt: at(30 * MINUTE), pausedAt: NOW }),
-      event: "STAGE_PAUSED",
-      text: "In A&E",
+      data: {
+        next: snapshot({ state: "PAUSED", startedAt: at(30 * MINUTE), pausedAt: NOW }),
+        event: "STAGE_PAUSED",
+        text: "In A&E",
+      },
     });
   });
 
@@ -167,14 +184,18 @@ describe("pause", () => {
   it("refuses a blank reason", () => {
     expect(transition(inProgress(), { type: "pause", reason: " " }, NOW)).toEqual({
       ok: false,
-      refusal: "Enter the reason for pausing.",
+      code: "invalid-input",
+      formError: CHECK_THE_ANSWERS,
+      fieldErrors: { text: TEXT_REQUIRED.pause },
     });
   });
 
   it("refuses a stage already paused, without restarting the pause", () => {
     expect(transition(pausedAfterStart(), { type: "pause", reason: "Asleep" }, NOW)).toEqual({
       ok: false,
-      refusal: "This stage is already paused.",
+      code: "wrong-state",
+      formError: "This stage is already paused.",
+      fieldErrors: {},
     });
   });
 });
@@ -183,9 +204,11 @@ describe("resume", () => {
   it("returns a stage paused after it started to in progress, adding the paused time", () => {
     expect(transition(pausedAfterStart(), { type: "resume" }, at(1 * HOUR + 25 * MINUTE))).toEqual({
       ok: true,
-      next: snapshot({ state: "IN_PROGRESS", startedAt: at(30 * MINUTE), pausedAt: null, pausedMs: 25 * MINUTE }),
-      event: "STAGE_RESUMED",
-      text: null,
+      data: {
+        next: snapshot({ state: "IN_PROGRESS", startedAt: at(30 * MINUTE), pausedAt: null, pausedMs: 25 * MINUTE }),
+        event: "STAGE_RESUMED",
+        text: null,
+      },
     });
   });
 
@@ -198,7 +221,7 @@ describe("resume", () => {
     ["not started", notStarted],
     ["in progress", inProgress],
   ])("refuses a stage that is %s", (_label, make) => {
-    expect(transition(make(), { type: "resume" }, NOW)).toEqual({ ok: false, refusal: "This stage is not paused." });
+    expect(transition(make(), { type: "resume" }, NOW)).toEqual({ ok: false, code: "wrong-state", formError: "This stage is not paused.", fieldErrors: {} });
   });
 
   it("never adds negative paused time if the clock reads earlier than the pause", () => {
@@ -237,7 +260,7 @@ describe("finished stages cannot change", () => {
 
   for (const [state, make, refusal] of finished) {
     it.each(ALL_ACTIONS.map((a) => [a.type, a] as const))(`a ${state} stage refuses %s with "${refusal}"`, (_type, action) => {
-      expect(transition(make(), action, NOW)).toEqual({ ok: false, refusal });
+      expect(transition(make(), action, NOW)).toEqual({ ok: false, code: "finished", formError: refusal, fieldErrors: {} });
     });
   }
 });

@@ -1,4 +1,7 @@
+import { fieldRefused, ok, refused, type Result } from "../result";
 import type { StageState } from "../types";
+import { finishedStageMessage } from "./stage-work";
+import { isFinishedStageState } from "./stage-states";
 
 export type StageSnapshot = {
   state: StageState;
@@ -25,18 +28,23 @@ export type TimelineKindForStage =
   | "STAGE_PAUSED"
   | "STAGE_RESUMED";
 
-export type TransitionResult =
-  | { ok: true; next: StageSnapshot; event: TimelineKindForStage; text: string | null }
-  | { ok: false; refusal: string };
+export type Transition = { next: StageSnapshot; event: TimelineKindForStage; text: string | null };
+export type TransitionResult = Result<Transition>;
 
-const FINISHED: Partial<Record<StageState, string>> = {
-  DONE: "This stage is already done.",
-  NOT_NEEDED: "This stage has been marked not needed.",
-  DECLINED: "The person declined this stage.",
+/** What each action needs written, in the words the form shows next to the text box. */
+export const TEXT_REQUIRED: Partial<Record<StageAction["type"], string>> = {
+  complete: "Enter the outcome",
+  not_needed: "Enter why this stage is not needed",
+  decline: "Enter what the person said, or why they declined",
+  pause: "Enter why the stage is paused, for example ‘in A&E’",
 };
 
-function refuse(refusal: string): TransitionResult {
-  return { ok: false, refusal };
+function wrongState(message: string): TransitionResult {
+  return refused("wrong-state", message);
+}
+
+function textMissing(type: StageAction["type"]): TransitionResult {
+  return fieldRefused("text", TEXT_REQUIRED[type]!);
 }
 
 /** Folds a running pause into the paused total, so the clock stops counting it from now on. */
@@ -51,55 +59,43 @@ function endPause(stage: StageSnapshot, now: Date): Pick<StageSnapshot, "pausedA
  * do not change.
  */
 export function transition(stage: StageSnapshot, action: StageAction, now: Date): TransitionResult {
-  const finished = FINISHED[stage.state];
-  if (finished) return refuse(finished);
+  if (isFinishedStageState(stage.state)) return refused("finished", finishedStageMessage(stage.state));
 
   switch (action.type) {
     case "start":
-      if (stage.state === "IN_PROGRESS") return refuse("This stage is already in progress.");
-      if (stage.state === "PAUSED") return refuse("This stage is paused: resume it instead.");
-      return { ok: true, next: { ...stage, state: "IN_PROGRESS", startedAt: now }, event: "STAGE_STARTED", text: null };
+      if (stage.state === "IN_PROGRESS") return wrongState("This stage is already in progress.");
+      if (stage.state === "PAUSED") return wrongState("This stage is paused: resume it instead.");
+      return ok({ next: { ...stage, state: "IN_PROGRESS", startedAt: now }, event: "STAGE_STARTED", text: null });
 
     case "complete": {
-      if (stage.state === "PAUSED") return refuse("Resume this stage before completing it.");
+      if (stage.state === "PAUSED") return wrongState("Resume this stage before completing it.");
       const outcome = action.outcome.trim();
-      if (!outcome) return refuse("Enter the outcome.");
-      return {
-        ok: true,
-        next: { ...stage, state: "DONE", startedAt: stage.startedAt ?? now, completedAt: now },
-        event: "STAGE_COMPLETED",
-        text: outcome,
-      };
+      if (!outcome) return textMissing(action.type);
+      return ok({ next: { ...stage, state: "DONE", startedAt: stage.startedAt ?? now, completedAt: now }, event: "STAGE_COMPLETED", text: outcome });
     }
 
     case "not_needed":
     case "decline": {
       const reason = action.reason.trim();
-      if (!reason) return refuse("Enter the reason.");
+      if (!reason) return textMissing(action.type);
       const state = action.type === "not_needed" ? "NOT_NEEDED" : "DECLINED";
-      return {
-        ok: true,
+      return ok({
         next: { ...stage, ...endPause(stage, now), state, completedAt: now, closingReason: reason },
         event: action.type === "not_needed" ? "STAGE_NOT_NEEDED" : "STAGE_DECLINED",
         text: reason,
-      };
+      });
     }
 
     case "pause": {
-      if (stage.state === "PAUSED") return refuse("This stage is already paused.");
+      if (stage.state === "PAUSED") return wrongState("This stage is already paused.");
       const reason = action.reason.trim();
-      if (!reason) return refuse("Enter the reason for pausing.");
-      return { ok: true, next: { ...stage, state: "PAUSED", pausedAt: now }, event: "STAGE_PAUSED", text: reason };
+      if (!reason) return textMissing(action.type);
+      return ok({ next: { ...stage, state: "PAUSED", pausedAt: now }, event: "STAGE_PAUSED", text: reason });
     }
 
     case "resume":
-      if (stage.state !== "PAUSED") return refuse("This stage is not paused.");
-      return {
-        ok: true,
-        next: { ...stage, ...endPause(stage, now), state: stage.startedAt ? "IN_PROGRESS" : "NOT_STARTED" },
-        event: "STAGE_RESUMED",
-        text: null,
-      };
+      if (stage.state !== "PAUSED") return wrongState("This stage is not paused.");
+      return ok({ next: { ...stage, ...endPause(stage, now), state: stage.startedAt ? "IN_PROGRESS" : "NOT_STARTED" }, event: "STAGE_RESUMED", text: null });
   }
 }
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { fieldRefused } from "../result";
 import { MAX_CUSTOM_MONTHS, parsePeriod, periodFieldValues, type PeriodInput, type PeriodResult } from "./period";
 
 const now = new Date("2026-11-23T10:00:00Z");
 const period = (result: PeriodResult) => {
-  if (!result.ok) throw new Error(`${result.field}: ${result.message}`);
-  return result.period;
+  if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
+  return result.data;
 };
 
 describe("parsePeriod", () => {
@@ -61,7 +62,7 @@ describe("parsePeriod", () => {
   });
 
   it("never takes a range of days, which would let two ranges a day apart reveal that day's people", () => {
-    expect(parsePeriod({ kind: "custom", from: "01/09/2026", to: "30/11/2026" }, now)).toMatchObject({ ok: false, field: "from" });
+    expect(parsePeriod({ kind: "custom", from: "01/09/2026", to: "30/11/2026" }, now)).toMatchObject({ ok: false, code: "invalid-input", fieldErrors: { from: expect.any(String) } });
   });
 
   it.each([
@@ -75,7 +76,7 @@ describe("parsePeriod", () => {
     [{ kind: "custom", from: "04/2026", to: "03/2026" }, "to", "The last month must be the same as or after the first month"],
     [{ kind: "custom", from: "01/2020", to: "01/2026" }, "to", `Choose a range of ${MAX_CUSTOM_MONTHS} months or fewer`],
   ])("refuses %o with a message on %s", (input, field, message) => {
-    expect(parsePeriod(input, now)).toEqual({ ok: false, field, message });
+    expect(parsePeriod(input, now)).toEqual(fieldRefused(field, message));
   });
 });
 
@@ -83,8 +84,8 @@ describe("periodFieldValues", () => {
   const now = new Date("2026-11-30T12:00:00Z");
   const fields = (input: PeriodInput) => {
     const result = parsePeriod(input, now);
-    if (!result.ok) throw new Error(result.message);
-    return periodFieldValues(result.period);
+    if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
+    return periodFieldValues(result.data);
   };
 
   it("fills every field of the picker from the period shown, so switching the kind starts from it", () => {
@@ -100,7 +101,7 @@ describe("periodFieldValues", () => {
     for (const kind of ["month", "quarter", "year", "custom"] as const) {
       const input = { kind, ...fields({ kind: "quarter", quarter: "2026-Q2" }) };
       const again = parsePeriod(input, now);
-      expect(again.ok && again.period.months.length).toBe({ month: 1, quarter: 3, year: 12, custom: 3 }[kind]);
+      expect(again.ok && again.data.months.length).toBe({ month: 1, quarter: 3, year: 12, custom: 3 }[kind]);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { fieldRefused, ok, type Result } from "../result";
 import { startOfLondonDay, type CalendarDay } from "../time/london-day";
 
 /**
@@ -15,7 +16,7 @@ export type PeriodKind = (typeof PERIOD_KINDS)[number];
 export type Period = { kind: PeriodKind; from: Date; to: Date; months: string[]; label: string; slug: string };
 
 export type PeriodInput = { kind?: string; month?: string; quarter?: string; year?: string; from?: string; to?: string };
-export type PeriodResult = { ok: true; period: Period } | { ok: false; field: string; message: string };
+export type PeriodResult = Result<Period>;
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 /** The longest custom range, in months. */
@@ -58,40 +59,40 @@ function parseYear(text: string | undefined): number | null {
  */
 export function parsePeriod(input: PeriodInput, now: Date): PeriodResult {
   const kind = (input.kind || "month") as PeriodKind;
-  if (!PERIOD_KINDS.includes(kind)) return { ok: false, field: "kind", message: "Choose a month, quarter, year or custom range" };
+  if (!PERIOD_KINDS.includes(kind)) return fieldRefused("kind", "Choose a month, quarter, year or custom range");
   const today = londonToday(now);
 
   if (kind === "month") {
     const match = input.month ? /^(\d{4})-(\d{2})$/.exec(input.month) : null;
     const year = match ? parseYear(match[1]) : input.month ? null : today.year;
     const month = match ? Number(match[2]) : input.month ? NaN : today.month;
-    if (year === null || !(month >= 1 && month <= 12)) return { ok: false, field: "month", message: "Choose a month, like 2026-11" };
-    return { ok: true, period: wholeMonths(kind, firstOf(year, month), 1, `${MONTHS[month - 1]} ${year}`, `${year}-${pad(month)}`) };
+    if (year === null || !(month >= 1 && month <= 12)) return fieldRefused("month", "Choose a month, like 2026-11");
+    return ok(wholeMonths(kind, firstOf(year, month), 1, `${MONTHS[month - 1]} ${year}`, `${year}-${pad(month)}`));
   }
   if (kind === "quarter") {
     const match = input.quarter ? /^(\d{4})-Q([1-4])$/i.exec(input.quarter) : null;
     const year = match ? parseYear(match[1]) : input.quarter ? null : today.year;
     const quarter = match ? Number(match[2]) : input.quarter ? NaN : Math.floor((today.month - 1) / 3) + 1;
-    if (year === null || !(quarter >= 1 && quarter <= 4)) return { ok: false, field: "quarter", message: "Choose a quarter, like 2026-Q3" };
+    if (year === null || !(quarter >= 1 && quarter <= 4)) return fieldRefused("quarter", "Choose a quarter, like 2026-Q3");
     const start = firstOf(year, (quarter - 1) * 3 + 1);
     const label = `${MONTHS[start.month - 1]} to ${MONTHS[start.month + 1]} ${year} (Q${quarter})`;
-    return { ok: true, period: wholeMonths(kind, start, 3, label, `${year}-Q${quarter}`) };
+    return ok(wholeMonths(kind, start, 3, label, `${year}-Q${quarter}`));
   }
   if (kind === "year") {
     const year = input.year ? parseYear(input.year) : today.year;
-    if (year === null) return { ok: false, field: "year", message: "Enter a year, like 2026" };
-    return { ok: true, period: wholeMonths(kind, firstOf(year, 1), 12, String(year), String(year)) };
+    if (year === null) return fieldRefused("year", "Enter a year, like 2026");
+    return ok(wholeMonths(kind, firstOf(year, 1), 12, String(year), String(year)));
   }
 
   const from = parseMonth(input.from);
-  if (!from) return { ok: false, field: "from", message: "Enter the first month, like 09/2026" };
+  if (!from) return fieldRefused("from", "Enter the first month, like 09/2026");
   const to = parseMonth(input.to);
-  if (!to) return { ok: false, field: "to", message: "Enter the last month, like 11/2026" };
+  if (!to) return fieldRefused("to", "Enter the last month, like 11/2026");
   const count = (to.year - from.year) * 12 + (to.month - from.month) + 1;
-  if (count < 1) return { ok: false, field: "to", message: "The last month must be the same as or after the first month" };
-  if (count > MAX_CUSTOM_MONTHS) return { ok: false, field: "to", message: `Choose a range of ${MAX_CUSTOM_MONTHS} months or fewer` };
+  if (count < 1) return fieldRefused("to", "The last month must be the same as or after the first month");
+  if (count > MAX_CUSTOM_MONTHS) return fieldRefused("to", `Choose a range of ${MAX_CUSTOM_MONTHS} months or fewer`);
   const label = `${MONTHS[from.month - 1]} ${from.year} to ${MONTHS[to.month - 1]} ${to.year}`;
-  return { ok: true, period: wholeMonths(kind, firstOf(from.year, from.month), count, label, `${from.year}-${pad(from.month)}_to_${to.year}-${pad(to.month)}`) };
+  return ok(wholeMonths(kind, firstOf(from.year, from.month), count, label, `${from.year}-${pad(from.month)}_to_${to.year}-${pad(to.month)}`));
 }
 
 /**

@@ -7,8 +7,8 @@ import { publishDashboard, type DashboardAggregates, type DashboardTable, type S
 
 const period = (() => {
   const result = parsePeriod({ kind: "quarter", quarter: "2026-Q1" }, new Date("2026-11-23T10:00:00Z"));
-  if (!result.ok) throw new Error(result.message);
-  return result.period;
+  if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
+  return result.data;
 })();
 
 const ZERO: StageCounts = {

@@ -6,7 +6,8 @@ import { idFromInput, recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
 import { publishChangesAfterCommit } from "../live/publish";
-import { invalid, ok, refused, type Result } from "../result";
+import { recordTimeline } from "../timeline/record-timeline";
+import { invalid, ok, refused, type Result } from "@/domain/result";
 import { ACCOMMODATION_STAGE_KEY, mayRecordAccommodation } from "./placement";
 
 export const ADDRESS_MAX = 300;
@@ -46,10 +47,10 @@ export async function recordAccommodation(db: Db, actor: Actor, rawInput: unknow
     throw new NotFoundError("Person");
   }
   const stage = person.stages[0] ?? null;
-  if (!stage) return refused("This person's pathway has no accommodation stage.");
+  if (!stage) return refused("no-accommodation-stage", "This person's pathway has no accommodation stage.");
   if (!mayRecordAccommodation(actor, stage)) {
     await recordAudit(db, actor, { action: "accommodation.record", entity: "Person", entityId: person.id, outcome: "denied" });
-    return refused(`Only ${stage.ownerAgency.name}, who arrange this person's accommodation, can record the address.`);
+    return refused("not-owner", `Only ${stage.ownerAgency.name}, who arrange this person's accommodation, can record the address.`);
   }
 
   const placement = { providerAgencyId: stage.ownerAgencyId, address: parsed.data.address, recordedById: actor.id, recordedAt: now };
@@ -59,17 +60,7 @@ export async function recordAccommodation(db: Db, actor: Actor, rawInput: unknow
       create: { personId: person.id, ...placement },
       update: placement,
     });
-    await tx.timelineEvent.create({
-      data: {
-        personId: person.id,
-        stageId: stage.id,
-        kind: "ACCOMMODATION_RECORDED",
-        actorId: actor.id,
-        actorAgencyId: actor.agencyId,
-        actorRole: actor.role,
-        occurredAt: now,
-      },
-    });
+    await recordTimeline(tx, actor, { personId: person.id, stageId: stage.id, kind: "ACCOMMODATION_RECORDED", occurredAt: now });
     await recordAudit(tx, actor, { action: "accommodation.record", entity: "Person", entityId: person.id });
   });
   await publishChangesAfterCommit(db, [person.id]);

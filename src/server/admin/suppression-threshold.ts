@@ -3,7 +3,7 @@ import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
-import { invalid, ok, type Result } from "../result";
+import { invalid, ok, type Result } from "@/domain/result";
 
 export const MIN_SUPPRESSION_THRESHOLD = 1;
 export const MAX_SUPPRESSION_THRESHOLD = 20;

@@ -4,7 +4,7 @@ import { requirePermission } from "../access/require-permission";
 import { idFromInput, recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
-import { invalid, ok, refused, type Result } from "../result";
+import { invalid, ok, refused, type Result } from "@/domain/result";
 
 export const reviewBreakGlassSchema = z.object({
   accessId: z.uuid("Break-glass access not found"),
@@ -44,6 +44,6 @@ export async function reviewBreakGlass(
     await recordAudit(tx, actor, { action: "break_glass.review", entity: "BreakGlassAccess", entityId: access.id });
     return true;
   });
-  if (!reviewed) return refused("This access has already been reviewed.");
+  if (!reviewed) return refused("already-reviewed", "This access has already been reviewed.");
   return ok({ accessId: access.id, caseReference: access.person.caseReference });
 }

@@ -5,7 +5,7 @@ import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
-import { invalid, ok, refused, type Result } from "../result";
+import { CHECK_THE_ANSWERS, invalid, ok, refused, type Result } from "@/domain/result";
 import { endOfLondonDay, formatUkDate, parseUkDate, startOfLondonDay, type CalendarDay } from "@/domain/time/london-day";
 import { partnershipDirectory, type DirectoryAgency, type DirectoryUser } from "./partnership-directory";
 import { auditEntityIdsOfPerson } from "./person-records";
@@ -99,7 +99,7 @@ export async function searchAuditLog(db: Db, actor: Actor, rawInput: unknown): P
     ? await db.person.findFirst({ where: { caseReference: input.person, rescue: { partnershipId: actor.partnershipId } }, select: { id: true } })
     : null;
   if (input.person && !person) fieldErrors.person = "No case in your partnership has this reference";
-  if (Object.keys(fieldErrors).length > 0) return refused("There is a problem: check the highlighted answers.", fieldErrors);
+  if (Object.keys(fieldErrors).length > 0) return refused("invalid-input", CHECK_THE_ANSWERS, fieldErrors);
 
   const userIds = directory.users.map((user) => user.id);
   const where: Prisma.AuditEventWhereInput[] = [

@@ -6,6 +6,7 @@ import { pseudonymisedCases } from "../access/visibility";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { PERSON_CLOCK_SELECT, STAGE_CLOCK_SELECT } from "../pathway/clock-select";
+import { OPEN_STAGE_WHERE } from "../pathway/stage-filters";
 import { comparePersonUrgency, openStagesByUrgency } from "@/domain/pathway/clock";
 
 export type CaseRow = {
@@ -33,7 +34,7 @@ export async function listPseudonymisedCases(db: Db, actor: Actor, now = new Dat
       ageGroup: true,
       ...PERSON_CLOCK_SELECT,
       stages: {
-        where: { state: { in: ["NOT_STARTED", "IN_PROGRESS", "PAUSED"] } },
+        where: OPEN_STAGE_WHERE,
         orderBy: { templateStage: { sortOrder: "asc" } },
         select: { ...STAGE_CLOCK_SELECT, templateStage: { select: { title: true } }, ownerAgency: { select: { name: true } } },
       },

@@ -5,7 +5,7 @@ import { pseudonymisedCases } from "../access/visibility";
 import { idFromInput, recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
-import { invalid, ok, type Result } from "../result";
+import { invalid, ok, type Result } from "@/domain/result";
 import { BREAK_GLASS_MINUTES, BREAK_GLASS_REASON_MAX, BREAK_GLASS_REASON_MIN } from "./break-glass-rules";
 
 export const openBreakGlassSchema = z.object({

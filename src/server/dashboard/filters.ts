@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { AGE_GROUPS, GENDERS } from "@/domain/types";
 import { parsePeriod, type Period } from "@/domain/reporting/period";
+import { CHECK_THE_ANSWERS, ok, refused, type Result } from "@/domain/result";
 
 const EXPLOITATION = ["LABOUR", "SEXUAL", "CRIMINAL", "DOMESTIC_SERVITUDE", "ORGAN_HARVESTING", "NOT_KNOWN"] as const;
 
@@ -19,10 +20,9 @@ const filterSchema = z.object({
 export const DASHBOARD_QUERY_KEYS = ["kind", "month", "quarter", "year", "from", "to", "ageGroup", "exploitationType", "gender", "agencyId"] as const;
 
 export type DashboardFilters = z.output<typeof filterSchema> & { period: Period };
-export type FiltersResult = { ok: true; filters: DashboardFilters } | { ok: false; fieldErrors: Record<string, string> };
 
 /** The dashboard's query string, checked: a period and the optional filters. Nothing else is read. */
-export function parseDashboardFilters(query: Record<string, string | string[] | undefined>, now: Date): FiltersResult {
+export function parseDashboardFilters(query: Record<string, string | string[] | undefined>, now: Date): Result<DashboardFilters> {
   const text = (name: string) => (typeof query[name] === "string" ? (query[name] as string) : undefined);
   const period = parsePeriod(
     { kind: text("kind"), month: text("month"), quarter: text("quarter"), year: text("year"), from: text("from"), to: text("to") },
@@ -30,10 +30,10 @@ export function parseDashboardFilters(query: Record<string, string | string[] | 
   );
   const parsed = filterSchema.safeParse({ ageGroup: text("ageGroup"), exploitationType: text("exploitationType"), gender: text("gender"), agencyId: text("agencyId") });
   const fieldErrors: Record<string, string> = {};
-  if (!period.ok) fieldErrors[period.field] = period.message;
+  if (!period.ok) Object.assign(fieldErrors, period.fieldErrors);
   if (!parsed.success) for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-  if (!period.ok || !parsed.success) return { ok: false, fieldErrors };
-  return { ok: true, filters: { ...parsed.data, period: period.period } };
+  if (!period.ok || !parsed.success) return refused("invalid-input", CHECK_THE_ANSWERS, fieldErrors);
+  return ok({ ...parsed.data, period: period.data });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db/create-client";
+import { CLOCK_RUNNING_SQL } from "../pathway/stage-filters";
 import { personConditions, type DashboardFilters } from "./filters";
 
 export type LiveCounts = {
@@ -10,7 +11,7 @@ export type LiveCounts = {
 };
 
 const OPEN_AND_OVERDUE = (now: Date) =>
-  Prisma.sql`s."state" IN ('NOT_STARTED', 'IN_PROGRESS') AND s."dueAt" + s."pausedMs" * interval '1 millisecond' < ${now}`;
+  Prisma.sql`${CLOCK_RUNNING_SQL} AND s."dueAt" + s."pausedMs" * interval '1 millisecond' < ${now}`;
 
 /**
  * What the summaries cannot hold because it changes with the clock: pathways live now, stages

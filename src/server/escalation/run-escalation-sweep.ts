@@ -1,6 +1,7 @@
 import { Prisma, type EscalationLevel, type Role } from "@/generated/prisma/client";
 import { getSuppressionThreshold } from "../admin/suppression-threshold";
 import type { Db } from "../db/create-client";
+import { CLOCK_RUNNING_SQL } from "../pathway/stage-filters";
 import { notifyEach, type Notice } from "../notifications/notify";
 import { coordinatorNotice, leadNotice, pccSummaryNotice, type OverdueStage } from "./escalation-notices";
 
@@ -53,7 +54,7 @@ async function findStagesToEscalate(tx: Tx, level: EscalationLevel, now: Date): 
     JOIN "Partnership" pa ON pa.id = r."partnershipId"
     JOIN "PathwayStageTemplate" st ON st.id = s."templateStageId"
     JOIN "Agency" a ON a.id = s."ownerAgencyId"
-    WHERE s.state IN ('NOT_STARTED', 'IN_PROGRESS')
+    WHERE ${CLOCK_RUNNING_SQL}
       AND p."closedAt" IS NULL
       AND s."dueAt" < ${now}::timestamptz
       AND ${due} < ${now}::timestamptz

@@ -106,7 +106,7 @@ async function connect(): Promise<void> {
   client.on("notification", (message) => {
     if (message.channel !== LIVE_CHANNEL || !message.payload) return;
     const parsed = notificationSchema.safeParse(safeJson(message.payload));
-    // This process's own changes were delivered directly by publishChange.
+    // This process's own changes were delivered directly by publishChangesAfterCommit.
     if (!parsed.success || parsed.data.origin === processOrigin()) return;
     emitLiveEvent({ type: "change", personId: parsed.data.personId });
   });
@@ -117,7 +117,7 @@ async function connect(): Promise<void> {
     if (rows[0]?.version.includes("PGlite")) {
       // One Postgres session behind every socket: a notification goes back to the connection that
       // sent it, never to this one. One server process is all the embedded database serves, and
-      // publishChange already delivers within the process, so the connection is given back.
+      // publishChangesAfterCommit already delivers within the process, so the connection is given back.
       state.localOnly = true;
       failed = true;
       state.client = null;

@@ -19,7 +19,7 @@ export type LiveNotification = LiveChange & { origin: string };
  * session shared by every connection) a notification comes back on the connection that sent it, so
  * a LISTEN on another connection never hears it (see src/server/live/listener.ts).
  */
-export async function publishChange(db: Pick<Db, "$executeRaw">, change: LiveChange): Promise<void> {
+async function publishChange(db: Pick<Db, "$executeRaw">, change: LiveChange): Promise<void> {
   emitLiveEvent({ type: "change", personId: change.personId });
   const notification: LiveNotification = { personId: change.personId, origin: processOrigin() };
   await db.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(notification)})`;

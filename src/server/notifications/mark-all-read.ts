@@ -2,7 +2,7 @@ import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
-import { ok, type Result } from "../result";
+import { ok, type Result } from "@/domain/result";
 
 /** Marks every unread notice of the user's as read; returns how many there were. */
 export async function markAllRead(db: Db, actor: Actor, now = new Date()): Promise<Result<{ count: number }>> {

@@ -4,7 +4,7 @@ import { requirePermission } from "../access/require-permission";
 import { idFromInput, recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
-import { invalid, ok, type Result } from "../result";
+import { invalid, ok, type Result } from "@/domain/result";
 
 export const markReadSchema = z.object({ notificationId: z.uuid("Notice not found") });
 

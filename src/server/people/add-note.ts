@@ -6,7 +6,8 @@ import { idFromInput, recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
 import { publishChangesAfterCommit } from "../live/publish";
-import { invalid, ok, type Result } from "../result";
+import { recordTimeline } from "../timeline/record-timeline";
+import { invalid, ok, type Result } from "@/domain/result";
 
 export const addNoteSchema = z.object({
   personId: z.string().uuid("Person not found"),
@@ -32,17 +33,12 @@ export async function addNote(db: Db, actor: Actor, rawInput: unknown, now = new
   }
 
   await db.$transaction(async (tx) => {
-    const event = await tx.timelineEvent.create({
-      data: {
-        personId: person.id,
-        kind: "NOTE_ADDED",
-        text: parsed.data.text,
-        sensitivity: parsed.data.sensitivity,
-        actorId: actor.id,
-        actorAgencyId: actor.agencyId,
-        actorRole: actor.role,
-        occurredAt: now,
-      },
+    const event = await recordTimeline(tx, actor, {
+      personId: person.id,
+      kind: "NOTE_ADDED",
+      text: parsed.data.text,
+      sensitivity: parsed.data.sensitivity,
+      occurredAt: now,
     });
     await recordAudit(tx, actor, { action: "note.add", entity: "TimelineEvent", entityId: event.id });
   });

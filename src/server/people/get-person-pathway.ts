@@ -1,4 +1,4 @@
-import { mayChangeStage } from "@/domain/access/permissions";
+import { stageWorkRefusal, type StageWorkRefusalCode } from "@/domain/pathway/stage-work";
 import type { ClockInput } from "@/domain/pathway/clock";
 import type { NrmDecision } from "@/domain/pathway/nrm-decision";
 import type { NoteSensitivity } from "@/generated/prisma/client";
@@ -26,7 +26,8 @@ export type PathwayStageView = {
   /** What the adult decided about the NRM, once the NRM consent decision stage is done (seen in full only). */
   nrmDecision: NrmDecision | null;
   version: number;
-  canChange: boolean;
+  /** Why this user may not change the stage (another agency's, finished, case closed), or null if they may. */
+  changeRefusal: StageWorkRefusalCode | null;
 };
 
 export type TimelineEntryView = {
@@ -154,7 +155,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
     closingReason: (fullStages ? fullStages.get(stage.id)?.closingReason : stage.closingReason) ?? null,
     nrmDecision: (fullStages ? fullStages.get(stage.id)?.nrmDecision : stage.nrmDecision) ?? null,
     version: stage.version,
-    canChange: mayChangeStage(actor, stage),
+    changeRefusal: stageWorkRefusal(actor, { state: stage.state, ownerAgencyId: stage.ownerAgencyId, caseClosed: person.closedAt !== null }, "change"),
   }));
 
   const timeline: TimelineEntryView[] = person.timeline.map((event) => ({

@@ -4,6 +4,7 @@ import { requirePermission } from "../access/require-permission";
 import { seesMinimalRecord, visiblePeople } from "../access/visibility";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
+import { OPEN_STAGE_WHERE } from "../pathway/stage-filters";
 import { personDisplayName } from "@/domain/person-name";
 
 export type PersonRow = {
@@ -32,7 +33,7 @@ export async function listAgencyPeople(db: Db, actor: Actor, now = new Date()): 
       rescue: { select: { occurredAt: true, place: !seesMinimalRecord(actor) } },
       template: { select: { atRiskPercent: true } },
       stages: {
-        where: { state: { in: ["NOT_STARTED", "IN_PROGRESS", "PAUSED"] } },
+        where: OPEN_STAGE_WHERE,
         // Pathway order breaks ties between equally urgent stages, so the row does not flicker.
         orderBy: { templateStage: { sortOrder: "asc" } },
         include: { templateStage: { select: { title: true } }, ownerAgency: { select: { name: true } } },

@@ -6,8 +6,8 @@ import { requirePermission } from "../access/require-permission";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { PERSON_CLOCK_SELECT, STAGE_CLOCK_SELECT } from "../pathway/clock-select";
+import { OPEN_STAGE_WHERE } from "../pathway/stage-filters";
 
-const OPEN_STATES = ["NOT_STARTED", "IN_PROGRESS", "PAUSED"] as const;
 /** How long the referring agency keeps seeing an answered referral on its queue. */
 const ANSWERED_SHOWN_DAYS = 14;
 
@@ -64,7 +64,7 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
 
   const [stages, incoming, outgoing] = await Promise.all([
     db.stage.findMany({
-      where: { ownerAgencyId: actor.agencyId, state: { in: [...OPEN_STATES] }, person: live },
+      where: { ownerAgencyId: actor.agencyId, ...OPEN_STAGE_WHERE, person: live },
       select: {
         id: true,
         ...STAGE_CLOCK_SELECT,

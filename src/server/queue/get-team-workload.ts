@@ -4,6 +4,7 @@ import { requirePermission } from "../access/require-permission";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { PERSON_CLOCK_SELECT, STAGE_CLOCK_SELECT } from "../pathway/clock-select";
+import { OPEN_STAGE_WHERE } from "../pathway/stage-filters";
 
 export type TeamMemberLoad = { userId: string; name: string; role: string; open: number; overdue: number };
 
@@ -20,7 +21,7 @@ export async function getTeamWorkload(db: Db, actor: Actor, now = new Date()): P
       name: true,
       role: true,
       assignedStages: {
-        where: { ownerAgencyId: actor.agencyId, state: { in: ["NOT_STARTED", "IN_PROGRESS", "PAUSED"] }, person: { closedAt: null } },
+        where: { ownerAgencyId: actor.agencyId, ...OPEN_STAGE_WHERE, person: { closedAt: null } },
         select: { ...STAGE_CLOCK_SELECT, person: { select: PERSON_CLOCK_SELECT } },
       },
     },

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { referralAcceptRefusal } from "@/domain/pathway/stage-work";
+import { invalid, ok, refused, type Result } from "@/domain/result";
 import { formatDuration } from "@/domain/time/duration";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
@@ -6,9 +8,9 @@ import { visiblePeople } from "../access/visibility";
 import { idFromInput, recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
-import { publishChange } from "../live/publish";
+import { publishChangesAfterCommit } from "../live/publish";
 import { notify } from "../notifications/notify";
-import { invalid, ok, refused, type Result } from "../result";
+import { recordTimeline } from "../timeline/record-timeline";
 
 export const answerReferralSchema = z
   .object({
@@ -22,7 +24,7 @@ export const answerReferralSchema = z
     }
   });
 
-const OPEN_STATES = ["NOT_STARTED", "IN_PROGRESS", "PAUSED"];
+const ALREADY_ANSWERED = "This referral has already been answered.";
 
 export type AnsweredReferral = { personId: string; stageId: string; decision: "accept" | "decline"; waitedMs: number };
 
@@ -48,7 +50,14 @@ export async function answerReferral(db: Db, actor: Actor, rawInput: unknown, no
       fromAgencyId: true,
       toAgency: { select: { name: true } },
       stage: {
-        select: { id: true, personId: true, state: true, ownerAgencyId: true, templateStage: { select: { title: true } }, person: { select: { caseReference: true } } },
+        select: {
+          id: true,
+          personId: true,
+          state: true,
+          ownerAgencyId: true,
+          templateStage: { select: { title: true } },
+          person: { select: { caseReference: true, closedAt: true } },
+        },
       },
     },
   });
@@ -56,11 +65,11 @@ export async function answerReferral(db: Db, actor: Actor, rawInput: unknown, no
     await recordAudit(db, actor, { action, entity: "Referral", entityId: input.referralId, outcome: "denied" });
     throw new NotFoundError("Referral");
   }
-  if (referral.state !== "PENDING") return refused("This referral has already been answered.");
+  if (referral.state !== "PENDING") return refused("already-answered", ALREADY_ANSWERED);
   const { stage } = referral;
-  const stageStillOpen = OPEN_STATES.includes(stage.state) && stage.ownerAgencyId === referral.fromAgencyId;
-  if (input.decision === "accept" && !stageStillOpen) {
-    return refused("This stage was finished by the referring agency after it was referred, so there is nothing to accept.");
+  if (input.decision === "accept") {
+    const refusal = referralAcceptRefusal({ state: stage.state, ownerAgencyId: stage.ownerAgencyId, caseClosed: stage.person.closedAt !== null }, referral.fromAgencyId);
+    if (refusal) return refusal;
   }
   const waitedMs = now.getTime() - referral.createdAt.getTime();
   const accepted = input.decision === "accept";
@@ -77,17 +86,12 @@ export async function answerReferral(db: Db, actor: Actor, rawInput: unknown, no
         data: { ownerAgencyId: actor.agencyId, assigneeId: null, assignedAt: null, version: { increment: 1 } },
       });
     }
-    await tx.timelineEvent.create({
-      data: {
-        personId: stage.personId,
-        stageId: stage.id,
-        kind: accepted ? "REFERRAL_ACCEPTED" : "REFERRAL_DECLINED",
-        text: `${accepted ? "Accepted" : "Declined"} by ${referral.toAgency.name} after ${formatDuration(waitedMs)}${input.reason ? `: ${input.reason}` : ""}`,
-        actorId: actor.id,
-        actorAgencyId: actor.agencyId,
-        actorRole: actor.role,
-        occurredAt: now,
-      },
+    await recordTimeline(tx, actor, {
+      personId: stage.personId,
+      stageId: stage.id,
+      kind: accepted ? "REFERRAL_ACCEPTED" : "REFERRAL_DECLINED",
+      text: `${accepted ? "Accepted" : "Declined"} by ${referral.toAgency.name} after ${formatDuration(waitedMs)}${input.reason ? `: ${input.reason}` : ""}`,
+      occurredAt: now,
     });
     await recordAudit(tx, actor, { action, entity: "Referral", entityId: referral.id });
     const leads = await tx.user.findMany({
@@ -103,7 +107,7 @@ export async function answerReferral(db: Db, actor: Actor, rawInput: unknown, no
     });
     return true;
   });
-  if (!answered) return refused("This referral has already been answered.");
-  await publishChange(db, { personId: stage.personId }).catch((error: unknown) => console.warn("live update not sent", error));
+  if (!answered) return refused("already-answered", ALREADY_ANSWERED);
+  await publishChangesAfterCommit(db, [stage.personId]);
   return ok({ personId: stage.personId, stageId: stage.id, decision: input.decision, waitedMs });
 }

@@ -1,30 +1,20 @@
 import { z } from "zod";
+import { fieldRefused, invalid, ok, refused, type Result } from "@/domain/result";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { idFromInput, recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
-import { publishChange } from "../live/publish";
+import { publishChangesAfterCommit } from "../live/publish";
 import { notify } from "../notifications/notify";
-import { invalid, ok, refused, type Result } from "../result";
-import { loadOwnedOpenStage } from "../stages/owned-stage";
-
-/** Agencies that do casework, and so can receive a stage. */
-export const REFERRAL_AGENCY_KINDS = ["POLICE", "COUNCIL_SAFEGUARDING", "HEALTH", "SALVATION_ARMY", "VCAS", "CHARITY"] as const;
+import { loadWorkableStage } from "../stages/load-workable-stage";
+import { listReferralTargets } from "../stages/referral-targets";
+import { recordTimeline } from "../timeline/record-timeline";
 
 export const referStageSchema = z.object({
   stageId: z.uuid("Stage not found"),
   toAgencyId: z.uuid("Select the agency to refer this stage to"),
   message: z.string().trim().max(500, "Enter 500 characters or fewer").optional().default(""),
 });
-
-/** The agencies this actor's agency may refer a stage to: casework agencies of the partnership but itself. */
-export async function listReferralTargets(db: Db, actor: Actor) {
-  return db.agency.findMany({
-    where: { partnershipId: actor.partnershipId, id: { not: actor.agencyId }, kind: { in: [...REFERRAL_AGENCY_KINDS] } },
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-  });
-}
 
 /**
  * The owning agency refers one of its open stages to another agency. The stage stays with the owner,
@@ -36,13 +26,14 @@ export async function referStage(db: Db, actor: Actor, rawInput: unknown, now = 
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
 
-  const { stage, refusal } = await loadOwnedOpenStage(db, actor, input.stageId, "referral.create");
-  if (refusal !== null) return refused(refusal);
+  const loaded = await loadWorkableStage(db, actor, input.stageId, "refer", "referral.create");
+  if (!loaded.ok) return loaded;
+  const { stage } = loaded;
 
   const targets = await listReferralTargets(db, actor);
   const target = targets.find((agency) => agency.id === input.toAgencyId);
   if (!target) {
-    return refused("There is a problem: check the highlighted answers.", { toAgencyId: "Select one of the partner agencies listed" });
+    return fieldRefused("toAgencyId", "Select one of the partner agencies listed");
   }
 
   // The partial unique index allows one pending referral per stage: a second one, even from a
@@ -60,17 +51,12 @@ export async function referStage(db: Db, actor: Actor, rawInput: unknown, now = 
         },
         select: { id: true },
       });
-      await tx.timelineEvent.create({
-        data: {
-          personId: stage.personId,
-          stageId: stage.id,
-          kind: "STAGE_REFERRED",
-          text: `Referred to ${target.name}${input.message ? `: ${input.message}` : ""}`,
-          actorId: actor.id,
-          actorAgencyId: actor.agencyId,
-          actorRole: actor.role,
-          occurredAt: now,
-        },
+      await recordTimeline(tx, actor, {
+        personId: stage.personId,
+        stageId: stage.id,
+        kind: "STAGE_REFERRED",
+        text: `Referred to ${target.name}${input.message ? `: ${input.message}` : ""}`,
+        occurredAt: now,
       });
       await recordAudit(tx, actor, { action: "referral.create", entity: "Referral", entityId: created.id });
       const recipients = await tx.user.findMany({
@@ -94,7 +80,7 @@ export async function referStage(db: Db, actor: Actor, rawInput: unknown, now = 
       if ((error as { code?: string }).code === "P2002") return null;
       throw error;
     });
-  if (!referral) return refused("This stage is already waiting for another agency to answer a referral.");
-  await publishChange(db, { personId: stage.personId }).catch((error: unknown) => console.warn("live update not sent", error));
+  if (!referral) return refused("referral-pending", "This stage is already waiting for another agency to answer a referral.");
+  await publishChangesAfterCommit(db, [stage.personId]);
   return ok({ personId: stage.personId, referralId: referral.id });
 }

@@ -7,7 +7,8 @@ import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { publishRescueAfterCommit } from "../live/publish";
 import { getCurrentTemplate } from "../pathway/current-template";
-import { invalid, ok, refused, type Result } from "../result";
+import { invalid, ok, refused, type Result } from "@/domain/result";
+import { recordTimeline } from "../timeline/record-timeline";
 import { newCaseReference, newRescueReference } from "./references";
 
 export type LoggedRescue = { rescueId: string; reference: string; peopleCount: number; created: boolean };
@@ -20,7 +21,7 @@ async function findByIdempotencyKey(db: Db, actor: Actor, key: string): Promise<
   const existing = await db.rescue.findUnique({ where: { idempotencyKey: key }, include: { _count: { select: { people: true } } } });
   if (!existing) return null;
   // The key came from a form this user was served; anyone else presenting it learns nothing.
-  if (existing.loggedById !== actor.id) return refused("The form has expired: reload the page and try again");
+  if (existing.loggedById !== actor.id) return refused("form-expired", "The form has expired: reload the page and try again");
   return ok({ rescueId: existing.id, reference: existing.reference, peopleCount: existing._count.people, created: false });
 }
 
@@ -84,16 +85,7 @@ export async function logRescue(db: Db, actor: Actor, rawInput: unknown, now = n
           }),
         });
 
-        await tx.timelineEvent.create({
-          data: {
-            personId: person.id,
-            kind: "RESCUE_LOGGED",
-            actorId: actor.id,
-            actorAgencyId: actor.agencyId,
-            actorRole: actor.role,
-            occurredAt: now,
-          },
-        });
+        await recordTimeline(tx, actor, { personId: person.id, kind: "RESCUE_LOGGED", occurredAt: now });
       }
 
       await recordAudit(tx, actor, { action: "rescue.log", entity: "Rescue", entityId: rescue.id });

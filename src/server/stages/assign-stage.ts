@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { fieldRefused, invalid, ok, refused, type Result } from "@/domain/result";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { idFromInput, recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
-import { publishChange } from "../live/publish";
+import { publishChangesAfterCommit } from "../live/publish";
 import { notify } from "../notifications/notify";
-import { invalid, ok, refused, type Result } from "../result";
-import { loadOwnedOpenStage } from "./owned-stage";
+import { recordTimeline } from "../timeline/record-timeline";
+import { loadWorkableStage } from "./load-workable-stage";
 
 const stageIdSchema = z.object({ stageId: z.uuid("Stage not found") });
 
@@ -24,8 +25,9 @@ export async function claimStage(db: Db, actor: Actor, rawInput: unknown, now = 
   const parsed = stageIdSchema.safeParse(rawInput);
   if (!parsed.success) return invalid(parsed.error);
 
-  const { stage, refusal } = await loadOwnedOpenStage(db, actor, parsed.data.stageId, "stage.claim");
-  if (refusal !== null) return refused(refusal);
+  const loaded = await loadWorkableStage(db, actor, parsed.data.stageId, "claim", "stage.claim");
+  if (!loaded.ok) return loaded;
+  const { stage } = loaded;
 
   const claimed = await db.$transaction(async (tx) => {
     const { count } = await tx.stage.updateMany({
@@ -33,26 +35,15 @@ export async function claimStage(db: Db, actor: Actor, rawInput: unknown, now = 
       data: { assigneeId: actor.id, assignedAt: now },
     });
     if (count === 0) return false;
-    await tx.timelineEvent.create({
-      data: {
-        personId: stage.personId,
-        stageId: stage.id,
-        kind: "STAGE_ASSIGNED",
-        text: `Claimed by ${actor.name}`,
-        actorId: actor.id,
-        actorAgencyId: actor.agencyId,
-        actorRole: actor.role,
-        occurredAt: now,
-      },
-    });
+    await recordTimeline(tx, actor, { personId: stage.personId, stageId: stage.id, kind: "STAGE_ASSIGNED", text: `Claimed by ${actor.name}`, occurredAt: now });
     await recordAudit(tx, actor, { action: "stage.claim", entity: "Stage", entityId: stage.id });
     return true;
   });
   if (!claimed) {
     const current = await db.stage.findUnique({ where: { id: stage.id }, select: { assignee: { select: { name: true } } } });
-    return refused(`This stage has already been claimed by ${current?.assignee?.name ?? "someone else"}.`);
+    return refused("already-claimed", `This stage has already been claimed by ${current?.assignee?.name ?? "someone else"}.`);
   }
-  await publishChange(db, { personId: stage.personId }).catch((error: unknown) => console.warn("live update not sent", error));
+  await publishChangesAfterCommit(db, [stage.personId]);
   return ok({ personId: stage.personId, stageId: stage.id, assigneeName: actor.name });
 }
 
@@ -66,8 +57,9 @@ export async function assignStage(db: Db, actor: Actor, rawInput: unknown, now =
   if (!parsed.success) return invalid(parsed.error);
   const assigneeId = parsed.data.assigneeId || null;
 
-  const { stage, refusal } = await loadOwnedOpenStage(db, actor, parsed.data.stageId, "stage.assign");
-  if (refusal !== null) return refused(refusal);
+  const loaded = await loadWorkableStage(db, actor, parsed.data.stageId, "assign", "stage.assign");
+  if (!loaded.ok) return loaded;
+  const { stage } = loaded;
 
   const assignee = assigneeId
     ? await db.user.findFirst({
@@ -76,23 +68,18 @@ export async function assignStage(db: Db, actor: Actor, rawInput: unknown, now =
       })
     : null;
   if (assigneeId && !assignee) {
-    return refused("There is a problem: check the highlighted answers.", { assigneeId: `Select someone in ${actor.agencyName}` });
+    return fieldRefused("assigneeId", `Select someone in ${actor.agencyName}`);
   }
   if (stage.assigneeId === assigneeId) return ok({ personId: stage.personId, stageId: stage.id, assigneeName: assignee?.name ?? null });
 
   await db.$transaction(async (tx) => {
     await tx.stage.update({ where: { id: stage.id }, data: { assigneeId, assignedAt: assigneeId ? now : null } });
-    await tx.timelineEvent.create({
-      data: {
-        personId: stage.personId,
-        stageId: stage.id,
-        kind: "STAGE_ASSIGNED",
-        text: assignee ? `Assigned to ${assignee.name} by ${actor.name}` : `Unassigned by ${actor.name}`,
-        actorId: actor.id,
-        actorAgencyId: actor.agencyId,
-        actorRole: actor.role,
-        occurredAt: now,
-      },
+    await recordTimeline(tx, actor, {
+      personId: stage.personId,
+      stageId: stage.id,
+      kind: "STAGE_ASSIGNED",
+      text: assignee ? `Assigned to ${assignee.name} by ${actor.name}` : `Unassigned by ${actor.name}`,
+      occurredAt: now,
     });
     await recordAudit(tx, actor, { action: "stage.assign", entity: "Stage", entityId: stage.id });
     if (assignee && assignee.id !== actor.id) {
@@ -105,6 +92,6 @@ export async function assignStage(db: Db, actor: Actor, rawInput: unknown, now =
       });
     }
   });
-  await publishChange(db, { personId: stage.personId }).catch((error: unknown) => console.warn("live update not sent", error));
+  await publishChangesAfterCommit(db, [stage.personId]);
   return ok({ personId: stage.personId, stageId: stage.id, assigneeName: assignee?.name ?? null });
 }

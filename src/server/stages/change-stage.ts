@@ -1,44 +1,29 @@
 import { z } from "zod";
-import { mayChangeStage } from "@/domain/access/permissions";
-import {
-  completionTextWithDecision,
-  NRM_CONSENT_STAGE_KEY,
-  NRM_DECISION_MISSING,
-  NRM_DECISIONS,
-  nrmDecisionFor,
-} from "@/domain/pathway/nrm-decision";
+import { completionTextWithDecision, NRM_DECISION_MISSING, NRM_DECISIONS, nrmDecisionFor } from "@/domain/pathway/nrm-decision";
+import { staleStageRefused } from "@/domain/pathway/stage-work";
 import { transition, type StageAction } from "@/domain/pathway/transitions";
+import { invalid, ok, type Result } from "@/domain/result";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
-import { visiblePeople } from "../access/visibility";
 import { idFromInput, recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
-import { NotFoundError } from "../errors";
 import { publishChangesAfterCommit } from "../live/publish";
-import { invalid, ok, refused, type Result } from "../result";
+import { recordTimeline } from "../timeline/record-timeline";
+import { loadWorkableStage } from "./load-workable-stage";
 
 const NOTE_MAX = 2000;
 
-export const changeStageSchema = z
-  .object({
-    stageId: z.string().uuid("Stage not found"),
-    version: z.coerce.number().int().min(0),
-    action: z.enum(["start", "complete", "not_needed", "decline", "pause", "resume"], {
-      error: "Select what you want to do",
-    }),
-    text: z.string().trim().max(NOTE_MAX, `Enter ${NOTE_MAX} characters or fewer`).optional().default(""),
-    // Only the NRM consent decision stage takes one, when it is marked as done (see nrmDecisionFor).
-    nrmDecision: z.preprocess((value) => (value === "" ? undefined : value), z.enum(NRM_DECISIONS, { error: NRM_DECISION_MISSING }).optional()),
-  })
-  .superRefine((value, ctx) => {
-    const needs: Record<string, string> = {
-      complete: "Enter the outcome",
-      not_needed: "Enter why this stage is not needed",
-      decline: "Enter what the person said, or why they declined",
-      pause: "Enter why the stage is paused, for example ‘in A&E’",
-    };
-    if (needs[value.action] && !value.text) ctx.addIssue({ code: "custom", path: ["text"], message: needs[value.action]! });
-  });
+export const changeStageSchema = z.object({
+  stageId: z.string().uuid("Stage not found"),
+  version: z.coerce.number().int().min(0),
+  action: z.enum(["start", "complete", "not_needed", "decline", "pause", "resume"], {
+    error: "Select what you want to do",
+  }),
+  // Whether an action needs text is the pathway's rule (transition), not the form's.
+  text: z.string().trim().max(NOTE_MAX, `Enter ${NOTE_MAX} characters or fewer`).optional().default(""),
+  // Only the NRM consent decision stage takes one, when it is marked as done (see nrmDecisionFor).
+  nrmDecision: z.preprocess((value) => (value === "" ? undefined : value), z.enum(NRM_DECISIONS, { error: NRM_DECISION_MISSING }).optional()),
+});
 
 function toAction(action: z.output<typeof changeStageSchema>["action"], text: string): StageAction {
   switch (action) {
@@ -54,28 +39,6 @@ function toAction(action: z.output<typeof changeStageSchema>["action"], text: st
   }
 }
 
-/**
- * When the form is invalid for another reason (say, no outcome) and completes the NRM consent stage
- * without a decision, that is said at the same time rather than on the next try. Only a stage this
- * user may see is looked at, and only to read its key.
- */
-async function missingDecisionAlongside(db: Db, actor: Actor, rawInput: unknown): Promise<string | undefined> {
-  const loose = z
-    .object({ stageId: z.uuid(), action: z.literal("complete"), nrmDecision: z.literal("").optional() })
-    .safeParse(rawInput);
-  if (!loose.success) return undefined;
-  const stage = await db.stage.findFirst({
-    where: { id: loose.data.stageId, person: visiblePeople(actor) },
-    select: { templateStage: { select: { key: true } } },
-  });
-  return stage?.templateStage.key === NRM_CONSENT_STAGE_KEY ? NRM_DECISION_MISSING : undefined;
-}
-
-function withMissingDecision<T>(result: Result<T>, message: string | undefined): Result<T> {
-  if (result.ok || !message) return result;
-  return { ...result, fieldErrors: { ...result.fieldErrors, nrmDecision: result.fieldErrors.nrmDecision ?? message } };
-}
-
 export type ChangedStage = { personId: string; stageTitle: string; state: string };
 
 /**
@@ -86,64 +49,44 @@ export type ChangedStage = { personId: string; stageTitle: string; state: string
 export async function changeStage(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<Result<ChangedStage>> {
   await requirePermission(db, actor, "stage.update", { entity: "Stage", entityId: idFromInput(rawInput, "stageId") });
   const parsed = changeStageSchema.safeParse(rawInput);
-  if (!parsed.success) return withMissingDecision(invalid(parsed.error), await missingDecisionAlongside(db, actor, rawInput));
+  if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
 
-  const stage = await db.stage.findFirst({
-    where: { id: input.stageId, person: visiblePeople(actor) },
-    include: { templateStage: true, ownerAgency: true },
-  });
-  if (!stage) {
-    await recordAudit(db, actor, { action: "stage.change", entity: "Stage", entityId: input.stageId, outcome: "denied" });
-    throw new NotFoundError("Stage");
-  }
-
-  if (!mayChangeStage(actor, stage)) {
-    await recordAudit(db, actor, { action: "stage.change", entity: "Stage", entityId: stage.id, outcome: "denied" });
-    return refused(`Only ${stage.ownerAgency.name} can change this stage.`);
-  }
+  const loaded = await loadWorkableStage(db, actor, input.stageId, "change", "stage.change");
+  if (!loaded.ok) return loaded;
+  const { stage } = loaded;
 
   const result = transition(stage, toAction(input.action, input.text), now);
-  if (!result.ok) return refused(result.refusal);
   const decision = nrmDecisionFor(stage.templateStage.key, input.action, input.nrmDecision);
-  if (!decision.ok) return refused("There is a problem: check the highlighted answers.", { nrmDecision: decision.message });
-  if (stage.version !== input.version) {
-    return refused("Someone else updated this stage while you were looking at it. Check the latest details and try again.");
+  // A missing outcome and a missing NRM decision are said together, not one submit after the other.
+  if (!result.ok && !decision.ok && result.code === "invalid-input") {
+    return { ...result, fieldErrors: { ...result.fieldErrors, ...decision.fieldErrors } };
   }
+  if (!result.ok) return result;
+  if (!decision.ok) return decision;
+  if (stage.version !== input.version) return staleStageRefused();
+  const { next, event, text } = result.data;
 
   const saved = await db.$transaction(async (tx) => {
     const { count } = await tx.stage.updateMany({
       where: { id: stage.id, version: stage.version },
       data: {
-        state: result.next.state,
-        startedAt: result.next.startedAt,
-        completedAt: result.next.completedAt,
-        pausedAt: result.next.pausedAt,
-        pausedMs: result.next.pausedMs,
-        closingReason: result.next.closingReason,
-        ...(decision.decision ? { nrmDecision: decision.decision } : {}),
+        state: next.state,
+        startedAt: next.startedAt,
+        completedAt: next.completedAt,
+        pausedAt: next.pausedAt,
+        pausedMs: next.pausedMs,
+        closingReason: next.closingReason,
+        ...(decision.data ? { nrmDecision: decision.data } : {}),
         version: { increment: 1 },
       },
     });
     if (count === 0) return false;
-    await tx.timelineEvent.create({
-      data: {
-        personId: stage.personId,
-        stageId: stage.id,
-        kind: result.event,
-        text: completionTextWithDecision(result.text, decision.decision),
-        actorId: actor.id,
-        actorAgencyId: actor.agencyId,
-        actorRole: actor.role,
-        occurredAt: now,
-      },
-    });
+    await recordTimeline(tx, actor, { personId: stage.personId, stageId: stage.id, kind: event, text: completionTextWithDecision(text, decision.data), occurredAt: now });
     await recordAudit(tx, actor, { action: "stage.change", entity: "Stage", entityId: stage.id });
     return true;
   });
-  if (!saved) {
-    return refused("Someone else updated this stage while you were looking at it. Check the latest details and try again.");
-  }
+  if (!saved) return staleStageRefused();
   await publishChangesAfterCommit(db, [stage.personId]);
-  return ok({ personId: stage.personId, stageTitle: stage.templateStage.title, state: result.next.state });
+  return ok({ personId: stage.personId, stageTitle: stage.templateStage.title, state: next.state });
 }

@@ -3,8 +3,8 @@ import { visiblePeople } from "../access/visibility";
 import type { Db } from "../db/create-client";
 import { REFERRAL_PARTIES_SELECT } from "../pathway/clock-select";
 import { NotFoundError } from "../errors";
-import { roleHasPermission } from "@/domain/access/permissions";
-import { listReferralTargets } from "../referrals/refer-stage";
+import { mayWorkOnStage, type StageForWork } from "@/domain/pathway/stage-work";
+import { listReferralTargets } from "./referral-targets";
 
 /**
  * Who holds a stage and where it has been referred, with what this actor may do about it: claim,
@@ -35,16 +35,15 @@ export async function getStageWork(db: Db, actor: Actor, stageId: string) {
     },
   });
   if (!stage) throw new NotFoundError("Stage");
-  const ownedHere = stage.ownerAgencyId === actor.agencyId;
-  const open = ["NOT_STARTED", "IN_PROGRESS", "PAUSED"].includes(stage.state) && !stage.person.closedAt;
+  const forWork: StageForWork = { state: stage.state, ownerAgencyId: stage.ownerAgencyId, caseClosed: stage.person.closedAt !== null };
   const pending = stage.referrals.find((referral) => referral.state === "PENDING") ?? null;
-  const canAssign = ownedHere && open && roleHasPermission(actor.role, "stage.assign");
-  const canRefer = ownedHere && open && !pending && roleHasPermission(actor.role, "stage.refer");
+  const canAssign = mayWorkOnStage(actor, forWork, "assign");
+  const canRefer = mayWorkOnStage(actor, forWork, "refer") && !pending;
   return {
     assigneeId: stage.assigneeId,
     assigneeName: stage.assignee?.name ?? null,
     assignedAt: stage.assignedAt,
-    canClaim: ownedHere && open && !stage.assigneeId && roleHasPermission(actor.role, "stage.claim"),
+    canClaim: mayWorkOnStage(actor, forWork, "claim") && !stage.assigneeId,
     canAssign,
     assignable: canAssign
       ? await db.user.findMany({

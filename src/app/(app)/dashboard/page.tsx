@@ -67,7 +67,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </>
     );
   }
-  const { filters } = parsed;
+  const filters = parsed.data;
   const { tables, threshold } = await getDashboard(db, actor, filters, now);
   const exportQuery = Object.fromEntries(Object.entries(values).filter(([key]) => (DASHBOARD_QUERY_KEYS as readonly string[]).includes(key)));
   const section = (id: DashboardTableId, chart?: ReactNode, level?: 2 | 3) => <Section table={tables[id]} query={exportQuery} chart={chart} level={level} />;

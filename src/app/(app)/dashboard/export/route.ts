@@ -16,7 +16,7 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = parseDashboardFilters(query, new Date());
   if (!parsed.ok) return text(400, Object.values(parsed.fieldErrors).join(". "));
   try {
-    const { fileName, csv } = await exportDashboardTable(db, actor, table, parsed.filters);
+    const { fileName, csv } = await exportDashboardTable(db, actor, table, parsed.data);
     return new Response(csv, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

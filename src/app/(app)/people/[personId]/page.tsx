@@ -18,7 +18,6 @@ import { AddNoteForm } from "./add-note-form";
 
 export const metadata: Metadata = { title: "Person's pathway" };
 
-const FINISHED_STATES = new Set(["DONE", "NOT_NEEDED", "DECLINED"]);
 
 const CHANGE_WORDS: Record<string, string> = {
   IN_PROGRESS: "started",
@@ -86,7 +85,7 @@ export default async function PersonPage({
               <li key={stage.id} className="border-b border-line py-4" data-testid={`stage-${stage.key}`}>
                 <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
                   <h3 className="text-xl font-bold">{stage.title}</h3>
-                  {stage.canChange && !FINISHED_STATES.has(stage.state) ? (
+                  {stage.changeRefusal === null ? (
                     <Link href={`/people/${person.id}/stages/${stage.id}`} className="font-bold">
                       Update<span className="sr-only"> {stage.title}</span>
                     </Link>

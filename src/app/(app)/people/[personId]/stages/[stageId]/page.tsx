@@ -51,9 +51,11 @@ export default async function StagePage({ params }: { params: Promise<{ personId
       <div className="mb-8">
         <LiveClock clock={serializeClock(stage.clock)} atRiskPercent={person.atRiskPercent} renderedAt={now.getTime()} showDue />
       </div>
-      {!stage.canChange ? (
+      {stage.changeRefusal === "not-owner" || stage.changeRefusal === "not-permitted" ? (
         <p className="font-bold">Only {stage.ownerAgencyName} can change this stage.</p>
-      ) : actions.length === 0 ? (
+      ) : stage.changeRefusal === "case-closed" ? (
+        <p className="font-bold">This case is closed, so its stages cannot be changed.</p>
+      ) : stage.changeRefusal === "finished" || actions.length === 0 ? (
         <p className="font-bold">This stage is finished and cannot be changed.</p>
       ) : (
         <StageUpdateForm

@@ -1,0 +1,69 @@
+import type { z } from "zod";
+
+/**
+ * Why a use case or a domain rule refused, for code and tests; people read the message beside it.
+ * One catalogue, so a grep finds every reason the app can give.
+ */
+export const REFUSAL_CODES = [
+  /** A field failed its rule: `fieldErrors` says which and why. */
+  "invalid-input",
+  /** Missing, or not visible to this user: deliberately the same. */
+  "not-found",
+  /** The role may not do this at all. */
+  "not-permitted",
+  /** Another agency owns the stage. */
+  "not-owner",
+  /** The stage is done, not needed or declined. */
+  "finished",
+  /** The person's case is closed. */
+  "case-closed",
+  /** The stage is not in a state that allows this action (paused, already in progress…). */
+  "wrong-state",
+  /** Someone else changed the record since the form was shown. */
+  "stale-version",
+  /** Someone else claimed the stage first. */
+  "already-claimed",
+  /** The referral was answered already. */
+  "already-answered",
+  /** The stage already waits for an answer to a referral. */
+  "referral-pending",
+  /** The stage left the referring agency, or was finished, after it was referred. */
+  "stage-moved-on",
+  /** The break-glass access was reviewed already. */
+  "already-reviewed",
+  /** A form's one-time key came back from another user: they must reload it. */
+  "form-expired",
+  /** The person's pathway has no accommodation stage to record an address against. */
+  "no-accommodation-stage",
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export type Refusal = { ok: false; code: RefusalCode; formError?: string; fieldErrors: Record<string, string> };
+
+/** What every domain rule and use case returns for expected outcomes; faults are thrown. */
+export type Result<T> = { ok: true; data: T } | Refusal;
+
+export const CHECK_THE_ANSWERS = "There is a problem: check the highlighted answers.";
+
+export function ok<T>(data: T): { ok: true; data: T } {
+  return { ok: true, data };
+}
+
+export function refused(code: RefusalCode, formError?: string, fieldErrors: Record<string, string> = {}): Refusal {
+  return formError === undefined ? { ok: false, code, fieldErrors } : { ok: false, code, fieldErrors, formError };
+}
+
+/** One field's answer is refused, with the usual line at the top of the form. */
+export function fieldRefused(field: string, message: string): Refusal {
+  return refused("invalid-input", CHECK_THE_ANSWERS, { [field]: message });
+}
+
+/** zod issues as one message per field, keyed by dotted path ("people.2.ageGroup"). */
+export function invalid(error: z.ZodError): Refusal {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    fieldErrors[key] ??= issue.message;
+  }
+  return refused("invalid-input", CHECK_THE_ANSWERS, fieldErrors);
+}

@@ -1,0 +1,23 @@
+import type { NoteSensitivity, TimelineKind } from "@/generated/prisma/client";
+import type { Actor } from "../access/actor";
+import type { Db } from "../db/create-client";
+
+export type TimelineEntry = {
+  personId: string;
+  stageId?: string | null;
+  kind: TimelineKind;
+  text?: string | null;
+  sensitivity?: NoteSensitivity;
+  occurredAt: Date;
+};
+
+/**
+ * Writes one entry on a person's timeline, in the caller's transaction, with who did it: the actor,
+ * their agency and role as they were at the time (a later move to another agency does not rewrite it).
+ */
+export function recordTimeline(tx: Pick<Db, "timelineEvent">, actor: Actor, entry: TimelineEntry) {
+  return tx.timelineEvent.create({
+    data: { ...entry, actorId: actor.id, actorAgencyId: actor.agencyId, actorRole: actor.role },
+    select: { id: true },
+  });
+}
