@@ -14,6 +14,30 @@ export default defineConfig([
       ],
     },
   },
+  // The layers of ARCHITECTURE.md, enforced: the domain is pure, and UI pieces never reach the server.
+  {
+    files: ["src/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/server/*", "@/app/*", "@/components/*", "@/lib/*", "**/server/**", "**/app/**"], message: "src/domain imports nothing outside src/domain." },
+            { group: ["@/generated/*", "**/generated/**", "@prisma/*", "next", "next/*", "react", "react-dom", "server-only"], message: "src/domain is pure TypeScript: no Prisma, Next or React." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/components/**/*.ts", "src/components/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/server/*", "**/server/**", "@/generated/*", "**/generated/**"], message: "Components get data as props; only src/server touches the database or the session." }] },
+      ],
+    },
+  },
   globalIgnores([
     "node_modules/**",
     ".next/**",

@@ -1,6 +1,6 @@
 // A seeded random source, so the demo history is the same on every run for the same `now`.
 
-import { mulberry32 } from "../../src/lib/seeded-random";
+import { mulberry32 } from "../../src/domain/seeded-random";
 
 export type Weighted<T> = readonly (readonly [T, number])[];
 

@@ -8,3 +8,6 @@ export type FormState = {
 };
 
 export const initialFormState: FormState = { fieldErrors: {} };
+
+/** A server action as a form calls it through useActionState. */
+export type FormAction = (previous: FormState, formData: FormData) => Promise<FormState>;

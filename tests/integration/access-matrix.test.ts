@@ -13,7 +13,7 @@ import type { AgencyKind, Role } from "../../src/domain/types";
 import { initialFormState } from "@/lib/form-state";
 import type { Actor } from "@/server/access/actor";
 import { getSessionUserId } from "@/server/auth/session";
-import { openBreakGlass } from "@/server/cases/open-break-glass";
+import { openBreakGlass } from "@/server/break-glass/open-break-glass";
 import { db as appDb } from "@/server/db/client";
 import { createPrismaClient } from "@/server/db/create-client";
 import { notify } from "@/server/notifications/notify";

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/server/access/actor";
-import { getPersonAccessLog } from "../../src/server/audit-log/get-person-access-log";
-import { listAuditFilterChoices, searchAuditLog } from "../../src/server/audit-log/search-audit-log";
+import { getPersonAccessLog } from "../../src/server/audit-search/get-person-access-log";
+import { listAuditFilterChoices, searchAuditLog } from "../../src/server/audit-search/search-audit-log";
 import { getPseudonymisedCase } from "../../src/server/cases/get-pseudonymised-case";
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { ForbiddenError, NotFoundError } from "../../src/server/errors";

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/server/access/actor";
-import { getBreakGlassAccess } from "../../src/server/audit-log/get-break-glass-access";
-import { listBreakGlassReviews } from "../../src/server/audit-log/list-break-glass-reviews";
-import { reviewBreakGlass } from "../../src/server/audit-log/review-break-glass";
+import { getBreakGlassAccess } from "../../src/server/break-glass/get-break-glass-access";
+import { listBreakGlassReviews } from "../../src/server/break-glass/list-break-glass-reviews";
+import { reviewBreakGlass } from "../../src/server/break-glass/review-break-glass";
 import { getPseudonymisedCase } from "../../src/server/cases/get-pseudonymised-case";
-import { openBreakGlass } from "../../src/server/cases/open-break-glass";
+import { openBreakGlass } from "../../src/server/break-glass/open-break-glass";
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { ForbiddenError, NotFoundError } from "../../src/server/errors";
 import { logOnePerson } from "../support/log-person";

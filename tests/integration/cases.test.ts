@@ -3,7 +3,7 @@ import type { AgencyKind, Role } from "../../src/domain/types";
 import type { Actor } from "../../src/server/access/actor";
 import { getPseudonymisedCase } from "../../src/server/cases/get-pseudonymised-case";
 import { listPseudonymisedCases } from "../../src/server/cases/list-pseudonymised-cases";
-import { openBreakGlass } from "../../src/server/cases/open-break-glass";
+import { openBreakGlass } from "../../src/server/break-glass/open-break-glass";
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { ForbiddenError, NotFoundError } from "../../src/server/errors";
 import { addNote } from "../../src/server/people/add-note";

@@ -4,7 +4,7 @@ import { createPrismaClient } from "../../src/server/db/create-client";
 import { ForbiddenError, NotFoundError } from "../../src/server/errors";
 import { getPersonPathway } from "../../src/server/people/get-person-pathway";
 import { getAgencyQueue } from "../../src/server/queue/get-agency-queue";
-import { getTeamWorkload } from "../../src/server/queue/get-team-workload";
+import { listTeamWorkload } from "../../src/server/queue/list-team-workload";
 import { answerReferral } from "../../src/server/referrals/answer-referral";
 import { getReferral } from "../../src/server/referrals/get-referral";
 import { referStage } from "../../src/server/referrals/refer-stage";
@@ -108,7 +108,7 @@ describe("claiming and assigning", () => {
     expect(notices.map((notice) => notice.recipientId).sort()).toEqual([council.id, councilColleague.id].sort());
     expect(notices.every((notice) => notice.href === `/people/${person.personId}/stages/${stageId}`)).toBe(true);
 
-    const workload = await getTeamWorkload(db, councilLead, at(5));
+    const workload = await listTeamWorkload(db, councilLead, at(5));
     const colleague = workload.find((member) => member.userId === councilColleague.id);
     expect(colleague).toMatchObject({ open: expect.any(Number), overdue: expect.any(Number) });
     expect(colleague!.open).toBeGreaterThanOrEqual(1);

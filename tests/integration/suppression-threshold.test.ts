@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/server/access/actor";
-import { getSuppressionSettings, getSuppressionThreshold, updateSuppressionSettings } from "../../src/server/admin/suppression-threshold";
+import { getSuppressionSettings, updateSuppressionSettings } from "../../src/server/admin/suppression-threshold";
+import { getSuppressionThreshold } from "../../src/server/partnership/get-suppression-threshold";
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { ForbiddenError } from "../../src/server/errors";
 import { runEscalationSweep } from "../../src/server/escalation/run-escalation-sweep";

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { initialFormState } from "../../src/lib/form-state";
 import type { Actor } from "../../src/server/access/actor";
-import { openBreakGlass } from "../../src/server/cases/open-break-glass";
+import { openBreakGlass } from "../../src/server/break-glass/open-break-glass";
 import type { Db } from "../../src/server/db/create-client";
 import { notify } from "../../src/server/notifications/notify";
 import { referStage } from "../../src/server/referrals/refer-stage";

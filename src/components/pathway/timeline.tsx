@@ -1,6 +1,6 @@
 import { formatLondonDateTime } from "@/domain/time/london";
 
-import type { TimelineEntryView } from "@/server/people/get-person-pathway";
+import type { TimelineEntryView } from "@/domain/pathway/timeline-entry";
 
 const HEADINGS: Record<string, (stage: string) => string> = {
   RESCUE_LOGGED: () => "Rescue logged",

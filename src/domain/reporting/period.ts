@@ -1,5 +1,5 @@
 import { fieldRefused, ok, type Result } from "../result";
-import { startOfLondonDay, type CalendarDay } from "../time/london-day";
+import { londonToday, startOfLondonDay, type CalendarDay } from "../time/london-day";
 
 /**
  * The dashboard's reporting periods: a calendar month, a quarter, a year, or a custom range of whole
@@ -110,11 +110,4 @@ export function periodFieldValues(period: Pick<Period, "months">): Required<Omit
     from: `${pad(firstMonth)}/${firstYear}`,
     to: `${pad(lastMonth)}/${lastYear}`,
   };
-}
-
-/** Today's date in London. */
-export function londonToday(now: Date): CalendarDay {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
-  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  return { year: value("year"), month: value("month"), day: value("day") };
 }

@@ -1,5 +1,8 @@
 /** Counts from 1 to this many people are never published (the PCC office's rule). */
 export const DEFAULT_THRESHOLD = 4;
+/** The range administrators may set the threshold in. */
+export const MIN_SUPPRESSION_THRESHOLD = 1;
+export const MAX_SUPPRESSION_THRESHOLD = 20;
 
 export type SuppressionReason = "primary" | "secondary";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findRecoverableCells } from "./find-recoverable-cells";
 import type { PublishedCell, PublishedTable } from "./published";
-import { mulberry32 as seededRandom } from "@/lib/seeded-random";
+import { mulberry32 as seededRandom } from "@/domain/seeded-random";
 import { suppressTable } from "./suppress-table";
 
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endOfLondonDay, formatUkDate, parseUkDate, startOfLondonDay } from "./london-day";
+import { endOfLondonDay, formatUkDate, londonToday, parseUkDate, startOfLondonDay } from "./london-day";
 
 describe("reading a date typed on a UK form", () => {
   it.each([
@@ -41,5 +41,12 @@ describe("a London day as a span of instants", () => {
 
   it("runs across the end of a month and a year", () => {
     expect(endOfLondonDay({ year: 2026, month: 12, day: 31 }).toISOString()).toBe("2027-01-01T00:00:00.000Z");
+  });
+});
+
+describe("londonToday", () => {
+  it("is London's date, not UTC's: after 23:00 UTC in summer it is already tomorrow", () => {
+    expect(londonToday(new Date("2026-07-31T23:30:00Z"))).toEqual({ year: 2026, month: 8, day: 1 });
+    expect(londonToday(new Date("2026-12-31T23:30:00Z"))).toEqual({ year: 2026, month: 12, day: 31 });
   });
 });

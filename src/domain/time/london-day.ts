@@ -37,3 +37,10 @@ export function endOfLondonDay({ year, month, day }: CalendarDay): Date {
 export function formatUkDate({ year, month, day }: CalendarDay): string {
   return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
 }
+
+/** Today's date in London. */
+export function londonToday(now: Date): CalendarDay {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  return { year: value("year"), month: value("month"), day: value("day") };
+}

@@ -4,9 +4,9 @@ import { requirePermission } from "../access/require-permission";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { invalid, ok, type Result } from "@/domain/result";
+import { MAX_SUPPRESSION_THRESHOLD, MIN_SUPPRESSION_THRESHOLD } from "@/domain/statistics/published";
+import { getSuppressionThreshold } from "../partnership/get-suppression-threshold";
 
-export const MIN_SUPPRESSION_THRESHOLD = 1;
-export const MAX_SUPPRESSION_THRESHOLD = 20;
 
 const WHOLE_NUMBER = `Enter the small-number threshold as a whole number from ${MIN_SUPPRESSION_THRESHOLD} to ${MAX_SUPPRESSION_THRESHOLD}`;
 
@@ -23,27 +23,6 @@ export const suppressionSettingsSchema = z.object({
 });
 
 export type SuppressionSettings = { suppressionThreshold: number };
-
-/**
- * The partnership's small-number threshold: counts from 1 to this many are never shown to the PCC
- * office. No permission check: callers (the dashboard, the escalation sweep) have already decided
- * the aggregate may be published; this only says how much of it is hidden.
- */
-export async function getSuppressionThreshold(db: Pick<Db, "partnership">, partnershipId: string): Promise<number> {
-  const { suppressionThreshold } = await db.partnership.findUniqueOrThrow({
-    where: { id: partnershipId },
-    select: { suppressionThreshold: true },
-  });
-  // Only a write from outside the app could store this; publishing with a weaker rule is worse than failing.
-  if (
-    !Number.isInteger(suppressionThreshold) ||
-    suppressionThreshold < MIN_SUPPRESSION_THRESHOLD ||
-    suppressionThreshold > MAX_SUPPRESSION_THRESHOLD
-  ) {
-    throw new RangeError(`Partnership ${partnershipId} has a suppression threshold out of bounds: ${suppressionThreshold}`);
-  }
-  return suppressionThreshold;
-}
 
 /** The small-number threshold, for the administrator's settings page. */
 export async function getSuppressionSettings(db: Db, actor: Actor): Promise<SuppressionSettings> {

@@ -8,7 +8,7 @@ import { pseudonymisedCases } from "../access/visibility";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
-import { activeGrant } from "./break-glass-rules";
+import { activeGrant } from "../break-glass/break-glass-rules";
 import { PERSON_CLOCK_SELECT, STAGE_CLOCK_SELECT } from "../pathway/clock-select";
 
 export type CaseStageView = {

@@ -2,7 +2,7 @@ import { describeTarget } from "@/domain/pathway/template";
 import { publishDashboard, type PublishedDashboard } from "@/domain/reporting/publish-dashboard";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
-import { getSuppressionThreshold } from "../admin/suppression-threshold";
+import { getSuppressionThreshold } from "../partnership/get-suppression-threshold";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import type { DashboardFilters } from "./filters";

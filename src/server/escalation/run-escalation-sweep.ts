@@ -1,5 +1,5 @@
 import { Prisma, type EscalationLevel, type Role } from "@/generated/prisma/client";
-import { getSuppressionThreshold } from "../admin/suppression-threshold";
+import { getSuppressionThreshold } from "../partnership/get-suppression-threshold";
 import type { Db } from "../db/create-client";
 import { CLOCK_RUNNING_SQL } from "../pathway/stage-filters";
 import { notifyEach, type Notice } from "../notifications/notify";

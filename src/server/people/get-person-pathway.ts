@@ -1,7 +1,7 @@
 import { stageWorkRefusal, type StageWorkRefusalCode } from "@/domain/pathway/stage-work";
+import type { TimelineEntryView } from "@/domain/pathway/timeline-entry";
 import type { ClockInput } from "@/domain/pathway/clock";
 import type { NrmDecision } from "@/domain/pathway/nrm-decision";
-import type { NoteSensitivity } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { readableTimeline, seesMinimalRecord, stagesSeenInFull, visiblePeople } from "../access/visibility";
@@ -28,17 +28,6 @@ export type PathwayStageView = {
   version: number;
   /** Why this user may not change the stage (another agency's, finished, case closed), or null if they may. */
   changeRefusal: StageWorkRefusalCode | null;
-};
-
-export type TimelineEntryView = {
-  id: string;
-  kind: string;
-  stageTitle: string | null;
-  text: string | null;
-  sensitivity: NoteSensitivity;
-  actorName: string;
-  actorAgencyName: string;
-  occurredAt: Date;
 };
 
 export type PersonPathwayView = Awaited<ReturnType<typeof getPersonPathway>>;

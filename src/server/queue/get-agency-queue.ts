@@ -1,5 +1,6 @@
 import { clockInputOf, readClock, type ClockInput } from "@/domain/pathway/clock";
 import { personDisplayName } from "@/domain/person-name";
+import { mayWorkOnStage, type StageForWork } from "@/domain/pathway/stage-work";
 import { arrangeQueue, type QueueFilter } from "@/domain/queue/queue-filters";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
@@ -10,6 +11,9 @@ import { OPEN_STAGE_WHERE } from "../pathway/stage-filters";
 
 /** How long the referring agency keeps seeing an answered referral on its queue. */
 const ANSWERED_SHOWN_DAYS = 14;
+
+// The query keeps only open stages of live cases; the rule still decides what this user may do to each.
+const forWork = (stage: { state: StageForWork["state"]; ownerAgencyId: string }): StageForWork => ({ ...stage, caseClosed: false });
 
 export type QueueStageRow = {
   stageId: string;
@@ -24,6 +28,8 @@ export type QueueStageRow = {
   assigneeName: string | null;
   /** A referral of this stage to another agency, waiting for an answer. */
   pendingReferralTo: string | null;
+  canClaim: boolean;
+  canAssign: boolean;
 };
 
 export type IncomingReferral = {
@@ -68,6 +74,7 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
       select: {
         id: true,
         ...STAGE_CLOCK_SELECT,
+        ownerAgencyId: true,
         assigneeId: true,
         assignee: { select: { name: true } },
         templateStage: { select: { title: true, sortOrder: true } },
@@ -143,6 +150,8 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
       assigneeId: stage.assigneeId,
       assigneeName: stage.assignee?.name ?? null,
       pendingReferralTo: stage.referrals[0]?.toAgency.name ?? null,
+      canClaim: mayWorkOnStage(actor, forWork(stage), "claim") && !stage.assigneeId,
+      canAssign: mayWorkOnStage(actor, forWork(stage), "assign"),
     };
     return { ...row, clock: readClock(clock, now, row.atRiskPercent), row };
   });

@@ -9,7 +9,7 @@ import { SUPPRESSED_MARK, suppressionKey } from "@/domain/statistics/published";
 import { AGE_GROUP_LABELS, AGE_GROUPS, EXPLOITATION_TYPE_LABELS, EXPLOITATION_TYPES, GENDER_LABELS, GENDERS } from "@/domain/types";
 import { requireActor } from "@/server/access/current-actor";
 import { DASHBOARD_QUERY_KEYS, parseDashboardFilters } from "@/server/dashboard/filters";
-import { getDashboardAgencies } from "@/server/dashboard/get-dashboard-options";
+import { listDashboardAgencies } from "@/server/dashboard/list-dashboard-agencies";
 import { getDashboard } from "@/server/dashboard/get-dashboard";
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "../../_lib/load-or-not-found";
@@ -49,7 +49,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const actor = await requireActor();
   const query = await searchParams;
   const now = new Date();
-  const agencies = await loadOrNotFound(getDashboardAgencies(db, actor));
+  const agencies = await loadOrNotFound(listDashboardAgencies(db, actor));
   const values = Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
   const parsed = parseDashboardFilters(query, now);
   const options = {

@@ -11,9 +11,10 @@ import { serializeClock } from "@/components/pathway/serialized-clock";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { getAgencyQueue, type OutgoingReferral } from "@/server/queue/get-agency-queue";
-import { getTeamWorkload } from "@/server/queue/get-team-workload";
+import { listTeamWorkload } from "@/server/queue/list-team-workload";
 import { loadOrNotFound } from "../../_lib/load-or-not-found";
-import { AssignForm, ClaimForm } from "./stage-assignment";
+import { AssignForm, ClaimForm } from "@/components/queue/stage-assignment";
+import { assignStageAction, claimStageAction } from "./actions";
 import { TableScrollRegion } from "@/components/table-scroll-region";
 
 export const metadata: Metadata = { title: "Queue" };
@@ -30,9 +31,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const filter = parseQueueFilter((await searchParams).filter);
   const now = new Date();
   const queue = await loadOrNotFound(getAgencyQueue(db, actor, filter, now));
-  const isLead = roleHasPermission(actor.role, "stage.assign");
-  const team = isLead ? await getTeamWorkload(db, actor, now) : [];
-  const canClaim = roleHasPermission(actor.role, "stage.claim");
+  const seesTeam = roleHasPermission(actor.role, "team.view");
+  const team = seesTeam ? await listTeamWorkload(db, actor, now) : [];
 
   return (
     <>
@@ -122,13 +122,14 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                   </p>
                   {row.pendingReferralTo && <p className="text-muted">Referred to {row.pendingReferralTo}, waiting for an answer</p>}
                   <div className="mt-2 flex flex-wrap items-end gap-4">
-                    {canClaim && !row.assigneeId && <ClaimForm stageId={row.stageId} stageLabel={label} />}
-                    {isLead && (
+                    {row.canClaim && <ClaimForm stageId={row.stageId} stageLabel={label} action={claimStageAction} />}
+                    {row.canAssign && (
                       <AssignForm
                         stageId={row.stageId}
                         stageLabel={label}
                         assigneeId={row.assigneeId}
                         people={team.map((member) => ({ id: member.userId, name: member.name }))}
+                        action={assignStageAction}
                       />
                     )}
                   </div>
@@ -166,7 +167,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         </section>
       )}
 
-      {isLead && (
+      {seesTeam && (
         <section aria-labelledby="team-heading">
           <h2 id="team-heading" className="mb-3 text-2xl font-bold">
             Team workload

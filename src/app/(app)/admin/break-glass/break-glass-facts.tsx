@@ -1,6 +1,6 @@
 import { formatLondonDateTime } from "@/domain/time/london";
 import { SummaryList } from "@/components/summary-list";
-import type { BreakGlassReviewRow } from "@/server/audit-log/list-break-glass-reviews";
+import type { BreakGlassReviewRow } from "@/server/break-glass/list-break-glass-reviews";
 
 /** Who opened which case, when, for how long and why; and the review, once done. */
 export function BreakGlassFacts({ row }: { row: BreakGlassReviewRow }) {

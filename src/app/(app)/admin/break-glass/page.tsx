@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NotificationBanner } from "@/components/notification-banner";
 import { requireActor } from "@/server/access/current-actor";
-import { listBreakGlassReviews, type BreakGlassReviewRow } from "@/server/audit-log/list-break-glass-reviews";
+import { listBreakGlassReviews, type BreakGlassReviewRow } from "@/server/break-glass/list-break-glass-reviews";
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "../../../_lib/load-or-not-found";
 import { BreakGlassFacts } from "./break-glass-facts";

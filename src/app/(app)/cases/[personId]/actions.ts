@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { formDataToObject } from "@/lib/form-data";
 import type { FormState } from "@/lib/form-state";
 import { requireActor } from "@/server/access/current-actor";
-import { openBreakGlass } from "@/server/cases/open-break-glass";
+import { openBreakGlass } from "@/server/break-glass/open-break-glass";
 import { db } from "@/server/db/client";
 import { refusalState } from "../../../_lib/refusal-state";
 

@@ -7,7 +7,7 @@ import { LiveClock } from "@/components/pathway/live-clock";
 import { serializeClock } from "@/components/pathway/serialized-clock";
 import { SummaryList } from "@/components/summary-list";
 import { requireActor } from "@/server/access/current-actor";
-import { BREAK_GLASS_MINUTES, BREAK_GLASS_REASON_MIN } from "@/server/cases/break-glass-rules";
+import { BREAK_GLASS_MINUTES, BREAK_GLASS_REASON_MIN } from "@/server/break-glass/break-glass-rules";
 import { getPseudonymisedCase, type BreakGlassIdentity } from "@/server/cases/get-pseudonymised-case";
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "../../../_lib/load-or-not-found";

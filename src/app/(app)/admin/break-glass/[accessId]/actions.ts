@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { formDataToObject } from "@/lib/form-data";
 import type { FormState } from "@/lib/form-state";
 import { requireActor } from "@/server/access/current-actor";
-import { reviewBreakGlass } from "@/server/audit-log/review-break-glass";
+import { reviewBreakGlass } from "@/server/break-glass/review-break-glass";
 import { db } from "@/server/db/client";
 import { refusalState } from "../../../../_lib/refusal-state";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/server/access/current-actor";
-import { getBreakGlassAccess } from "@/server/audit-log/get-break-glass-access";
+import { getBreakGlassAccess } from "@/server/break-glass/get-break-glass-access";
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "../../../../_lib/load-or-not-found";
 import { BreakGlassFacts } from "../break-glass-facts";

@@ -12,7 +12,8 @@ import { getPersonPathway } from "@/server/people/get-person-pathway";
 import { getStageWork } from "@/server/stages/get-stage-work";
 import { formatDuration } from "@/domain/time/duration";
 import { formatLondonDateTime } from "@/domain/time/london";
-import { AssignForm, ClaimForm } from "../../../../queue/stage-assignment";
+import { AssignForm, ClaimForm } from "@/components/queue/stage-assignment";
+import { assignStageAction, claimStageAction } from "@/app/(app)/queue/actions";
 import { ReferStageForm } from "./refer-stage-form";
 import { loadOrNotFound } from "../../../../../_lib/load-or-not-found";
 import { StageUpdateForm } from "./stage-update-form";
@@ -81,8 +82,8 @@ export default async function StagePage({ params }: { params: Promise<{ personId
           )}
         </p>
         <div className="mb-6 flex flex-wrap items-end gap-4">
-          {work.canClaim && <ClaimForm stageId={stage.id} stageLabel={stage.title} />}
-          {work.canAssign && <AssignForm stageId={stage.id} stageLabel={stage.title} assigneeId={work.assigneeId} people={work.assignable} />}
+          {work.canClaim && <ClaimForm stageId={stage.id} stageLabel={stage.title} action={claimStageAction} />}
+          {work.canAssign && <AssignForm stageId={stage.id} stageLabel={stage.title} assigneeId={work.assigneeId} people={work.assignable} action={assignStageAction} />}
         </div>
         {work.pendingReferral && (
           <p className="mb-4 border-l-4 border-link pl-4" data-testid="pending-referral">

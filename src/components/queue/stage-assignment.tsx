@@ -2,8 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { SubmitButton } from "@/components/form/submit-button";
-import { initialFormState } from "@/lib/form-state";
-import { assignStageAction, claimStageAction } from "./actions";
+import { initialFormState, type FormAction } from "@/lib/form-state";
 
 function InlineError({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
@@ -15,8 +14,8 @@ function InlineError({ id, message }: { id: string; message?: string }) {
 }
 
 /** "Claim" on an unassigned stage. A refusal (someone was quicker) shows next to the button. */
-export function ClaimForm({ stageId, stageLabel }: { stageId: string; stageLabel: string }) {
-  const [state, formAction] = useActionState(claimStageAction, initialFormState);
+export function ClaimForm({ stageId, stageLabel, action }: { stageId: string; stageLabel: string; action: FormAction }) {
+  const [state, formAction] = useActionState(action, initialFormState);
   const errorId = useId();
   return (
     <form action={formAction} className="inline-block" aria-describedby={state.formError ? errorId : undefined}>
@@ -35,13 +34,15 @@ export function AssignForm({
   stageLabel,
   assigneeId,
   people,
+  action,
 }: {
   stageId: string;
   stageLabel: string;
   assigneeId: string | null;
   people: { id: string; name: string }[];
+  action: FormAction;
 }) {
-  const [state, formAction] = useActionState(assignStageAction, initialFormState);
+  const [state, formAction] = useActionState(action, initialFormState);
   const selectId = useId();
   const errorId = useId();
   const error = state.fieldErrors.assigneeId ?? state.formError;

@@ -12,7 +12,7 @@ export type TeamMemberLoad = { userId: string; name: string; role: string; open:
  * For an agency lead: each active caseworker and lead in their agency with how many open stages they
  * hold and how many of those are overdue, busiest first. Also the people a stage may be assigned to.
  */
-export async function getTeamWorkload(db: Db, actor: Actor, now = new Date()): Promise<TeamMemberLoad[]> {
+export async function listTeamWorkload(db: Db, actor: Actor, now = new Date()): Promise<TeamMemberLoad[]> {
   await requirePermission(db, actor, "team.view", { entity: "Agency", entityId: actor.agencyId });
   const members = await db.user.findMany({
     where: { agencyId: actor.agencyId, active: true, role: { in: ["CASEWORKER", "AGENCY_LEAD"] } },
