@@ -86,6 +86,17 @@ const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Se
 /** "2026-03" as "Mar 2026". */
 export const monthLabel = (month: string) => `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
+type Publishing = {
+  aggregates: DashboardAggregates;
+  period: Period;
+  threshold: number;
+  /** Stages anyone in the period has, in pathway order. */
+  stages: DashboardAggregates["stagesInOrder"];
+  stageOf: (key: string) => DashboardAggregates["byStage"][number];
+  /** Agencies that own a stage counted in the period, or one open past its target now. */
+  owningAgencies: DashboardAggregates["agencies"];
+};
+
 /**
  * Turns the dashboard's counts into the tables the PCC office sees, every figure under the
  * small-number rule: counts from 1 to `threshold` are suppressed, tables and lists with totals get
@@ -93,64 +104,112 @@ export const monthLabel = (month: string) => `${MONTH_NAMES[Number(month.slice(5
  * hidden. Every hidden figure reads SUPPRESSED_MARK. The page, its charts and the CSV downloads all draw from these tables, so they agree.
  */
 export function publishDashboard(aggregates: DashboardAggregates, period: Period, threshold: number): PublishedDashboard {
-  const options = { threshold };
-  const count = (cell: PublishedCell): TableCell => ({
-    text: cell.kind === "value" ? String(cell.value) : SUPPRESSED_MARK,
-    value: cell.kind === "value" ? cell.value : null,
-    suppressed: cell.kind === "suppressed",
-  });
-  const statistic = <T extends number>(value: PublishedStatistic<T>, format: (value: T) => string): TableCell =>
-    value.kind === "shown"
-      ? { text: format(value.value), value: value.value, suppressed: false }
-      : value.kind === "suppressed"
-        ? { text: SUPPRESSED_MARK, value: null, suppressed: true }
-        : { text: "–", value: null, suppressed: false };
-  const percentOf = (part: number, whole: number) => suppressShare(part, whole, threshold);
-  const percentText = (n: number) => `${n}%`;
-  const minutesText = (minutes: number) => formatDuration(minutes * 60_000);
-  const single = (n: number) => count(suppressList([n], options).cells[0]!);
-
   const stages = aggregates.stagesInOrder.filter((stage) => aggregates.byStage.some((row) => row.stageKey === stage.key && row.stages > 0));
-  const stageOf = (key: string) => aggregates.byStage.find((row) => row.stageKey === key);
-  const { people, live } = aggregates;
+  const stageOf = (key: string) => aggregates.byStage.find((row) => row.stageKey === key)!;
+  const { live } = aggregates;
+  const owningAgencies = aggregates.agencies.filter((agency) =>
+    aggregates.byStageAndAgency.some((row) => row.agencyId === agency.id && row.stages > 0) || live.openOverdue.some((row) => row.agencyId === agency.id),
+  );
+  const ctx: Publishing = { aggregates, period, threshold, stages, stageOf, owningAgencies };
+  return {
+    threshold,
+    period,
+    tables: {
+      headlines: headlinesTable(ctx),
+      timeliness: timelinessTable(ctx),
+      trend: trendTable(ctx),
+      breaches: breachesTable(ctx),
+      escalations: escalationsTable(ctx),
+      "escalations-by-agency": escalationsByAgencyTable(ctx),
+      volumes: volumesTable(ctx),
+      gender: genderTable(ctx),
+      "exploitation-type": exploitationTypeTable(ctx),
+      "uk-overseas": ukOverseasTable(ctx),
+      nationality: nationalityTable(ctx),
+      nrm: nrmTable(ctx),
+      completeness: completenessTable(ctx),
+    },
+  };
+}
 
-  const headlines: DashboardTable = {
+// ---- Shown, hidden or none: one cell as the page prints it -----------------------------------------
+
+function count(cell: PublishedCell): TableCell {
+  return { text: cell.kind === "value" ? String(cell.value) : SUPPRESSED_MARK, value: cell.kind === "value" ? cell.value : null, suppressed: cell.kind === "suppressed" };
+}
+
+function statistic<T extends number>(value: PublishedStatistic<T>, format: (value: T) => string): TableCell {
+  return value.kind === "shown"
+    ? { text: format(value.value), value: value.value, suppressed: false }
+    : value.kind === "suppressed"
+      ? { text: SUPPRESSED_MARK, value: null, suppressed: true }
+      : { text: "–", value: null, suppressed: false };
+}
+
+const percentText = (n: number) => `${n}%`;
+const minutesText = (minutes: number) => formatDuration(minutes * 60_000);
+
+function percentOf(ctx: Publishing, part: number, whole: number): TableCell {
+  return statistic(suppressShare(part, whole, ctx.threshold), percentText);
+}
+
+/** A median or percentile of a stage's time bands, hidden when it stands on too few people. */
+function bandQuantile(ctx: Publishing, bands: number[], q: number, people: number): TableCell {
+  const value = quantileFromBands(bands, q);
+  return statistic(value === null ? { kind: "none" } : suppressStatistic(Math.round(value), people, ctx.threshold), minutesText);
+}
+
+/** A figure standing alone (a headline): hidden when small, like any count. */
+function single(ctx: Publishing, n: number): TableCell {
+  return count(suppressList([n], { threshold: ctx.threshold }).cells[0]!);
+}
+
+// ---- One function per table ------------------------------------------------------------------------
+
+function headlinesTable(ctx: Publishing): DashboardTable {
+  const { period } = ctx;
+  const { people, live } = ctx.aggregates;
+  return {
     id: "headlines",
     title: "At a glance",
     rowHeader: "Measure",
     columns: ["Count"],
     rows: [
-      { label: `People rescued, ${period.label}`, cells: [single(people.total)] },
-      { label: `Rescues (operations), ${period.label}`, cells: [single(people.rescues)] },
-      { label: "People with a live pathway now", cells: [single(live.livePathways)] },
-      { label: "Stages overdue now", cells: [single(live.stagesOverdueNow)] },
+      { label: `People rescued, ${period.label}`, cells: [single(ctx, people.total)] },
+      { label: `Rescues (operations), ${period.label}`, cells: [single(ctx, people.rescues)] },
+      { label: "People with a live pathway now", cells: [single(ctx, live.livePathways)] },
+      { label: "Stages overdue now", cells: [single(ctx, live.stagesOverdueNow)] },
     ],
   };
+}
 
-  const timeliness: DashboardTable = {
+function timelinessTable(ctx: Publishing): DashboardTable {
+  const { stages, stageOf, threshold } = ctx;
+  return {
     id: "timeliness",
     title: "Timeliness per stage",
     note: "For people rescued in the period: time from rescue to the stage being done. Medians and percentiles are read from time bands and are within a few per cent.",
     rowHeader: "Stage",
     columns: ["Target", "Done", "Median", "90th percentile", "Within target"],
     rows: stages.map((stage) => {
-      const row = stageOf(stage.key)!;
-      const median = quantileFromBands(row.doneBands, 0.5);
-      const p90 = quantileFromBands(row.doneBands, 0.9);
+      const row = stageOf(stage.key);
       return {
         label: stage.title,
         cells: [
           { text: stage.target, value: null, suppressed: false },
           statistic(suppressStatistic(row.done, row.done, threshold), String),
-          statistic(median === null ? { kind: "none" } : suppressStatistic(Math.round(median), row.done, threshold), minutesText),
-          statistic(p90 === null ? { kind: "none" } : suppressStatistic(Math.round(p90), row.done, threshold), minutesText),
-          statistic(percentOf(row.doneWithinTarget, row.done), percentText),
+          bandQuantile(ctx, row.doneBands, 0.5, row.done),
+          bandQuantile(ctx, row.doneBands, 0.9, row.done),
+          percentOf(ctx, row.doneWithinTarget, row.done),
         ],
       };
     }),
   };
+}
 
-  const trend: DashboardTable = {
+function trendTable(ctx: Publishing): DashboardTable {
+  const { stages, period, aggregates } = ctx;
+  return {
     id: "trend",
     title: "Share done within target, by month of rescue",
     note: "Each month counts the people rescued in it, so recent months rise as their stages are done.",
@@ -160,24 +219,20 @@ export function publishDashboard(aggregates: DashboardAggregates, period: Period
       label: monthLabel(month),
       cells: stages.map((stage) => {
         const row = aggregates.byStageAndMonth.find((entry) => entry.stageKey === stage.key && entry.month === month);
-        return statistic(percentOf(row?.doneWithinTarget ?? 0, row?.done ?? 0), percentText);
+        return percentOf(ctx, row?.doneWithinTarget ?? 0, row?.done ?? 0);
       }),
     })),
   };
+}
 
-  // Breaches: stages done after their target, and stages still open past it now.
+/** Breaches: stages done after their target, and stages still open past it now. */
+function breachesTable(ctx: Publishing): DashboardTable {
+  const { stages, owningAgencies, aggregates, threshold } = ctx;
   const openOverdue = (stageKey: string, agencyId: string) =>
-    live.openOverdue.find((row) => row.stageKey === stageKey && row.agencyId === agencyId)?.stages ?? 0;
+    aggregates.live.openOverdue.find((row) => row.stageKey === stageKey && row.agencyId === agencyId)?.stages ?? 0;
   const breachCount = (stageKey: string, agencyId: string) =>
     (aggregates.byStageAndAgency.find((row) => row.stageKey === stageKey && row.agencyId === agencyId)?.doneLate ?? 0) + openOverdue(stageKey, agencyId);
-  const owningAgencies = aggregates.agencies.filter((agency) =>
-    aggregates.byStageAndAgency.some((row) => row.agencyId === agency.id && row.stages > 0) || live.openOverdue.some((row) => row.agencyId === agency.id),
-  );
-  const breachTable = crossTable(
-    stages.map((stage) => owningAgencies.map((agency) => breachCount(stage.key, agency.id))),
-    threshold,
-  );
-  const breaches = tableWithTotals(
+  return tableWithTotals(
     {
       id: "breaches",
       title: "Target missed, by stage and owning agency",
@@ -187,21 +242,22 @@ export function publishDashboard(aggregates: DashboardAggregates, period: Period
     },
     stages.map((stage) => stage.title),
     "All stages",
-    breachTable,
-    count,
+    crossTable(
+      stages.map((stage) => owningAgencies.map((agency) => breachCount(stage.key, agency.id))),
+      threshold,
+    ),
   );
+}
 
-  const columnList = (values: number[]) => suppressList(values, options);
-  const lead = columnList(stages.map((stage) => stageOf(stage.key)!.escalatedToLead));
-  const coordinator = columnList(stages.map((stage) => stageOf(stage.key)!.escalatedToCoordinator));
-  const pcc = columnList(stages.map((stage) => stageOf(stage.key)!.escalatedToPcc));
-  const resolved = columnList(stages.map((stage) => stageOf(stage.key)!.escalationsResolved));
-  const resolveMedian = (bands: number[], resolvedCount: number) => {
-    const median = quantileFromBands(bands, 0.5);
-    return statistic(median === null ? { kind: "none" } : suppressStatistic(Math.round(median), resolvedCount, threshold), minutesText);
-  };
-  const allResolvedBands = sumBands(stages.map((stage) => stageOf(stage.key)!.resolvedBands));
-  const escalations: DashboardTable = {
+function escalationsTable(ctx: Publishing): DashboardTable {
+  const { stages, stageOf, threshold } = ctx;
+  const columnList = (pick: (row: StageCounts) => number) => suppressList(stages.map((stage) => pick(stageOf(stage.key))), { threshold });
+  const lead = columnList((row) => row.escalatedToLead);
+  const coordinator = columnList((row) => row.escalatedToCoordinator);
+  const pcc = columnList((row) => row.escalatedToPcc);
+  const resolved = columnList((row) => row.escalationsResolved);
+  const allResolvedBands = sumBands(stages.map((stage) => stageOf(stage.key).resolvedBands));
+  return {
     id: "escalations",
     title: "Escalations raised and time to resolve",
     note: "An overdue stage goes to the owning agency's lead, then the coordinator, then (as a count) the PCC office. Resolved: the stage has since been done; time to resolve runs from the first escalation.",
@@ -215,23 +271,29 @@ export function publishDashboard(aggregates: DashboardAggregates, period: Period
           count(coordinator.cells[index]!),
           count(pcc.cells[index]!),
           count(resolved.cells[index]!),
-          resolveMedian(stageOf(stage.key)!.resolvedBands, stageOf(stage.key)!.escalationsResolved),
+          bandQuantile(ctx, stageOf(stage.key).resolvedBands, 0.5, stageOf(stage.key).escalationsResolved),
         ],
       })),
       {
         label: "All stages",
         total: true,
-        cells: [count(lead.total), count(coordinator.total), count(pcc.total), count(resolved.total), resolveMedian(allResolvedBands, sum(allResolvedBands))],
+        cells: [count(lead.total), count(coordinator.total), count(pcc.total), count(resolved.total), bandQuantile(ctx, allResolvedBands, 0.5, sum(allResolvedBands))],
       },
     ],
   };
+}
 
-  const agencyTotals = (pick: (row: StageCounts) => number) =>
-    owningAgencies.map((agency) => sum(aggregates.byStageAndAgency.filter((row) => row.agencyId === agency.id).map(pick)));
-  const agencyLead = columnList(agencyTotals((row) => row.escalatedToLead));
-  const agencyCoordinator = columnList(agencyTotals((row) => row.escalatedToCoordinator));
-  const agencyPcc = columnList(agencyTotals((row) => row.escalatedToPcc));
-  const escalationsByAgency: DashboardTable = {
+function escalationsByAgencyTable(ctx: Publishing): DashboardTable {
+  const { owningAgencies, aggregates, threshold } = ctx;
+  const agencyList = (pick: (row: StageCounts) => number) =>
+    suppressList(
+      owningAgencies.map((agency) => sum(aggregates.byStageAndAgency.filter((row) => row.agencyId === agency.id).map(pick))),
+      { threshold },
+    );
+  const lead = agencyList((row) => row.escalatedToLead);
+  const coordinator = agencyList((row) => row.escalatedToCoordinator);
+  const pcc = agencyList((row) => row.escalatedToPcc);
+  return {
     id: "escalations-by-agency",
     title: "Escalations raised, by owning agency",
     rowHeader: "Agency",
@@ -239,13 +301,17 @@ export function publishDashboard(aggregates: DashboardAggregates, period: Period
     rows: [
       ...owningAgencies.map((agency, index) => ({
         label: agency.name,
-        cells: [count(agencyLead.cells[index]!), count(agencyCoordinator.cells[index]!), count(agencyPcc.cells[index]!)],
+        cells: [count(lead.cells[index]!), count(coordinator.cells[index]!), count(pcc.cells[index]!)],
       })),
-      { label: "All agencies", total: true, cells: [count(agencyLead.total), count(agencyCoordinator.total), count(agencyPcc.total)] },
+      { label: "All agencies", total: true, cells: [count(lead.total), count(coordinator.total), count(pcc.total)] },
     ],
   };
+}
 
-  const volumes = tableWithTotals(
+function volumesTable(ctx: Publishing): DashboardTable {
+  const { period, threshold } = ctx;
+  const { people } = ctx.aggregates;
+  return tableWithTotals(
     {
       id: "volumes",
       title: "People rescued by month and age group",
@@ -260,59 +326,83 @@ export function publishDashboard(aggregates: DashboardAggregates, period: Period
       ),
       threshold,
     ),
-    count,
   );
+}
 
-  const listTable = (id: DashboardTableId, title: string, rowHeader: string, groups: { label: string; count: number }[], note?: string): DashboardTable => {
-    const list = suppressList(
-      groups.map((group) => group.count),
-      options,
-    );
-    return {
-      id,
-      title,
-      note,
-      rowHeader,
-      columns: ["People"],
-      rows: [
-        ...groups.map((group, index) => ({ label: group.label, cells: [count(list.cells[index]!)] })),
-        { label: "All people", total: true, cells: [count(list.total)] },
-      ],
-    };
+/** A list of groups of people with its total, under primary and secondary suppression. */
+function listTable(
+  ctx: Publishing,
+  head: { id: DashboardTableId; title: string; rowHeader: string; note?: string },
+  groups: { label: string; count: number }[],
+): DashboardTable {
+  const list = suppressList(
+    groups.map((group) => group.count),
+    { threshold: ctx.threshold },
+  );
+  return {
+    ...head,
+    columns: ["People"],
+    rows: [
+      ...groups.map((group, index) => ({ label: group.label, cells: [count(list.cells[index]!)] })),
+      { label: "All people", total: true, cells: [count(list.total)] },
+    ],
   };
+}
 
-  const gender = listTable(
-    "gender",
-    "People rescued by gender",
-    "Gender",
+function genderTable(ctx: Publishing): DashboardTable {
+  const { people } = ctx.aggregates;
+  return listTable(
+    ctx,
+    { id: "gender", title: "People rescued by gender", rowHeader: "Gender" },
     GENDERS.map((value) => ({ label: GENDER_LABELS[value], count: people.byGender.find((row) => row.gender === value)?.people ?? 0 })),
   );
-  const exploitationType = listTable("exploitation-type", "People rescued by type of exploitation", "Type of exploitation", [
+}
+
+function exploitationTypeTable(ctx: Publishing): DashboardTable {
+  const { people } = ctx.aggregates;
+  return listTable(ctx, { id: "exploitation-type", title: "People rescued by type of exploitation", rowHeader: "Type of exploitation" }, [
     ...EXPLOITATION_TYPES.map((value) => ({
       label: EXPLOITATION_TYPE_LABELS[value],
       count: people.byType.find((row) => row.exploitationType === value)?.people ?? 0,
     })),
     { label: "Not recorded", count: people.byType.find((row) => row.exploitationType === null)?.people ?? 0 },
   ]);
-  const ukOverseas = listTable("uk-overseas", "People rescued from the UK and from overseas", "Nationality", [
-    { label: "UK", count: sum(people.byNationality.filter((row) => row.nationality !== null && isUkNationality(row.nationality)).map((row) => row.people)) },
-    { label: "Overseas", count: sum(people.byNationality.filter((row) => row.nationality !== null && !isUkNationality(row.nationality)).map((row) => row.people)) },
-    { label: "Not recorded", count: sum(people.byNationality.filter((row) => row.nationality === null).map((row) => row.people)) },
+}
+
+function ukOverseasTable(ctx: Publishing): DashboardTable {
+  const { people } = ctx.aggregates;
+  const peopleWhere = (keep: (nationality: string | null) => boolean) => sum(people.byNationality.filter((row) => keep(row.nationality)).map((row) => row.people));
+  return listTable(ctx, { id: "uk-overseas", title: "People rescued from the UK and from overseas", rowHeader: "Nationality" }, [
+    { label: "UK", count: peopleWhere((nationality) => nationality !== null && isUkNationality(nationality)) },
+    { label: "Overseas", count: peopleWhere((nationality) => nationality !== null && !isUkNationality(nationality)) },
+    { label: "Not recorded", count: peopleWhere((nationality) => nationality === null) },
   ]);
+}
+
+function nationalityTable(ctx: Publishing): DashboardTable {
+  const { threshold } = ctx;
+  const { people } = ctx.aggregates;
   const named = people.byNationality
     .filter((row) => row.nationality !== null)
     .map((row) => ({ label: row.nationality!, count: row.people }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   const notRecorded = sum(people.byNationality.filter((row) => row.nationality === null).map((row) => row.people));
-  const nationality = listTable(
-    "nationality",
-    "People rescued by nationality",
-    "Nationality",
+  return listTable(
+    ctx,
+    {
+      id: "nationality",
+      title: "People rescued by nationality",
+      rowHeader: "Nationality",
+      note: `Nationalities with ${threshold} people or fewer are counted together as "Other".`,
+    },
     [...foldSmallGroups(named, threshold, "Other"), ...(notRecorded > 0 ? [{ label: "Not recorded", count: notRecorded }] : [])],
-    `Nationalities with ${threshold} people or fewer are counted together as "Other".`,
   );
+}
 
-  const nrm = tableWithTotals(
+function nrmTable(ctx: Publishing): DashboardTable {
+  const { period, threshold } = ctx;
+  const { people } = ctx.aggregates;
+  return tableWithTotals(
     {
       id: "nrm",
       title: "NRM consent and Duty to Notify, by month of rescue",
@@ -328,12 +418,15 @@ export function publishDashboard(aggregates: DashboardAggregates, period: Period
       ),
       threshold,
     ),
-    count,
   );
+}
 
+function completenessTable(ctx: Publishing): DashboardTable {
+  const { threshold } = ctx;
+  const { people } = ctx.aggregates;
   const disputed = sum(people.byMonthAndAge.filter((row) => row.ageGroup === "AGE_DISPUTED").map((row) => row.people));
   const typeMissing = people.byType.find((row) => row.exploitationType === null)?.people ?? 0;
-  const completeness: DashboardTable = {
+  return {
     id: "completeness",
     title: "Data completeness",
     note: "The age group is required when a rescue is logged, so it is never missing; where it is disputed the person is treated as a child.",
@@ -341,46 +434,22 @@ export function publishDashboard(aggregates: DashboardAggregates, period: Period
     columns: ["Value"],
     rows: [
       { label: "People rescued in the period", cells: [statistic(suppressStatistic(people.total, people.total, threshold), String)] },
-      { label: "Missing the age group", cells: [statistic(percentOf(0, people.total), percentText)] },
-      { label: "Missing the type of exploitation", cells: [statistic(percentOf(typeMissing, people.total), percentText)] },
-      { label: "Missing a language", cells: [statistic(percentOf(people.languageMissing, people.total), percentText)] },
-      { label: "Age disputed", cells: [statistic(percentOf(disputed, people.total), percentText)] },
+      { label: "Missing the age group", cells: [percentOf(ctx, 0, people.total)] },
+      { label: "Missing the type of exploitation", cells: [percentOf(ctx, typeMissing, people.total)] },
+      { label: "Missing a language", cells: [percentOf(ctx, people.languageMissing, people.total)] },
+      { label: "Age disputed", cells: [percentOf(ctx, disputed, people.total)] },
     ],
   };
-
-  return {
-    threshold,
-    period,
-    tables: {
-      headlines,
-      timeliness,
-      trend,
-      breaches,
-      escalations,
-      "escalations-by-agency": escalationsByAgency,
-      volumes,
-      gender,
-      "exploitation-type": exploitationType,
-      "uk-overseas": ukOverseas,
-      nationality,
-      nrm,
-      completeness,
-    },
-  };
 }
+
+// ---- Helpers -----------------------------------------------------------------------------------------
 
 function crossTable(counts: number[][], threshold: number): PublishedTable | null {
   return counts.length === 0 || counts[0]!.length === 0 ? null : suppressTable(counts, { threshold });
 }
 
 /** A cross-table as rows: each body row with its total last, then the totals row. */
-function tableWithTotals(
-  head: Omit<DashboardTable, "rows">,
-  rowLabels: string[],
-  totalLabel: string,
-  table: PublishedTable | null,
-  count: (cell: PublishedCell) => TableCell,
-): DashboardTable {
+function tableWithTotals(head: Omit<DashboardTable, "rows">, rowLabels: string[], totalLabel: string, table: PublishedTable | null): DashboardTable {
   if (table === null) return { ...head, rows: [] };
   return {
     ...head,
