@@ -205,6 +205,20 @@ const SPECS: Record<string, Spec> = {
     expected: CASEWORK_ONLY(OWNED_STAGE),
     refusedCode: "not-owner",
   },
+  "(app)/people/[personId]/stages/[stageId]/actions.ts#withdrawReferralAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => {
+      if (target === "otherAgency") return { referralId: await freshReferral("home", "health") };
+      const person = await freshPerson(target === "hidden" ? "away" : "home");
+      const world = target === "hidden" ? away : home;
+      const council = target === "hidden" ? await awayActor("COUNCIL_SAFEGUARDING") : await home.actor("COUNCIL_SAFEGUARDING");
+      const referred = await referStage(db, council, { stageId: person.stage("accommodation").id, toAgencyId: world.agencies.SALVATION_ARMY!.id });
+      if (!referred.ok) throw new Error(JSON.stringify(referred));
+      return { referralId: referred.data.referralId };
+    }),
+    // Another agency's referral reads as not found, like one in another partnership.
+    expected: CASEWORK_ONLY({ own: "allowed", otherAgency: "not-found", hidden: "not-found" }),
+  },
   "(app)/queue/actions.ts#claimStageAction": {
     targets: ["own", "otherAgency", "hidden"],
     call: withForm(async (target) => ({ stageId: (await stageFor(target)).id })),

@@ -8,8 +8,10 @@ import { listTeamWorkload } from "../../src/server/queue/list-team-workload";
 import { answerReferral } from "../../src/server/referrals/answer-referral";
 import { getReferral } from "../../src/server/referrals/get-referral";
 import { referStage } from "../../src/server/referrals/refer-stage";
+import { withdrawReferral } from "../../src/server/referrals/withdraw-referral";
 import { assignStage, claimStage } from "../../src/server/stages/assign-stage";
 import { changeStage } from "../../src/server/stages/change-stage";
+import { getStageWork } from "../../src/server/stages/get-stage-work";
 import { logOnePerson } from "../support/log-person";
 import { createWorld, HOUR, MINUTE, minute, type World } from "../support/world";
 
@@ -224,5 +226,47 @@ describe("referrals", () => {
     const result = await referStage(db, council, { stageId: person.stage("accommodation").id, toAgencyId: other.agencies.SALVATION_ARMY!.id }, at(1));
     expect(result).toMatchObject({ ok: false, fieldErrors: { toAgencyId: "Select one of the partner agencies listed" } });
     expect(await db.referral.count({ where: { stageId: person.stage("accommodation").id } })).toBe(0);
+  });
+
+  it("lets the referring agency withdraw a waiting referral: the stage stays, the other agency loses sight of the person, and nobody can answer it after", async () => {
+    const person = await newPerson();
+    const stageId = person.stage("accommodation").id;
+    const referred = await referStage(db, council, { stageId, toAgencyId: world.agencies.SALVATION_ARMY!.id }, at(1));
+    if (!referred.ok) throw new Error(JSON.stringify(referred));
+    const referralId = referred.data.referralId;
+
+    // Only the agency that referred may take it back; to anyone else it does not exist.
+    await expect(withdrawReferral(db, salvationArmy, { referralId }, at(1.5))).rejects.toThrow(NotFoundError);
+    await expect(withdrawReferral(db, health, { referralId }, at(1.5))).rejects.toThrow(NotFoundError);
+    const staged = await getStageWork(db, council, stageId);
+    expect(staged).toMatchObject({ canWithdrawReferral: true, canRefer: false });
+
+    const withdrawn = await withdrawReferral(db, councilColleague, { referralId }, at(1.5));
+    expect(withdrawn).toEqual({ ok: true, data: { personId: person.personId, stageId } });
+
+    expect(await db.referral.findUniqueOrThrow({ where: { id: referralId } })).toMatchObject({ state: "WITHDRAWN", answeredById: councilColleague.id, answeredAt: at(1.5) });
+    expect((await db.stage.findUniqueOrThrow({ where: { id: stageId } })).ownerAgencyId).toBe(world.agencies.COUNCIL_SAFEGUARDING!.id);
+    const entries = await db.timelineEvent.findMany({ where: { stageId, kind: "REFERRAL_WITHDRAWN" } });
+    expect(entries).toEqual([expect.objectContaining({ actorId: councilColleague.id, text: `Referral to Salvation Army (${world.slug}) withdrawn by Council safeguarding (${world.slug})` })]);
+    expect(await db.auditEvent.count({ where: { entityId: referralId, action: "referral.withdraw", outcome: "allowed" } })).toBe(1);
+
+    // The Salvation Army no longer sees the person, nor the referral on its queue.
+    await expect(getPersonPathway(db, salvationArmy, person.personId)).rejects.toThrow(NotFoundError);
+    expect((await getAgencyQueue(db, salvationArmy, "all", at(1.6))).incoming.map((referral) => referral.id)).not.toContain(referralId);
+    await expect(answerReferral(db, salvationArmy, { referralId, decision: "accept" }, at(1.6))).rejects.toThrow(NotFoundError);
+    // Withdrawing twice says so; the stage can be referred again.
+    expect(await withdrawReferral(db, council, { referralId }, at(1.7))).toMatchObject({ ok: false, code: "already-answered" });
+    expect(await getStageWork(db, council, stageId)).toMatchObject({ canWithdrawReferral: false, canRefer: true });
+    expect(await referStage(db, council, { stageId, toAgencyId: world.agencies.VCAS!.id }, at(2))).toMatchObject({ ok: true });
+  });
+
+  it("refuses to withdraw a referral that was answered", async () => {
+    const person = await newPerson();
+    const referred = await referStage(db, council, { stageId: person.stage("accommodation").id, toAgencyId: world.agencies.SALVATION_ARMY!.id }, at(1));
+    if (!referred.ok) throw new Error(JSON.stringify(referred));
+    await answerReferral(db, salvationArmy, { referralId: referred.data.referralId, decision: "decline", reason: "No bed tonight" }, at(1.2));
+
+    expect(await withdrawReferral(db, council, { referralId: referred.data.referralId }, at(1.5))).toMatchObject({ ok: false, code: "already-answered" });
+    expect((await db.referral.findUniqueOrThrow({ where: { id: referred.data.referralId } })).state).toBe("DECLINED");
   });
 });

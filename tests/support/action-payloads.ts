@@ -79,6 +79,12 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
       if (!referred.ok) throw new Error(`Referral not made: ${JSON.stringify(referred)}`);
       return { actor: salvationArmy, call: withState(toFormData({ referralId: referred.data.referralId, decision: "accept" })) };
     },
+    withdrawReferralAction: async () => {
+      const person = await freshPerson();
+      const referred = await referStage(db, council, { stageId: person.stage("accommodation").id, toAgencyId: world.agencies.SALVATION_ARMY.id });
+      if (!referred.ok) throw new Error(`Referral not made: ${JSON.stringify(referred)}`);
+      return { actor: council, call: withState(toFormData({ referralId: referred.data.referralId })) };
+    },
     breakGlassAction: async () => {
       const person = await freshPerson();
       return { actor: coordinator, call: withState(toFormData({ personId: person.personId, reason: "Police asked to confirm who this is for a safeguarding strategy meeting" })) };

@@ -1,8 +1,8 @@
 import { formatLondonDateTime } from "@/domain/time/london";
 
-import type { TimelineEntryView } from "@/domain/pathway/timeline-entry";
+import type { TimelineEntryView, TimelineKind } from "@/domain/pathway/timeline-entry";
 
-const HEADINGS: Record<string, (stage: string) => string> = {
+const HEADINGS: Record<TimelineKind, (stage: string) => string> = {
   RESCUE_LOGGED: () => "Rescue logged",
   STAGE_STARTED: (stage) => `${stage} started`,
   STAGE_COMPLETED: (stage) => `${stage} done`,
@@ -11,6 +11,11 @@ const HEADINGS: Record<string, (stage: string) => string> = {
   STAGE_PAUSED: (stage) => `${stage} paused`,
   STAGE_RESUMED: (stage) => `${stage} resumed`,
   NOTE_ADDED: () => "Note added",
+  STAGE_ASSIGNED: (stage) => `${stage}: who is doing it`,
+  STAGE_REFERRED: (stage) => `${stage} referred to another agency`,
+  REFERRAL_ACCEPTED: (stage) => `${stage}: referral accepted`,
+  REFERRAL_DECLINED: (stage) => `${stage}: referral declined`,
+  REFERRAL_WITHDRAWN: (stage) => `${stage}: referral withdrawn`,
   // The address itself is never in the timeline: only the provider and police read it, on the person's page.
   ACCOMMODATION_RECORDED: () => "Accommodation address recorded",
 };
@@ -29,7 +34,7 @@ export function Timeline({ entries }: { entries: TimelineEntryView[] }) {
       {entries.map((entry) => (
         <li key={entry.id} className="relative mb-6 before:absolute before:top-2 before:-left-[1.85rem] before:size-3.5 before:rounded-full before:border-4 before:border-brand before:bg-white">
           <h3 className="text-lg font-bold">
-            {(HEADINGS[entry.kind] ?? (() => entry.kind))(entry.stageTitle ?? "Stage")}
+            {HEADINGS[entry.kind](entry.stageTitle ?? "Stage")}
             {RESTRICTED[entry.sensitivity] && (
               <strong className="ml-2 inline-block border-2 border-ink px-1.5 text-base align-middle" data-testid="note-sensitivity">
                 {RESTRICTED[entry.sensitivity]}

@@ -1,10 +1,27 @@
 /** Who may read a note (values match the database enum NoteSensitivity). */
 export type NoteSensitivity = "GENERAL" | "HEALTH" | "POLICE";
 
+/** What happened (values match the database enum TimelineKind). */
+export type TimelineKind =
+  | "RESCUE_LOGGED"
+  | "STAGE_STARTED"
+  | "STAGE_COMPLETED"
+  | "STAGE_NOT_NEEDED"
+  | "STAGE_DECLINED"
+  | "STAGE_PAUSED"
+  | "STAGE_RESUMED"
+  | "NOTE_ADDED"
+  | "STAGE_ASSIGNED"
+  | "STAGE_REFERRED"
+  | "REFERRAL_ACCEPTED"
+  | "REFERRAL_DECLINED"
+  | "REFERRAL_WITHDRAWN"
+  | "ACCOMMODATION_RECORDED";
+
 /** One entry of a person's timeline as the pathway page shows it (newest first, with who and when). */
 export type TimelineEntryView = {
   id: string;
-  kind: string;
+  kind: TimelineKind;
   stageTitle: string | null;
   text: string | null;
   sensitivity: NoteSensitivity;

@@ -3,6 +3,7 @@ import { visiblePeople } from "../access/visibility";
 import type { Db } from "../db/create-client";
 import { REFERRAL_PARTIES_SELECT } from "../pathway/clock-select";
 import { NotFoundError } from "../errors";
+import { roleHasPermission } from "@/domain/access/permissions";
 import { mayWorkOnStage, type StageForWork } from "@/domain/pathway/stage-work";
 import { listReferralTargets } from "./referral-targets";
 
@@ -29,6 +30,7 @@ export async function getStageWork(db: Db, actor: Actor, stageId: string) {
           createdAt: true,
           answeredAt: true,
           answerReason: true,
+          fromAgencyId: true,
           ...REFERRAL_PARTIES_SELECT,
         },
       },
@@ -39,6 +41,8 @@ export async function getStageWork(db: Db, actor: Actor, stageId: string) {
   const pending = stage.referrals.find((referral) => referral.state === "PENDING") ?? null;
   const canAssign = mayWorkOnStage(actor, forWork, "assign");
   const canRefer = mayWorkOnStage(actor, forWork, "refer") && !pending;
+  // The agency that referred may take a waiting referral back, whatever became of the stage since.
+  const canWithdrawReferral = pending !== null && pending.fromAgencyId === actor.agencyId && roleHasPermission(actor.role, "stage.refer");
   return {
     assigneeId: stage.assigneeId,
     assigneeName: stage.assignee?.name ?? null,
@@ -53,6 +57,7 @@ export async function getStageWork(db: Db, actor: Actor, stageId: string) {
         })
       : [],
     canRefer,
+    canWithdrawReferral,
     referralTargets: canRefer ? await listReferralTargets(db, actor) : [],
     pendingReferral: pending,
     referrals: stage.referrals.map((referral) => ({

@@ -15,6 +15,7 @@ import { formatLondonDateTime } from "@/domain/time/london";
 import { AssignForm, ClaimForm } from "@/components/queue/stage-assignment";
 import { assignStageAction, claimStageAction } from "@/app/(app)/queue/actions";
 import { ReferStageForm } from "./refer-stage-form";
+import { WithdrawReferralForm } from "./withdraw-referral-form";
 import { loadOrNotFound } from "../../../../../_lib/load-or-not-found";
 import { StageUpdateForm } from "./stage-update-form";
 
@@ -90,6 +91,7 @@ export default async function StagePage({ params }: { params: Promise<{ personId
             Referred to <span className="font-bold">{work.pendingReferral.toAgency.name}</span> by {work.pendingReferral.referredBy.name},{" "}
             {formatLondonDateTime(work.pendingReferral.createdAt)}: waiting for an answer.{" "}
             <Link href={`/referrals/${work.pendingReferral.id}`}>View the referral</Link>
+            {work.canWithdrawReferral && <WithdrawReferralForm referralId={work.pendingReferral.id} toAgencyName={work.pendingReferral.toAgency.name} />}
           </p>
         )}
         {work.canRefer && <ReferStageForm stageId={stage.id} agencies={work.referralTargets} />}
