@@ -36,8 +36,13 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO vc
 
 -- The audit log is append-only for the app: the privilege refuses first, the trigger is the second line.
 REVOKE UPDATE, DELETE, TRUNCATE ON "AuditEvent" FROM vcp_app;
--- Only the owner records migrations.
-REVOKE ALL ON "_prisma_migrations" FROM vcp_app;
+-- Only the owner records migrations. `migrate dev`'s shadow database has no such table.
+DO $$
+BEGIN
+  IF to_regclass('"_prisma_migrations"') IS NOT NULL THEN
+    REVOKE ALL ON "_prisma_migrations" FROM vcp_app;
+  END IF;
+END $$;
 
 -- pg-boss's job queue. pg-boss would create and upgrade its own schema at start, which needs CREATE on
 -- the database; here the owner installs it instead (pg-boss 10, schema version 24, from
