@@ -95,10 +95,13 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
 
+  // On a real server the app connects as a login role of vcp_app, which may not migrate: the schema
+  // owner's URL does that (README, "Database roles"). The embedded database has one role for both.
+  const ownerUrl = (!embedded && process.env.DATABASE_OWNER_URL) || databaseUrl;
   console.log("Applying database migrations...");
-  await runPrismaMigrateDeploy(databaseUrl, env);
+  await runPrismaMigrateDeploy(ownerUrl, env);
   console.log("Loading demo data (skipped if already present)...");
-  await runSeed(databaseUrl, env);
+  await runSeed(ownerUrl, env);
   await buildIfNeeded(env);
 
   if (shuttingDown) return;

@@ -1,6 +1,7 @@
 // Playwright's webServer command. Playwright starts the web server before globalSetup, and an
 // embedded database must outlive the app server, so the database is prepared here: fresh database,
-// migrate, seed, build if needed, `next start`; on SIGTERM stop Next, then drop the database.
+// migrate and seed as the owner, build if needed, `next start` as this run's login role in vcp_app
+// (docs/decisions/0006); on SIGTERM stop Next, then drop the database and that role.
 import type { ChildProcess } from "node:child_process";
 import { prepareTestDatabase, type TestDatabase } from "./lib/database";
 import { buildIfNeeded, startNext } from "./lib/next-app";

@@ -63,6 +63,30 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
   await withAdminClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
+/** The group role the migrations grant the app's privileges to (docs/decisions/0006-database-roles.md). */
+export const APP_GROUP_ROLE = "vcp_app";
+
+/**
+ * Creates a login role that is a member of the app's group role, for the database at `databaseUrl`,
+ * and returns that database's URL as the new role. The group role must exist (the migrations make it).
+ */
+export async function createAppLoginRole(databaseUrl: string, role: string): Promise<string> {
+  assertSafeName(role);
+  // Random, so the URL works on servers that ask for a password as well as on trust auth.
+  const password = randomBytes(18).toString("base64url");
+  await withAdminClient(databaseUrl, (c) => c.query(`CREATE ROLE "${role}" LOGIN PASSWORD '${password}' IN ROLE ${APP_GROUP_ROLE}`));
+  const url = new URL(databaseUrl);
+  url.username = role;
+  url.password = password;
+  return url.toString();
+}
+
+/** Drops a role made by createAppLoginRole; its database must be gone first (it may own nothing). */
+export async function dropRole(serverUrl: string, role: string): Promise<void> {
+  assertSafeName(role);
+  await withAdminClient(serverUrl, (c) => c.query(`DROP ROLE IF EXISTS "${role}"`));
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -75,7 +99,10 @@ export async function freePort(): Promise<number> {
 }
 
 export type TestDatabase = {
+  /** The app's URL. On a server, a login role of this run that is a member of vcp_app. */
   url: string;
+  /** Owns the schema: migrations, seed, and tests about the setup itself. On the embedded database, the same as url. */
+  ownerUrl: string;
   /** Pool size for app clients: 1 on the embedded database, which is a single session. */
   poolMax: string | undefined;
   kind: "server" | "embedded";
@@ -85,26 +112,43 @@ export type TestDatabase = {
 /**
  * A fresh, migrated (and optionally seeded) database for a test run. With DATABASE_URL set, a new
  * database on that server, dropped by dispose(); without it, an in-memory embedded Postgres living
- * in this process until dispose().
+ * in this process until dispose(). On a server the app and the tests connect as a login role made for
+ * this run, a member of the least-privilege vcp_app; PGlite has one session for every connection, so
+ * there everything runs as its one superuser.
  */
 export async function prepareTestDatabase({ prefix, seed = false }: { prefix: string; seed?: boolean }): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
-  let db: TestDatabase;
-  if (serverUrl) {
-    const name = uniqueDatabaseName(prefix);
-    const url = await createDatabase(serverUrl, name);
-    db = { url, poolMax: process.env.DATABASE_POOL_MAX, kind: "server", dispose: () => dropDatabase(serverUrl, name) };
-  } else {
+  if (!serverUrl) {
     const embedded = await startEmbeddedPostgres({ dataDir: "memory://", port: await freePort() });
-    db = { url: embedded.url, poolMax: "1", kind: "embedded", dispose: embedded.stop };
+    try {
+      await migrateAndSeed(embedded.url, "1", seed);
+    } catch (error) {
+      await embedded.stop();
+      throw error;
+    }
+    return { url: embedded.url, ownerUrl: embedded.url, poolMax: "1", kind: "embedded", dispose: embedded.stop };
   }
+
+  const name = uniqueDatabaseName(prefix);
+  const appRole = `${name}_app`;
+  const poolMax = process.env.DATABASE_POOL_MAX;
+  const ownerUrl = await createDatabase(serverUrl, name);
+  const dispose = async () => {
+    await dropDatabase(serverUrl, name);
+    await dropRole(serverUrl, appRole);
+  };
   try {
-    const env = { DATABASE_POOL_MAX: db.poolMax };
-    await runPrismaMigrateDeploy(db.url, env);
-    if (seed) await runSeed(db.url, env);
+    await migrateAndSeed(ownerUrl, poolMax, seed);
+    const url = await createAppLoginRole(ownerUrl, appRole);
+    return { url, ownerUrl, poolMax, kind: "server", dispose };
   } catch (error) {
-    await db.dispose();
+    await dispose();
     throw error;
   }
-  return db;
+}
+
+async function migrateAndSeed(ownerUrl: string, poolMax: string | undefined, seed: boolean): Promise<void> {
+  const env = { DATABASE_POOL_MAX: poolMax };
+  await runPrismaMigrateDeploy(ownerUrl, env);
+  if (seed) await runSeed(ownerUrl, env);
 }

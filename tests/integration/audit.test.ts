@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "../../src/server/audit/record-audit";
 import { createPrismaClient } from "../../src/server/db/create-client";
+import { createOwnerPrismaClient } from "../support/owner-db";
 import { createWorld } from "../support/world";
 
 const db = createPrismaClient();
+// The app's role may not even try (db-roles.test.ts); the trigger also stops the schema's owner.
+const owner = createOwnerPrismaClient();
 
 let rowId: bigint;
 let original: Awaited<ReturnType<typeof db.auditEvent.findUniqueOrThrow>>;
@@ -17,33 +20,33 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db.$disconnect();
+  await Promise.all([db.$disconnect(), owner.$disconnect()]);
 });
 
 const current = () => db.auditEvent.findUnique({ where: { id: rowId } });
 
-// Even someone holding the app's own database connection cannot rewrite who saw what.
-describe("the audit log is append-only in the database itself", () => {
+// Even someone holding the owner's connection cannot rewrite who saw what without first dropping the trigger.
+describe("the audit log is append-only in the database itself, for the schema owner too", () => {
   it("refuses an UPDATE and leaves the row as it was", async () => {
     await expect(
-      db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "outcome" = 'allowed', "userId" = NULL WHERE "id" = $1`, rowId),
+      owner.$executeRawUnsafe(`UPDATE "AuditEvent" SET "outcome" = 'allowed', "userId" = NULL WHERE "id" = $1`, rowId),
     ).rejects.toThrow("AuditEvent is append-only: UPDATE refused");
     expect(await current()).toEqual(original);
   });
 
   it("refuses an UPDATE through the Prisma client too", async () => {
-    await expect(db.auditEvent.update({ where: { id: rowId }, data: { outcome: "allowed" } })).rejects.toThrow(/append-only/);
-    await expect(db.auditEvent.updateMany({ data: { action: "rewritten" } })).rejects.toThrow(/append-only/);
+    await expect(owner.auditEvent.update({ where: { id: rowId }, data: { outcome: "allowed" } })).rejects.toThrow(/append-only/);
+    await expect(owner.auditEvent.updateMany({ data: { action: "rewritten" } })).rejects.toThrow(/append-only/);
     expect(await current()).toEqual(original);
     expect(await db.auditEvent.count({ where: { action: "rewritten" } })).toBe(0);
   });
 
   it("refuses a DELETE and keeps the row", async () => {
     const before = await db.auditEvent.count();
-    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "id" = $1`, rowId)).rejects.toThrow(
+    await expect(owner.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "id" = $1`, rowId)).rejects.toThrow(
       "AuditEvent is append-only: DELETE refused",
     );
-    await expect(db.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
+    await expect(owner.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
     expect(await current()).toEqual(original);
     expect(await db.auditEvent.count()).toBe(before);
   });
@@ -51,7 +54,7 @@ describe("the audit log is append-only in the database itself", () => {
   it("refuses a TRUNCATE and keeps every row", async () => {
     const before = await db.auditEvent.count();
     expect(before).toBeGreaterThan(0);
-    await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow("AuditEvent is append-only: TRUNCATE refused");
+    await expect(owner.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow("AuditEvent is append-only: TRUNCATE refused");
     expect(await db.auditEvent.count()).toBe(before);
     expect(await current()).toEqual(original);
   });

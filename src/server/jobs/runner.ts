@@ -9,7 +9,12 @@ export const ESCALATION_CRON = "* * * * *";
 export const DASHBOARD_QUEUE = "dashboard-summaries";
 /** Every minute: the dashboard rebuilds what is still stale when it reads, so this only saves it the wait. */
 export const DASHBOARD_CRON = "* * * * *";
-/** pg-boss keeps its tables in their own schema, apart from the app's (which Prisma migrates). */
+/**
+ * pg-boss keeps its tables in their own schema, apart from the app's. The owner installs it in a Prisma
+ * migration (20261201120000_database_roles): the app's role may not create schemas, so pg-boss must
+ * not try. Upgrading pg-boss to a new schema version needs a migration (PgBoss.getMigrationPlans);
+ * until then the runner refuses to start ("pg-boss database requires migrations").
+ */
 export const JOB_SCHEMA = "pgboss";
 
 export type JobRunner = {
@@ -43,6 +48,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   const boss = new PgBoss({
     connectionString: options.connectionString,
     schema: JOB_SCHEMA,
+    migrate: false,
     application_name: "vcp-jobs",
     max: options.poolMax ?? 3,
     // A sweep a minute: keep an hour of finished jobs to look at, then archive and delete after a week.
