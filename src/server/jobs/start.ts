@@ -1,4 +1,5 @@
 import { createPrismaClient } from "../db/create-client";
+import { databaseUrl, serverEnv } from "../env";
 import { startJobRunner, type JobRunner } from "./runner";
 
 const globalForJobs = globalThis as unknown as { vcpJobRunner?: Promise<JobRunner | null> };
@@ -14,13 +15,9 @@ export function startJobRunnerForServer(): Promise<JobRunner | null> {
 }
 
 async function start(): Promise<JobRunner | null> {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) {
-    console.error("Job runner not started: DATABASE_URL is not set");
-    return null;
-  }
+  const connectionString = databaseUrl();
   // DATABASE_POOL_MAX=1 means the embedded database (one Postgres session): stay small there.
-  const embedded = process.env.DATABASE_POOL_MAX === "1";
+  const embedded = serverEnv().DATABASE_POOL_MAX === 1;
   const db = createPrismaClient(connectionString);
   try {
     const runner = await startJobRunner({ connectionString, db, poolMax: embedded ? 2 : 3 });

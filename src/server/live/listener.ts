@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import { z } from "zod";
 import { emitLiveEvent, liveEventListenerCount, onLiveEvent, processOrigin, type LiveEvent } from "./bus";
+import { databaseUrl } from "../env";
 import { LIVE_CHANNEL } from "./publish";
 
 const notificationSchema = z.object({ personId: z.uuid(), origin: z.string().min(1).max(100) });
@@ -88,7 +89,7 @@ export function hearsOtherProcesses(): boolean {
 
 async function connect(): Promise<void> {
   if (!state.running || state.localOnly || state.client) return;
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const client = new pg.Client({ connectionString: databaseUrl() });
   state.client = client;
   let failed = false;
   const onFailure = (error?: Error) => {

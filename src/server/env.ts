@@ -1,0 +1,59 @@
+// Kept free of "server-only" (like db/create-client.ts): scripts and integration tests read it too.
+// It is still server code: nothing under src/components or src/domain may import it (eslint).
+import { z } from "zod";
+
+const wholeNumber = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} must be a whole number`)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, `${name} must be from ${min} to ${max}`);
+
+/**
+ * Every setting the server reads from its environment, checked once. A bad value stops the server
+ * with a message naming it, rather than surfacing later as a confusing failure.
+ */
+const serverEnvSchema = z.object({
+  /** Optional here so a script given its own URL needs none; databaseUrl() insists. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL").optional(),
+  /** Connections per pool. 1 on the embedded database (PGlite), which is a single Postgres session. */
+  DATABASE_POOL_MAX: wholeNumber("DATABASE_POOL_MAX", 1, 100).default(10),
+  /** "off" on a server that only serves pages, when another process runs the jobs. */
+  JOB_RUNNER: z.enum(["on", "off"], { error: "JOB_RUNNER must be on or off" }).default("on"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Set by Next: which runtime and phase this module is loaded in. */
+  NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
+  NEXT_PHASE: z.string().optional(),
+});
+
+export type ServerEnv = z.output<typeof serverEnvSchema>;
+
+/** The environment checked; throws one error listing every bad setting. */
+export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
+  // An empty variable is an unset one (a blank line in .env), so defaults apply.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = serverEnvSchema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `- ${issue.path.join(".")}: ${issue.message}`).join("\n");
+  throw new Error(`The server's environment is not valid:\n${problems}`);
+}
+
+let cached: ServerEnv | undefined;
+
+/** Read on first use, not at import: `next build` loads server modules with no database configured. */
+export function serverEnv(): ServerEnv {
+  cached ??= parseServerEnv(process.env);
+  return cached;
+}
+
+/** The app's database, which every server process needs. */
+export function databaseUrl(): string {
+  const url = serverEnv().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  return url;
+}
+
+/** True while `next build` prerenders: no job runner, no database listener. */
+export function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
+}
