@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import pg from "pg";
 import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
@@ -152,17 +153,27 @@ test("Auth.js's callback endpoint is throttled and locked the same way, and a lo
   expect(await postCallback(request, CALLBACK_ACCOUNT, DEMO_PASSWORD)).toMatchObject({ signedIn: true });
 });
 
-test("a client cannot pick a fresh address with X-Forwarded-For when no proxy is trusted", async ({ request }) => {
+test("a client cannot pick a fresh address with X-Forwarded-For when no proxy is trusted, on either way in", async ({ request, page }) => {
   test.setTimeout(90_000);
   for (const forged of ["198.51.100.1", "198.51.100.2", "198.51.100.3"]) {
     await postCallback(request, `nobody-${forged}@demo.example`, "wrong", { "X-Forwarded-For": forged });
   }
+  await page.setExtraHTTPHeaders({ "X-Forwarded-For": "198.51.100.4" });
+  await page.goto("/sign-in");
+  await submitByKeyboard(page, "nobody-form@demo.example", "wrong");
   const addressRows = await withDatabase(
-    async (client) => (await client.query(`SELECT "failures" FROM "SignInThrottle" WHERE "key" LIKE 'address:%'`)).rows,
+    async (client) => (await client.query(`SELECT "key", "failures" FROM "SignInThrottle" WHERE "key" LIKE 'address:%'`)).rows,
   );
-  // All three counted against the one real address (127.0.0.1), not three invented ones.
-  expect(addressRows).toEqual([{ failures: 3 }]);
+  // All four counted against the connection's real address, not invented ones, nor "unknown".
+  expect(addressRows).toEqual([{ key: addressKey("127.0.0.1"), failures: 4 }]);
 });
+
+/** The throttle key of an address, made as src/server/auth/sign-in-throttle.ts makes it. */
+function addressKey(address: string) {
+  // The secret playwright.config.ts always gives the e2e server.
+  const secret = "e2e-test-secret-not-for-production-0123456789abcdef";
+  return `address:${createHmac("sha256", secret).update(`address:${address}`).digest("base64url")}`;
+}
 
 test("while a flood of sign-ins is hashing, other pages still answer promptly and the surplus is told 'busy'", async ({ request, playwright, baseURL }) => {
   test.setTimeout(120_000);
