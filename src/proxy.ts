@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { parseTrustedProxyCount } from "@/domain/auth/client-address";
 
 // Reachable signed out: the sign-in page and Auth.js's own routes.
 const OPEN_PATHS = /^\/(sign-in|api\/auth)(\/|$)/;
@@ -31,6 +32,9 @@ function withRequestId(request: NextRequest) {
   const requestId = crypto.randomUUID();
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
+  // With no trusted proxy in front, X-Forwarded-For is whatever the client wrote. Without it, Next
+  // fills in the connection's own address, which is what sign-in throttling then counts.
+  if (parseTrustedProxyCount(process.env.TRUSTED_PROXY_COUNT) === 0) headers.delete("x-forwarded-for");
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
   return response;

@@ -2,7 +2,9 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
+import { SIGN_IN_BUSY, tooManyAttemptsMessage, WRONG_EMAIL_OR_PASSWORD } from "@/domain/auth/sign-in-messages";
 import { signIn } from "@/server/auth/auth";
+import { signInRefusalOf } from "@/server/auth/sign-in-outcome";
 import type { FormState } from "@/lib/form-state";
 
 const schema = z.object({
@@ -21,11 +23,16 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });
   } catch (error) {
-    // Same words whether the account exists or not.
-    if (error instanceof AuthError) {
-      return { fieldErrors: {}, formError: "The email address or password is not right. Check them and try again.", values };
-    }
+    // Same words whether the account exists or not, for a wrong password and for a lock alike.
+    if (error instanceof AuthError) return { fieldErrors: {}, formError: signInErrorMessage(error), values };
     throw error;
   }
   return { fieldErrors: {} };
+}
+
+function signInErrorMessage(error: AuthError): string {
+  const refusal = signInRefusalOf(error);
+  if (refusal?.kind === "too-many-attempts") return tooManyAttemptsMessage(refusal.retryAt, new Date());
+  if (refusal?.kind === "busy") return SIGN_IN_BUSY;
+  return WRONG_EMAIL_OR_PASSWORD;
 }

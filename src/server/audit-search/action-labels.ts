@@ -4,6 +4,8 @@ import type { AuditAction } from "../audit/record-audit";
 const LABELS: Record<AuditAction, string> = {
   "auth.sign_in": "Signed in",
   "auth.sign_in_failed": "Sign-in failed",
+  "auth.sign_in_throttled": "Sign-in refused: too many attempts",
+  "auth.sign_in_busy": "Sign-in refused: service busy",
   "auth.sign_out": "Signed out",
   "rescue.log": "Logged a rescue",
   "rescue.view": "Viewed a rescue",

@@ -7,6 +7,8 @@ import type { Actor } from "../access/actor";
 export type AuditAction =
   | "auth.sign_in"
   | "auth.sign_in_failed"
+  | "auth.sign_in_throttled"
+  | "auth.sign_in_busy"
   | "auth.sign_out"
   | "rescue.log"
   | "rescue.view"

@@ -1,15 +1,10 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
 import { db } from "../db/client";
-import { recordAudit } from "../audit/record-audit";
-import { hashForMissingAccount, verifyPassword } from "./password";
-
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(200),
-});
+import { clientAddressOf } from "./request-client-address";
+import { userForAuthJs } from "./sign-in-refused-error";
+import { signInWithPassword } from "./sign-in-with-password";
 
 // A shift is 8 hours; a shared workstation left signed in must not stay open for days.
 const SESSION_SECONDS = 8 * 60 * 60;
@@ -28,18 +23,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const user = await db.user.findUnique({ where: { email: parsed.data.email } });
-        const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await hashForMissingAccount()));
-        if (!user || !user.active || !valid) {
-          await recordAudit(db, null, { action: "auth.sign_in_failed", entity: "User", entityId: user?.id, outcome: "denied" });
-          return null;
-        }
-        await recordAudit(db, null, { action: "auth.sign_in", entity: "User", entityId: user.id });
-        // Only the id goes into the session token: role and agency are read fresh on every request.
-        return { id: user.id };
+      // Throttled, hash-limited and audited in signInWithPassword. Only the id goes into the session
+      // token: role and agency are read fresh on every request.
+      async authorize(raw, request) {
+        return userForAuthJs(await signInWithPassword(db, raw, clientAddressOf(request)));
       },
     }),
   ],

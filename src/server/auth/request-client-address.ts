@@ -1,0 +1,11 @@
+import "server-only";
+import { clientAddressFrom, parseTrustedProxyCount } from "@/domain/auth/client-address";
+
+/**
+ * The address a sign-in came from, as far as it can be trusted. Next gives no socket address to
+ * route handlers or actions, only headers; see clientAddressFrom for how X-Forwarded-For is read
+ * and README "Sign-in throttling" for TRUSTED_PROXY_COUNT.
+ */
+export function clientAddressOf(request: Request | undefined): string {
+  return clientAddressFrom(request?.headers.get("x-forwarded-for") ?? null, parseTrustedProxyCount(process.env.TRUSTED_PROXY_COUNT));
+}
