@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { parseTrustedProxyCount } from "@/domain/auth/client-address";
+import { serverEnv } from "@/server/env";
 
 // Reachable signed out: the sign-in page and Auth.js's own routes.
 const OPEN_PATHS = /^\/(sign-in|api\/auth)(\/|$)/;
@@ -34,7 +34,7 @@ function withRequestId(request: NextRequest) {
   headers.set("x-request-id", requestId);
   // With no trusted proxy in front, X-Forwarded-For is whatever the client wrote. Without it, Next
   // fills in the connection's own address, which is what sign-in throttling then counts.
-  if (parseTrustedProxyCount(process.env.TRUSTED_PROXY_COUNT) === 0) headers.delete("x-forwarded-for");
+  if (serverEnv().TRUSTED_PROXY_COUNT === 0) headers.delete("x-forwarded-for");
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
   return response;

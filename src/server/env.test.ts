@@ -21,4 +21,13 @@ describe("parseServerEnv", () => {
     const parse = () => parseServerEnv({ DATABASE_URL: "mysql://nope", JOB_RUNNER: "sometimes" });
     expect(parse).toThrow(/DATABASE_URL: DATABASE_URL must be a postgresql:\/\/ URL[\s\S]*JOB_RUNNER: JOB_RUNNER must be on or off/);
   });
+
+  it("reads the sign-in settings: proxies trusted, hashes at once, queue", () => {
+    expect(parseServerEnv({})).toMatchObject({ TRUSTED_PROXY_COUNT: 0, SIGN_IN_HASH_QUEUE: 8 });
+    expect(parseServerEnv({}).SIGN_IN_HASH_CONCURRENCY).toBeUndefined();
+    expect(parseServerEnv({ TRUSTED_PROXY_COUNT: "2", SIGN_IN_HASH_CONCURRENCY: "3" })).toMatchObject({ TRUSTED_PROXY_COUNT: 2, SIGN_IN_HASH_CONCURRENCY: 3 });
+    // A proxy count that is not a number must stop the server, not quietly trust the client's header.
+    expect(() => parseServerEnv({ TRUSTED_PROXY_COUNT: "yes" })).toThrow("TRUSTED_PROXY_COUNT must be a whole number");
+    expect(() => parseServerEnv({ AUTH_SECRET: "short" })).toThrow("AUTH_SECRET must be at least 32 characters");
+  });
 });

@@ -21,6 +21,14 @@ const serverEnvSchema = z.object({
   /** "off" on a server that only serves pages, when another process runs the jobs. */
   JOB_RUNNER: z.enum(["on", "off"], { error: "JOB_RUNNER must be on or off" }).default("on"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Signs session tokens (Auth.js reads it too) and keys the sign-in throttle's HMACs. */
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  /** Proxies in front that append to X-Forwarded-For; 0 ignores the header (README "Sign-in throttling"). */
+  TRUSTED_PROXY_COUNT: wholeNumber("TRUSTED_PROXY_COUNT", 0, 10).default(0),
+  /** Password hashes (scrypt, 128 MiB each) one server runs at once; unset: half the cores. */
+  SIGN_IN_HASH_CONCURRENCY: wholeNumber("SIGN_IN_HASH_CONCURRENCY", 1, 64).optional(),
+  /** Sign-ins that may wait for a hash before the rest are told the service is busy. */
+  SIGN_IN_HASH_QUEUE: wholeNumber("SIGN_IN_HASH_QUEUE", 0, 1000).default(8),
   /** Set by Next: which runtime and phase this module is loaded in. */
   NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
   NEXT_PHASE: z.string().optional(),
@@ -51,6 +59,12 @@ export function databaseUrl(): string {
   const url = serverEnv().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   return url;
+}
+
+export function authSecret(): string {
+  const secret = serverEnv().AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not set");
+  return secret;
 }
 
 /** True while `next build` prerenders: no job runner, no database listener. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddressFrom, parseTrustedProxyCount, UNKNOWN_ADDRESS } from "./client-address";
+import { clientAddressFrom, UNKNOWN_ADDRESS } from "./client-address";
 
 describe("the client's address", () => {
   it("with no trusted proxy is the connection's own address, which Next puts last", () => {
@@ -23,15 +23,5 @@ describe("the client's address", () => {
     expect(clientAddressFrom("2001:DB8:AA:BB::9", 0)).toBe("2001:db8:aa:bb::/64");
     expect(clientAddressFrom("2001:db8::1", 0)).toBe("2001:db8:0:0::/64");
     expect(clientAddressFrom("::1", 0)).toBe("0:0:0:0::/64");
-  });
-});
-
-describe("TRUSTED_PROXY_COUNT", () => {
-  it("trusts none unless it is a whole number", () => {
-    expect(parseTrustedProxyCount(undefined)).toBe(0);
-    expect(parseTrustedProxyCount("")).toBe(0);
-    expect(parseTrustedProxyCount("yes")).toBe(0);
-    expect(parseTrustedProxyCount("-1")).toBe(0);
-    expect(parseTrustedProxyCount(" 2 ")).toBe(2);
   });
 });

@@ -38,9 +38,3 @@ function normaliseAddress(address: string): string {
     .map((group) => group.replace(/^0+(?=.)/, ""))
     .join(":")}::/64`;
 }
-
-/** TRUSTED_PROXY_COUNT: a whole number of proxies, 0 (trust none) when unset or not a number. */
-export function parseTrustedProxyCount(value: string | undefined): number {
-  if (!value || !/^\d{1,2}$/.test(value.trim())) return 0;
-  return Number(value.trim());
-}

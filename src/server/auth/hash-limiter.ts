@@ -1,5 +1,6 @@
 import "server-only";
 import { availableParallelism } from "node:os";
+import { serverEnv } from "../env";
 
 export type HashLimiter = ReturnType<typeof createHashLimiter>;
 export type Limited<T> = { busy: false; value: T } | { busy: true };
@@ -43,12 +44,8 @@ export function createHashLimiter({ concurrency, queueLimit }: { concurrency: nu
   return { run, stats, concurrency, queueLimit };
 }
 
-function wholeNumber(value: string | undefined, fallback: number): number {
-  return value && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : fallback;
-}
-
 // Half the cores by default, so hashing never takes every core from the pages.
 export const passwordHashLimiter = createHashLimiter({
-  concurrency: wholeNumber(process.env.SIGN_IN_HASH_CONCURRENCY, Math.max(1, Math.floor(availableParallelism() / 2))),
-  queueLimit: wholeNumber(process.env.SIGN_IN_HASH_QUEUE, 8),
+  concurrency: serverEnv().SIGN_IN_HASH_CONCURRENCY ?? Math.max(1, Math.floor(availableParallelism() / 2)),
+  queueLimit: serverEnv().SIGN_IN_HASH_QUEUE,
 });

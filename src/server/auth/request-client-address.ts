@@ -1,5 +1,6 @@
 import "server-only";
-import { clientAddressFrom, parseTrustedProxyCount } from "@/domain/auth/client-address";
+import { clientAddressFrom } from "@/domain/auth/client-address";
+import { serverEnv } from "../env";
 
 /**
  * The address a sign-in came from, as far as it can be trusted. Next gives no socket address to
@@ -7,5 +8,5 @@ import { clientAddressFrom, parseTrustedProxyCount } from "@/domain/auth/client-
  * and README "Sign-in throttling" for TRUSTED_PROXY_COUNT.
  */
 export function clientAddressOf(request: Request | undefined): string {
-  return clientAddressFrom(request?.headers.get("x-forwarded-for") ?? null, parseTrustedProxyCount(process.env.TRUSTED_PROXY_COUNT));
+  return clientAddressFrom(request?.headers.get("x-forwarded-for") ?? null, serverEnv().TRUSTED_PROXY_COUNT);
 }

@@ -9,6 +9,7 @@ import {
 } from "@/domain/auth/sign-in-throttle-policy";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db/create-client";
+import { authSecret } from "../env";
 
 export type ThrottleKeys = { account: string; address: string };
 
@@ -18,8 +19,7 @@ export type ThrottleKeys = { account: string; address: string };
  * client's address, and the key is made the same way whether or not the account exists.
  */
 export function throttleKeysFor(normalisedEmail: string, clientAddress: string): ThrottleKeys {
-  const secret = process.env.AUTH_SECRET;
-  if (!secret) throw new Error("AUTH_SECRET is not set");
+  const secret = authSecret();
   const hmac = (text: string) => createHmac("sha256", secret).update(text).digest("base64url");
   return { account: `account:${hmac(`account:${normalisedEmail}`)}`, address: `address:${hmac(`address:${clientAddress}`)}` };
 }
