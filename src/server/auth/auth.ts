@@ -1,18 +1,21 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { SESSION_LIFETIME_MS } from "@/domain/session/session-lifetime";
 import { db } from "../db/client";
 import { recordAudit } from "../audit/record-audit";
 import { hashForMissingAccount, verifyPassword } from "./password";
+import { sessionFromToken, tokenForNewSession } from "./session-token";
+import { endSession } from "./end-session";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(200),
 });
 
-// A shift is 8 hours; a shared workstation left signed in must not stay open for days.
-const SESSION_SECONDS = 8 * 60 * 60;
+// The token lives no longer than the server-side session it names (which is the authority).
+const SESSION_SECONDS = SESSION_LIFETIME_MS / 1000;
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -43,13 +46,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return token;
+  // Every sign-out path (the app's button, Auth.js's POST /api/auth/signout) ends the server-side row.
+  events: {
+    async signOut(message) {
+      const secret = "token" in message ? message.token?.sid : undefined;
+      if (typeof secret === "string") await endSession(db, secret, "SIGNED_OUT");
     },
-    session({ session, token }) {
-      return { ...session, user: { id: token.sub ?? "" } } as typeof session;
+  },
+  callbacks: {
+    // The token carries only the session secret; on every later read it is checked against the Session row.
+    async jwt({ token, user }) {
+      if (user?.id) return tokenForNewSession(db, user.id);
+      return sessionFromToken(db, token);
+    },
+    session({ token }) {
+      return {
+        user: { id: token.sub ?? "" },
+        sessionId: token.sessionId,
+        expires: token.expiresAt,
+        deadline: token.deadline,
+        idleTimeoutMinutes: token.idleTimeoutMinutes,
+      } as unknown as Session;
     },
   },
 });
