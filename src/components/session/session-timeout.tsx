@@ -44,6 +44,7 @@ export function SessionTimeout({ msLeft, msUntilLimit, idleTimeoutMinutes, stayS
   const tick = useCallback(() => {
     const left = deadline.current - Date.now();
     if (left <= -SAFETY_MARGIN_MS) {
+      // A full load, not router.push: nothing of the pages seen stays in the client-side router cache.
       window.location.assign(atLimit() ? "/sign-in?expired=1" : `/sign-in?timedOut=${idleTimeoutMinutes}`);
       return;
     }
@@ -67,8 +68,15 @@ export function SessionTimeout({ msLeft, msUntilLimit, idleTimeoutMinutes, stayS
 
   const reportActivity = useCallback(async () => {
     lastReported.current = Date.now();
-    const answer = await staySignedIn();
-    adoptDeadline(Date.now() + answer.msLeft, true);
+    try {
+      const answer = await staySignedIn();
+      adoptDeadline(Date.now() + answer.msLeft, true);
+    } catch {
+      // Signed out meanwhile (another tab, or the cookie is gone): the answer is not an action result.
+      // A full load, like the timeout's, so no page of records stays in the client-side router cache.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+      window.location.assign("/sign-in");
+    }
   }, [staySignedIn, adoptDeadline]);
 
   // A new answer from the server (first render, or the layout rendered again by router.refresh()).
