@@ -176,6 +176,25 @@ test("two minutes before the idle timeout a warning asks; 'Stay signed in' by ke
   await expect(page).toHaveURL(/\/queue/);
 });
 
+test("tabs share the deadline: staying signed in from one tab closes the warning in the other", async ({ context }) => {
+  await context.clock.install();
+  const first = await context.newPage();
+  await signIn(first, POLICE_CASEWORKER);
+  const second = await context.newPage();
+  await second.goto("/people");
+  const session = await latestSession(POLICE_CASEWORKER);
+  const warning = (page: typeof first) => page.getByRole("dialog", { name: "You’re about to be signed out" });
+
+  await setLastSeenMinutesAgo(session.id, 28);
+  await context.clock.fastForward("28:00");
+  await expect(warning(first)).toBeVisible();
+  await expect(warning(second)).toBeVisible();
+
+  await warning(first).getByRole("button", { name: "Stay signed in" }).click();
+  await expect(warning(first)).toBeHidden();
+  await expect(warning(second)).toBeHidden();
+});
+
 test("at the idle timeout the page goes to sign-in and says why; the session is over", async ({ page }) => {
   await page.clock.install();
   await signIn(page, POLICE_CASEWORKER);
