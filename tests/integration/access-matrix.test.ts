@@ -24,7 +24,7 @@ import { logOnePerson } from "../support/log-person";
 import { createWorld, MINUTE, type World } from "../support/world";
 
 // Only who is signed in is faked (see server-actions-auth.test.ts for why each mock is needed).
-vi.mock("@/server/auth/session", () => ({ getSessionUserId: vi.fn(async (): Promise<string | null> => null) }));
+vi.mock("@/server/auth/session", () => import("../support/mock-session"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 vi.mock("@/server/auth/auth", async () => {
   const { redirect } = await import("next/navigation");
@@ -293,6 +293,28 @@ const SPECS: Record<string, Spec> = {
       coordinator: { own: "forbidden" },
       pcc: { own: "forbidden" },
       admin: { own: "allowed" },
+    },
+  },
+  "(app)/admin/settings/actions.ts#updateIdleTimeoutSettingsAction": {
+    // Like the escalation settings: only the caller's own partnership's timeout can be changed.
+    targets: ["own"],
+    call: withForm(async () => ({ idleTimeoutMinutes: "30" })),
+    expected: {
+      caseworker: { own: "forbidden" },
+      lead: { own: "forbidden" },
+      coordinator: { own: "forbidden" },
+      pcc: { own: "forbidden" },
+      admin: { own: "allowed" },
+    },
+  },
+  "(app)/session/actions.ts#staySignedInAction": {
+    // Anyone signed in may say they are still there; it answers their own session's time left.
+    targets: ["own"],
+    call: async (fn) => fn(),
+    expected: { caseworker: { own: "allowed" }, lead: { own: "allowed" }, coordinator: { own: "allowed" }, pcc: { own: "allowed" }, admin: { own: "allowed" } },
+    classify: (outcome) => {
+      const msLeft = "returned" in outcome ? (outcome.returned as { msLeft?: number }).msLeft : undefined;
+      return typeof msLeft === "number" && msLeft > 0 ? "allowed" : null;
     },
   },
   "(app)/notifications/actions.ts#markReadAction": {

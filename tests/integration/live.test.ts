@@ -17,7 +17,7 @@ import { logOnePerson } from "../support/log-person";
 import { createWorld, MINUTE, type World } from "../support/world";
 
 // Only who is signed in is faked. The route, the actor, the use cases and the database are real.
-vi.mock("@/server/auth/session", () => ({ getSessionUserId: vi.fn(async (): Promise<string | null> => null) }));
+vi.mock("@/server/auth/session", () => import("../support/mock-session"));
 
 const db = createPrismaClient();
 const sessionUserId = vi.mocked(getSessionUserId);

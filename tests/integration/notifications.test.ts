@@ -14,7 +14,7 @@ import { outcomeOf, toFormData } from "../support/form-data";
 import { createWorld, MINUTE, type World } from "../support/world";
 
 // Only who is signed in is faked; the actions, use cases and database are real.
-vi.mock("@/server/auth/session", () => ({ getSessionUserId: vi.fn(async (): Promise<string | null> => null) }));
+vi.mock("@/server/auth/session", () => import("../support/mock-session"));
 // revalidatePath needs the cache context of a Next request; there is nothing to revalidate here.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 

@@ -15,7 +15,7 @@ import { logOnePerson } from "../support/log-person";
 import { createWorld, MINUTE, type World } from "../support/world";
 
 // Only who is signed in is faked. Loading the actor, the use cases and the database are all real.
-vi.mock("@/server/auth/session", () => ({ getSessionUserId: vi.fn(async (): Promise<string | null> => null) }));
+vi.mock("@/server/auth/session", () => import("../support/mock-session"));
 // revalidatePath needs the cache context of a Next request; there is nothing to revalidate here.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 // Auth.js's signIn/signOut read and write cookies through next/headers, which throws outside a Next

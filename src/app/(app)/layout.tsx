@@ -2,10 +2,13 @@ import Link from "next/link";
 import { roleHasPermission } from "@/domain/access/permissions";
 import { ROLE_LABELS } from "@/domain/types";
 import { ServiceHeader } from "@/components/service-header";
+import { SessionTimeout } from "@/components/session/session-timeout";
 import { requireActor } from "@/server/access/current-actor";
+import { getCurrentSession } from "@/server/auth/session";
 import { db } from "@/server/db/client";
 import { countUnread } from "@/server/notifications/count-unread";
 import { notificationsLinkLabel, UnreadCount } from "./notifications/unread-count";
+import { staySignedInAction } from "./session/actions";
 import { signOutAction } from "./sign-out/actions";
 
 // The layout only decides what to show in the header: every page checks access again itself.
@@ -24,6 +27,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     can("notification.read") && { href: "/notifications", label: "Notifications" },
   ].filter((link) => link !== false);
   const unread = await countUnread(db, actor);
+  const session = await getCurrentSession();
+  const now = new Date();
   return (
     <>
       <ServiceHeader>
@@ -60,6 +65,15 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <main id="main" className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
         {children}
       </main>
+      {session && (
+        <SessionTimeout
+          msLeft={session.deadline.getTime() - now.getTime()}
+          msUntilLimit={session.expiresAt.getTime() - now.getTime()}
+          idleTimeoutMinutes={session.idleTimeoutMinutes}
+          staySignedIn={staySignedInAction}
+          signOut={signOutAction}
+        />
+      )}
     </>
   );
 }

@@ -1,17 +1,24 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { MAX_IDLE_TIMEOUT_MINUTES, MIN_IDLE_TIMEOUT_MINUTES } from "@/domain/session/session-lifetime";
 import { getActor } from "@/server/access/current-actor";
 import { ServiceHeader } from "@/components/service-header";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage() {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await getActor()) redirect("/");
+  const signedOutBecause = whySignedOut(await searchParams);
   return (
     <>
       <ServiceHeader />
       <main id="main" className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
+        {signedOutBecause && (
+          <div role="status" data-testid="signed-out-reason" className="mb-8 max-w-2xl border-l-8 border-link bg-panel p-4 text-lg font-bold">
+            {signedOutBecause}
+          </div>
+        )}
         <h1 className="mb-6 text-4xl font-bold">Sign in</h1>
         <p className="mb-6 max-w-2xl">
           Victim Care Pathway is for staff of the partner agencies caring for people rescued from modern slavery. Use the account
@@ -25,4 +32,17 @@ export default async function SignInPage() {
       </main>
     </>
   );
+}
+
+/**
+ * The timeout warning sends here when a session ends (src/components/session/session-timeout.tsx).
+ * Only words we wrote are shown: the minutes must be digits within the settings' bounds.
+ */
+function whySignedOut(params: Record<string, string | string[] | undefined>): string | null {
+  if (params.expired === "1") return "You were signed out because you had been signed in for 8 hours, the longest a session can last.";
+  const minutes = typeof params.timedOut === "string" && /^\d{1,3}$/.test(params.timedOut) ? Number(params.timedOut) : NaN;
+  if (minutes >= MIN_IDLE_TIMEOUT_MINUTES && minutes <= MAX_IDLE_TIMEOUT_MINUTES) {
+    return `You were signed out because you were inactive for ${minutes} minutes.`;
+  }
+  return null;
 }

@@ -35,6 +35,7 @@ const LABELS: Record<AuditAction, string> = {
   "export.csv": "Exported a CSV",
   "settings.update": "Changed escalation settings",
   "settings.suppression_update": "Changed the small-number threshold",
+  "settings.idle_timeout_update": "Changed the idle timeout",
   "dashboard.view": "Viewed the dashboard",
   "permission.denied": "Refused: role not allowed",
 };

@@ -38,6 +38,7 @@ export type AuditAction =
   | "export.csv"
   | "settings.update"
   | "settings.suppression_update"
+  | "settings.idle_timeout_update"
   | "dashboard.view"
   | "permission.denied";
 

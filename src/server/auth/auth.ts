@@ -1,13 +1,16 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { SESSION_LIFETIME_MS } from "@/domain/session/session-lifetime";
 import { db } from "../db/client";
 import { clientAddressOf } from "./request-client-address";
+import { endSession } from "./end-session";
+import { sessionFromToken, tokenForNewSession } from "./session-token";
 import { userForAuthJs } from "./sign-in-refused-error";
 import { signInWithPassword } from "./sign-in-with-password";
 
-// A shift is 8 hours; a shared workstation left signed in must not stay open for days.
-const SESSION_SECONDS = 8 * 60 * 60;
+// The token lives no longer than the server-side session it names (which is the authority).
+const SESSION_SECONDS = SESSION_LIFETIME_MS / 1000;
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -30,13 +33,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return token;
+  // Every sign-out path (the app's button, Auth.js's POST /api/auth/signout) ends the server-side row.
+  events: {
+    async signOut(message) {
+      const secret = "token" in message ? message.token?.sid : undefined;
+      if (typeof secret === "string") await endSession(db, secret, "SIGNED_OUT");
     },
-    session({ session, token }) {
-      return { ...session, user: { id: token.sub ?? "" } } as typeof session;
+  },
+  callbacks: {
+    // The token carries only the session secret; on every later read it is checked against the Session row.
+    async jwt({ token, user }) {
+      if (user?.id) return tokenForNewSession(db, user.id);
+      return sessionFromToken(db, token);
+    },
+    session({ token }) {
+      return {
+        user: { id: token.sub ?? "" },
+        sessionId: token.sessionId,
+        expires: token.expiresAt,
+        deadline: token.deadline,
+        idleTimeoutMinutes: token.idleTimeoutMinutes,
+      } as unknown as Session;
     },
   },
 });

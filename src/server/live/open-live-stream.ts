@@ -13,6 +13,8 @@ export type LiveStreamOptions = {
   heartbeatMs?: number;
   /** The stream ends after this long; the browser reconnects, so its session is checked again. */
   lifetimeMs?: number;
+  /** Asked at every heartbeat with the user: false (signed out elsewhere, timed out) ends the stream. */
+  sessionStillLive?: () => Promise<boolean>;
 };
 
 const HEARTBEAT_MS = 25_000;
@@ -26,12 +28,12 @@ const encoder = new TextEncoder();
  * A server-sent event stream of "this person's pathway changed" for one user. An event is passed on
  * only if the person is in this user's view at that moment (one indexed query per event), and
  * carries only the person's id: the page then reloads through its own use case, which checks access
- * and audits the view again. The user is re-read at every heartbeat, so a switched-off account or a
- * changed role stops receiving within one heartbeat.
+ * and audits the view again. The user and the session are re-read at every heartbeat, so a
+ * switched-off account, a changed role or a session ended elsewhere stops receiving within one heartbeat.
  */
 export async function openLiveStream(db: Db, actor: Actor, options: LiveStreamOptions = {}): Promise<ReadableStream<Uint8Array>> {
   await requireLiveAccess(db, actor);
-  const { signal, heartbeatMs = HEARTBEAT_MS, lifetimeMs = LIFETIME_MS } = options;
+  const { signal, heartbeatMs = HEARTBEAT_MS, lifetimeMs = LIFETIME_MS, sessionStillLive = async () => true } = options;
 
   let current: Actor = actor;
   let closed = false;
@@ -80,9 +82,9 @@ export async function openLiveStream(db: Db, actor: Actor, options: LiveStreamOp
 
       const heartbeat = setInterval(() => {
         send(": heartbeat\n\n");
-        void loadActor(db, actor.id)
-          .then((fresh) => {
-            if (!fresh || !mayFollowChanges(fresh)) close();
+        void Promise.all([loadActor(db, actor.id), sessionStillLive()])
+          .then(([fresh, live]) => {
+            if (!fresh || !live || !mayFollowChanges(fresh)) close();
             else current = fresh;
           })
           .catch(() => close());

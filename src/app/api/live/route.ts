@@ -1,4 +1,6 @@
 import { getActor } from "@/server/access/current-actor";
+import { isSessionLive } from "@/server/auth/check-session";
+import { getCurrentSession } from "@/server/auth/session";
 import { db } from "@/server/db/client";
 import { ForbiddenError } from "@/server/errors";
 import { openLiveStream } from "@/server/live/open-live-stream";
@@ -12,10 +14,15 @@ export const dynamic = "force-dynamic";
  * gives up on a 401 or 403 instead of reconnecting.
  */
 export async function GET(request: Request): Promise<Response> {
-  const actor = await getActor();
-  if (!actor) return refusal(401, "Sign in to receive live updates.");
+  // Checking the session here never moves its idle clock: an open stream is not the user doing anything.
+  const session = await getCurrentSession();
+  const actor = session && (await getActor());
+  if (!session || !actor) return refusal(401, "Sign in to receive live updates.");
   try {
-    const stream = await openLiveStream(db, actor, { signal: request.signal });
+    const stream = await openLiveStream(db, actor, {
+      signal: request.signal,
+      sessionStillLive: () => isSessionLive(db, session.sessionId),
+    });
     return new Response(stream, {
       headers: {
         "Content-Type": "text/event-stream; charset=utf-8",

@@ -6,6 +6,7 @@ import { formDataToObject } from "@/lib/form-data";
 import type { FormState } from "@/lib/form-state";
 import { requireActor } from "@/server/access/current-actor";
 import { updateEscalationSettings } from "@/server/admin/escalation-settings";
+import { updateIdleTimeoutSettings } from "@/server/admin/idle-timeout";
 import { updateSuppressionSettings } from "@/server/admin/suppression-threshold";
 import { db } from "@/server/db/client";
 import { refusalState } from "../../../_lib/refusal-state";
@@ -26,4 +27,13 @@ export async function updateSuppressionSettingsAction(_previous: FormState, form
   if ("fieldErrors" in result) return { ...result, values: input };
   revalidatePath("/admin/settings");
   redirect("/admin/settings?saved=threshold");
+}
+
+export async function updateIdleTimeoutSettingsAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor();
+  const input = formDataToObject(formData);
+  const result = await updateIdleTimeoutSettings(db, actor, input).catch(refusalState);
+  if ("fieldErrors" in result) return { ...result, values: input };
+  revalidatePath("/admin/settings");
+  redirect("/admin/settings?saved=idle");
 }

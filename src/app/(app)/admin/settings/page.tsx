@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { NotificationBanner } from "@/components/notification-banner";
 import { requireActor } from "@/server/access/current-actor";
 import { getEscalationSettings } from "@/server/admin/escalation-settings";
+import { getIdleTimeoutSettings } from "@/server/admin/idle-timeout";
 import { getSuppressionSettings } from "@/server/admin/suppression-threshold";
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "../../../_lib/load-or-not-found";
+import { IdleTimeoutSettingsForm } from "./idle-timeout-form";
 import { EscalationSettingsForm } from "./settings-form";
 import { SuppressionSettingsForm } from "./suppression-form";
 
@@ -13,12 +15,14 @@ export const metadata: Metadata = { title: "Settings" };
 const SAVED = new Map<string, string>([
   ["1", "The next escalation sweep, within a minute, uses the new thresholds."],
   ["threshold", "The PCC office's dashboard and overdue notices hide small numbers under the new threshold from now on."],
+  ["idle", "Every signed-in user is held to the new idle timeout from their next request."],
 ]);
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const escalation = await loadOrNotFound(getEscalationSettings(db, actor));
   const suppression = await loadOrNotFound(getSuppressionSettings(db, actor));
+  const idleTimeout = await loadOrNotFound(getIdleTimeoutSettings(db, actor));
   const saved = (await searchParams).saved;
   const savedMessage = typeof saved === "string" ? SAVED.get(saved) : undefined;
   return (
@@ -36,7 +40,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <EscalationSettingsForm current={escalation} />
       </section>
 
-      <section aria-labelledby="suppression-heading">
+      <section aria-labelledby="suppression-heading" className="mb-12">
         <h2 id="suppression-heading" className="mb-2 text-2xl font-bold">
           Small numbers shown to the PCC office
         </h2>
@@ -44,6 +48,16 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           The PCC office sees counts only. Very small counts could point to a person, so they are hidden.
         </p>
         <SuppressionSettingsForm current={suppression} />
+      </section>
+
+      <section aria-labelledby="idle-timeout-heading">
+        <h2 id="idle-timeout-heading" className="mb-2 text-2xl font-bold">
+          Signing out inactive users
+        </h2>
+        <p className="mb-6 max-w-2xl text-muted">
+          A computer left signed in shows people&rsquo;s records to whoever sits at it next, so a session with no activity ends.
+        </p>
+        <IdleTimeoutSettingsForm current={idleTimeout} />
       </section>
     </>
   );
