@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "@/domain/input/text";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { idFromInput, recordAudit } from "../audit/record-audit";
@@ -14,7 +15,7 @@ export const REFERRAL_AGENCY_KINDS = ["POLICE", "COUNCIL_SAFEGUARDING", "HEALTH"
 export const referStageSchema = z.object({
   stageId: z.uuid("Stage not found"),
   toAgencyId: z.uuid("Select the agency to refer this stage to"),
-  message: z.string().trim().max(500, "Enter 500 characters or fewer").optional().default(""),
+  message: typedText({ multiline: true }).trim().max(500, "Enter 500 characters or fewer").optional().default(""),
 });
 
 /** The agencies this actor's agency may refer a stage to: casework agencies of the partnership but itself. */
