@@ -6,6 +6,7 @@ import { personFormInput, rescueFormInput } from "../../prisma/factories";
 import { HIDDEN_CHARACTERS_MESSAGE } from "@/domain/input/text";
 import { initialFormState } from "@/lib/form-state";
 import type { Actor } from "@/server/access/actor";
+import { searchAuditLog } from "@/server/audit-log/search-audit-log";
 import { getSessionUserId } from "@/server/auth/session";
 import { openBreakGlass } from "@/server/cases/open-break-glass";
 import { db as appDb } from "@/server/db/client";
@@ -134,6 +135,14 @@ describe("a NUL character in a text field", () => {
     const outcome = await outcomeOf(() => addNote(initialFormState, toFormData({ personId: person.personId, text: "Line one\r\nLine two\tend" })));
     expect(outcome).toMatchObject({ redirectedTo: `/people/${person.personId}?note=added` });
     expect(await db.timelineEvent.findFirst({ where: { personId: person.personId, kind: "NOTE_ADDED" } })).toMatchObject({ text: "Line one\r\nLine two\tend" });
+  });
+});
+
+describe("the audit log search (query parameters)", () => {
+  it("refuses a NUL in the case reference, and a page number in hex, next to the field", async () => {
+    expect(await searchAuditLog(db, admin, { person: `VCP-${NUL}` })).toMatchObject({ ok: false, fieldErrors: { person: HIDDEN_CHARACTERS_MESSAGE } });
+    expect(await searchAuditLog(db, admin, { page: "0x2" })).toMatchObject({ ok: false, fieldErrors: { page: "Page not found" } });
+    expect(await searchAuditLog(db, admin, { page: "2" })).toMatchObject({ ok: true, data: { page: 2 } });
   });
 });
 
