@@ -12,6 +12,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Nothing uses next/image; the optimiser answered /_next/image?url=... with a 500. Off, it is a 404.
+  images: { unoptimized: true },
   // A second build directory lets a development server run beside the end-to-end build.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // `next dev` refuses its hot-reload socket to 127.0.0.1, where the demo and tests serve the app.

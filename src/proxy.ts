@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { serverEnv } from "@/server/env";
+import { refuseOversizedBody } from "./lib/request-body-limit";
 
 // Reachable signed out: the sign-in page and Auth.js's own routes.
 const OPEN_PATHS = /^\/(sign-in|api\/auth)(\/|$)/;
@@ -15,7 +16,9 @@ const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
  * came back with a fresh cookie and signed them in again. The session now ends when they sign out,
  * or 8 hours after they signed in.
  */
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
+  const oversized = await refuseOversizedBody(request);
+  if (oversized) return oversized;
   const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name) && cookie.value !== "");
   if (hasSession || OPEN_PATHS.test(request.nextUrl.pathname)) return withRequestId(request);
   // An event stream, not a page: a status EventSource gives up on, rather than the sign-in form.

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { typedText } from "../input/text";
 import { parseLondonInputValue } from "../time/london";
+import { rescueTimeProblem } from "./rescue-time";
 import { AGE_GROUPS, EXPLOITATION_TYPES, GENDERS } from "../types";
 
 export const IMMEDIATE_NEEDS = [
@@ -19,8 +21,7 @@ const FULL_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
 const HOUSE_NUMBER = /^\s*(flat\s+)?\d+[a-z]?\s*,?\s+\w+/i;
 
 const optionalText = (max: number, label: string) =>
-  z
-    .string()
+  typedText()
     .trim()
     .max(max, `${label} must be ${max} characters or fewer`)
     .transform((value) => value || null)
@@ -30,7 +31,7 @@ const optionalText = (max: number, label: string) =>
 
 const listOfText = (maxItems: number, label: string) =>
   z
-    .union([z.string(), z.array(z.string())])
+    .union([typedText(), z.array(typedText())])
     .optional()
     .transform((value) =>
       (Array.isArray(value) ? value : (value ?? "").split(","))
@@ -81,15 +82,14 @@ export function rescueInputSchema(now: Date) {
           ctx.addIssue({ code: "custom", message: "Enter a real date and time, for example 23/11/2026 14:30" });
           return z.NEVER;
         }
-        // A few minutes' grace for clocks that disagree.
-        if (date.getTime() > now.getTime() + 5 * 60_000) {
-          ctx.addIssue({ code: "custom", message: "The time of rescue must be now or in the past" });
+        const problem = rescueTimeProblem(date, now);
+        if (problem) {
+          ctx.addIssue({ code: "custom", message: problem });
           return z.NEVER;
         }
         return date;
       }),
-    place: z
-      .string({ error: "Enter the town or postcode district" })
+    place: typedText({ error: "Enter the town or postcode district" })
       .trim()
       .min(2, "Enter the town or postcode district")
       .max(60, "Place must be 60 characters or fewer")

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "@/domain/input/text";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { visiblePeople } from "../access/visibility";
@@ -14,8 +15,7 @@ export const ADDRESS_MAX = 300;
 
 export const recordAccommodationSchema = z.object({
   personId: z.string().uuid("Person not found"),
-  address: z
-    .string({ error: "Enter the address" })
+  address: typedText({ multiline: true, error: "Enter the address" })
     .trim()
     .min(1, "Enter the address")
     .max(ADDRESS_MAX, `Enter ${ADDRESS_MAX} characters or fewer`),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumber } from "@/domain/input/whole-number";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { recordAudit } from "../audit/record-audit";
@@ -6,11 +7,10 @@ import type { Db } from "../db/create-client";
 import { invalid, ok, type Result } from "@/domain/result";
 
 const hours = (label: string, max: number) =>
-  z.coerce
-    .number({ error: `Enter ${label} as a whole number of hours` })
-    .int(`Enter ${label} as a whole number of hours`)
-    .min(1, `Enter at least 1 hour for ${label}`)
-    .max(max, `Enter ${max} hours or fewer for ${label}`);
+  wholeNumber(
+    `Enter ${label} as a whole number of hours`,
+    z.number().min(1, `Enter at least 1 hour for ${label}`).max(max, `Enter ${max} hours or fewer for ${label}`),
+  );
 
 export const escalationSettingsSchema = z
   .object({

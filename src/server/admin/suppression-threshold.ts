@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumber } from "@/domain/input/whole-number";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { recordAudit } from "../audit/record-audit";
@@ -11,12 +12,10 @@ import { getSuppressionThreshold } from "../partnership/get-suppression-threshol
 const WHOLE_NUMBER = `Enter the small-number threshold as a whole number from ${MIN_SUPPRESSION_THRESHOLD} to ${MAX_SUPPRESSION_THRESHOLD}`;
 
 export const suppressionSettingsSchema = z.object({
-  suppressionThreshold: z.preprocess(
-    // An empty box coerces to 0, which would read as "too small" rather than "missing".
-    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-    z.coerce
-      .number({ error: WHOLE_NUMBER })
-      .int(WHOLE_NUMBER)
+  suppressionThreshold: wholeNumber(
+    WHOLE_NUMBER,
+    z
+      .number()
       .min(MIN_SUPPRESSION_THRESHOLD, `Enter a small-number threshold of ${MIN_SUPPRESSION_THRESHOLD} or more`)
       .max(MAX_SUPPRESSION_THRESHOLD, `Enter a small-number threshold of ${MAX_SUPPRESSION_THRESHOLD} or fewer`),
   ),

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { wholeNumber } from "@/domain/input/whole-number";
+import { typedText } from "@/domain/input/text";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/domain/types";
 import type { Actor } from "../access/actor";
@@ -34,15 +36,14 @@ export const auditSearchSchema = z
     user: optional(z.uuid({ error: "Select a user from the list" })),
     agency: optional(z.uuid({ error: "Select an agency from the list" })),
     person: optional(
-      z
-        .string({ error: "Enter one case reference, like VCP-AB12-CD34" })
+      typedText({ error: "Enter one case reference, like VCP-AB12-CD34" })
         .trim()
         .max(40, "Enter a case reference, like VCP-AB12-CD34")
         .transform((text) => text.toUpperCase()),
     ),
     from: optional(day("Enter a real date, like 23/11/2026")),
     to: optional(day("Enter a real date, like 23/11/2026")),
-    page: z.preprocess(blankToUndefined, z.coerce.number({ error: "Page not found" }).int("Page not found").min(1, "Page not found").max(100_000, "Page not found").default(1)),
+    page: z.preprocess(blankToUndefined, wholeNumber("Page not found", z.number().min(1, "Page not found").max(100_000, "Page not found")).default(1)),
   })
   .superRefine((value, ctx) => {
     if (value.from && value.to && startOfLondonDay(value.to) < startOfLondonDay(value.from)) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "@/domain/input/text";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { pseudonymisedCases } from "../access/visibility";
@@ -10,8 +11,7 @@ import { BREAK_GLASS_MINUTES, BREAK_GLASS_REASON_MAX, BREAK_GLASS_REASON_MIN } f
 
 export const openBreakGlassSchema = z.object({
   personId: z.uuid("Case not found"),
-  reason: z
-    .string({ error: "Enter why you need to see who this person is" })
+  reason: typedText({ multiline: true, error: "Enter why you need to see who this person is" })
     .trim()
     .min(1, "Enter why you need to see who this person is")
     .min(BREAK_GLASS_REASON_MIN, `Enter at least ${BREAK_GLASS_REASON_MIN} characters: say why you need to see who this person is`)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "@/domain/input/text";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { idFromInput, recordAudit } from "../audit/record-audit";
@@ -8,7 +9,7 @@ import { invalid, ok, refused, type Result } from "@/domain/result";
 
 export const reviewBreakGlassSchema = z.object({
   accessId: z.uuid("Break-glass access not found"),
-  note: z.string().trim().max(1000, "Enter 1000 characters or fewer").optional().default(""),
+  note: typedText({ multiline: true }).trim().max(1000, "Enter 1000 characters or fewer").optional().default(""),
 });
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "@/domain/input/text";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { visiblePeople } from "../access/visibility";
@@ -11,7 +12,7 @@ import { invalid, ok, type Result } from "@/domain/result";
 
 export const addNoteSchema = z.object({
   personId: z.string().uuid("Person not found"),
-  text: z.string().trim().min(1, "Enter the note").max(2000, "Enter 2000 characters or fewer"),
+  text: typedText({ multiline: true }).trim().min(1, "Enter the note").max(2000, "Enter 2000 characters or fewer"),
   // The form always sends one (General is pre-selected); a caller that sends none gets the form's default.
   sensitivity: z.enum(["GENERAL", "HEALTH", "POLICE"], { error: "Select who can read this note" }).default("GENERAL"),
 });

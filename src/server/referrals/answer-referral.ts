@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "@/domain/input/text";
 import { referralAcceptRefusal } from "@/domain/pathway/stage-work";
 import { invalid, ok, refused, type Result } from "@/domain/result";
 import { formatDuration } from "@/domain/time/duration";
@@ -16,7 +17,7 @@ export const answerReferralSchema = z
   .object({
     referralId: z.uuid("Referral not found"),
     decision: z.enum(["accept", "decline"], { error: "Select whether you accept or decline the referral" }),
-    reason: z.string().trim().max(1000, "Enter 1000 characters or fewer").optional().default(""),
+    reason: typedText({ multiline: true }).trim().max(1000, "Enter 1000 characters or fewer").optional().default(""),
   })
   .superRefine((value, ctx) => {
     if (value.decision === "decline" && !value.reason) {

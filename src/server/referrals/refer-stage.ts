@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "@/domain/input/text";
 import { fieldRefused, invalid, ok, refused, type Result } from "@/domain/result";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
@@ -13,7 +14,7 @@ import { recordTimeline } from "../timeline/record-timeline";
 export const referStageSchema = z.object({
   stageId: z.uuid("Stage not found"),
   toAgencyId: z.uuid("Select the agency to refer this stage to"),
-  message: z.string().trim().max(500, "Enter 500 characters or fewer").optional().default(""),
+  message: typedText({ multiline: true }).trim().max(500, "Enter 500 characters or fewer").optional().default(""),
 });
 
 /**

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { typedText } from "@/domain/input/text";
+import { wholeNumber } from "@/domain/input/whole-number";
 import { completionTextWithDecision, NRM_DECISION_MISSING, NRM_DECISIONS, nrmDecisionFor } from "@/domain/pathway/nrm-decision";
 import { staleStageRefused } from "@/domain/pathway/stage-work";
 import { transition, type StageAction } from "@/domain/pathway/transitions";
@@ -15,12 +17,12 @@ const NOTE_MAX = 2000;
 
 export const changeStageSchema = z.object({
   stageId: z.string().uuid("Stage not found"),
-  version: z.coerce.number().int().min(0),
+  version: wholeNumber("Reload the page and try again: the form is out of date"),
   action: z.enum(["start", "complete", "not_needed", "decline", "pause", "resume"], {
     error: "Select what you want to do",
   }),
   // Whether an action needs text is the pathway's rule (transition), not the form's.
-  text: z.string().trim().max(NOTE_MAX, `Enter ${NOTE_MAX} characters or fewer`).optional().default(""),
+  text: typedText({ multiline: true }).trim().max(NOTE_MAX, `Enter ${NOTE_MAX} characters or fewer`).optional().default(""),
   // Only the NRM consent decision stage takes one, when it is marked as done (see nrmDecisionFor).
   nrmDecision: z.preprocess((value) => (value === "" ? undefined : value), z.enum(NRM_DECISIONS, { error: NRM_DECISION_MISSING }).optional()),
 });

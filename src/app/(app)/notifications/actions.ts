@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formDataToObject } from "@/lib/form-data";
+import { readFormFields } from "@/lib/form-data";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { ForbiddenError, NotFoundError } from "@/server/errors";
@@ -14,9 +14,11 @@ import { markRead } from "@/server/notifications/mark-read";
 
 export async function markReadAction(formData: FormData): Promise<void> {
   const actor = await requireActor();
+  const form = readFormFields(formData);
+  if (!form.ok) redirect("/notifications?read=missing");
   let outcome = "one";
   try {
-    const result = await markRead(db, actor, formDataToObject(formData));
+    const result = await markRead(db, actor, form.input);
     if (!result.ok) outcome = "missing";
   } catch (error) {
     if (!(error instanceof NotFoundError || error instanceof ForbiddenError)) throw error;

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formDataToObject } from "@/lib/form-data";
+import { readFormFields } from "@/lib/form-data";
 import { initialFormState, type FormState } from "@/lib/form-state";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
@@ -15,7 +15,9 @@ function refreshAfter(personId: string) {
 
 export async function claimStageAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  const input = formDataToObject(formData);
+  const form = readFormFields(formData);
+  if (!form.ok) return form.state;
+  const input = form.input;
   const result = await claimStage(db, actor, input).catch(refusalState);
   if ("fieldErrors" in result) return { ...result, values: input };
   refreshAfter(result.data.personId);
@@ -24,7 +26,9 @@ export async function claimStageAction(_previous: FormState, formData: FormData)
 
 export async function assignStageAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  const input = formDataToObject(formData);
+  const form = readFormFields(formData);
+  if (!form.ok) return form.state;
+  const input = form.input;
   const result = await assignStage(db, actor, input).catch(refusalState);
   if ("fieldErrors" in result) return { ...result, values: input };
   refreshAfter(result.data.personId);

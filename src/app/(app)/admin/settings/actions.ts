@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formDataToObject } from "@/lib/form-data";
+import { readFormFields } from "@/lib/form-data";
 import type { FormState } from "@/lib/form-state";
 import { requireActor } from "@/server/access/current-actor";
 import { updateEscalationSettings } from "@/server/admin/escalation-settings";
@@ -13,7 +13,9 @@ import { refusalState } from "../../../_lib/refusal-state";
 
 export async function updateEscalationSettingsAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  const input = formDataToObject(formData);
+  const form = readFormFields(formData);
+  if (!form.ok) return form.state;
+  const input = form.input;
   const result = await updateEscalationSettings(db, actor, input).catch(refusalState);
   if ("fieldErrors" in result) return { ...result, values: input };
   revalidatePath("/admin/settings");
@@ -22,7 +24,9 @@ export async function updateEscalationSettingsAction(_previous: FormState, formD
 
 export async function updateSuppressionSettingsAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  const input = formDataToObject(formData);
+  const form = readFormFields(formData);
+  if (!form.ok) return form.state;
+  const input = form.input;
   const result = await updateSuppressionSettings(db, actor, input).catch(refusalState);
   if ("fieldErrors" in result) return { ...result, values: input };
   revalidatePath("/admin/settings");
@@ -31,7 +35,9 @@ export async function updateSuppressionSettingsAction(_previous: FormState, form
 
 export async function updateIdleTimeoutSettingsAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  const input = formDataToObject(formData);
+  const form = readFormFields(formData);
+  if (!form.ok) return form.state;
+  const input = form.input;
   const result = await updateIdleTimeoutSettings(db, actor, input).catch(refusalState);
   if ("fieldErrors" in result) return { ...result, values: input };
   revalidatePath("/admin/settings");

@@ -11,6 +11,7 @@ import { BREAK_GLASS_MINUTES, BREAK_GLASS_REASON_MIN } from "@/server/break-glas
 import { getPseudonymisedCase, type BreakGlassIdentity } from "@/server/cases/get-pseudonymised-case";
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "../../../_lib/load-or-not-found";
+import { recordIdsOrNotFound } from "../../../_lib/record-ids-or-not-found";
 import { BreakGlassForm } from "./break-glass-form";
 
 export const metadata: Metadata = { title: "Case" };
@@ -26,7 +27,7 @@ export default async function CasePage({
   searchParams: Promise<{ opened?: string }>;
 }) {
   const actor = await requireActor();
-  const { personId } = await params;
+  const { personId } = await recordIdsOrNotFound(params);
   const { opened } = await searchParams;
   const now = new Date();
   const view = await loadOrNotFound(getPseudonymisedCase(db, actor, personId, now));

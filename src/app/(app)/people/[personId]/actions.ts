@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formDataToObject } from "@/lib/form-data";
+import { readFormFields } from "@/lib/form-data";
 import type { FormState } from "@/lib/form-state";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
@@ -12,7 +12,9 @@ import { refusalState } from "../../../_lib/refusal-state";
 
 export async function changeStageAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  const input = formDataToObject(formData);
+  const form = readFormFields(formData);
+  if (!form.ok) return form.state;
+  const input = form.input;
   const result = await changeStage(db, actor, input).catch(refusalState);
   if ("fieldErrors" in result) return { ...result, values: input };
   revalidatePath(`/people/${result.data.personId}`);
@@ -22,7 +24,9 @@ export async function changeStageAction(_previous: FormState, formData: FormData
 
 export async function addNoteAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  const input = formDataToObject(formData);
+  const form = readFormFields(formData);
+  if (!form.ok) return form.state;
+  const input = form.input;
   const result = await addNote(db, actor, input).catch(refusalState);
   if ("fieldErrors" in result) return { ...result, values: input };
   revalidatePath(`/people/${result.data.personId}`);

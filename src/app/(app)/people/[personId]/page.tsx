@@ -14,6 +14,7 @@ import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { getPersonPathway, type PersonPathwayView } from "@/server/people/get-person-pathway";
 import { loadOrNotFound } from "../../../_lib/load-or-not-found";
+import { recordIdsOrNotFound } from "../../../_lib/record-ids-or-not-found";
 import { AddNoteForm } from "./add-note-form";
 
 export const metadata: Metadata = { title: "Person's pathway" };
@@ -36,7 +37,7 @@ export default async function PersonPage({
   searchParams: Promise<{ changed?: string; note?: string; accommodation?: string }>;
 }) {
   const actor = await requireActor();
-  const { personId } = await params;
+  const { personId } = await recordIdsOrNotFound(params);
   const { changed, note, accommodation } = await searchParams;
   const person = await loadOrNotFound(getPersonPathway(db, actor, personId, { withAccommodation: true }));
   const now = new Date();

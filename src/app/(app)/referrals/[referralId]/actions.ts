@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formDataToObject } from "@/lib/form-data";
+import { readFormFields } from "@/lib/form-data";
 import type { FormState } from "@/lib/form-state";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
@@ -11,7 +11,9 @@ import { refusalState } from "../../../_lib/refusal-state";
 
 export async function answerReferralAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  const input = formDataToObject(formData);
+  const form = readFormFields(formData);
+  if (!form.ok) return form.state;
+  const input = form.input;
   const result = await answerReferral(db, actor, input).catch(refusalState);
   if ("fieldErrors" in result) return { ...result, values: input };
   revalidatePath("/queue");

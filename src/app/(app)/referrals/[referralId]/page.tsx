@@ -10,6 +10,7 @@ import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { getReferral } from "@/server/referrals/get-referral";
 import { loadOrNotFound } from "../../../_lib/load-or-not-found";
+import { recordIdsOrNotFound } from "../../../_lib/record-ids-or-not-found";
 import { AnswerReferralForm } from "./answer-referral-form";
 
 export const metadata: Metadata = { title: "Referral" };
@@ -18,7 +19,7 @@ const STATE_LABELS = { PENDING: "Waiting for an answer", ACCEPTED: "Accepted", D
 
 export default async function ReferralPage({ params }: { params: Promise<{ referralId: string }> }) {
   const actor = await requireActor();
-  const { referralId } = await params;
+  const { referralId } = await recordIdsOrNotFound(params);
   const referral = await loadOrNotFound(getReferral(db, actor, referralId));
   const now = new Date();
   return (

@@ -8,6 +8,7 @@ import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { getRescue } from "@/server/rescues/get-rescue";
 import { loadOrNotFound } from "../../../_lib/load-or-not-found";
+import { recordIdsOrNotFound } from "../../../_lib/record-ids-or-not-found";
 
 export const metadata: Metadata = { title: "Rescue" };
 
@@ -19,7 +20,7 @@ export default async function RescuePage({
   searchParams: Promise<{ logged?: string }>;
 }) {
   const actor = await requireActor();
-  const { rescueId } = await params;
+  const { rescueId } = await recordIdsOrNotFound(params);
   const { logged } = await searchParams;
   const rescue = await loadOrNotFound(getRescue(db, actor, rescueId));
   return (

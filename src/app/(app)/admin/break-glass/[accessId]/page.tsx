@@ -4,6 +4,7 @@ import { requireActor } from "@/server/access/current-actor";
 import { getBreakGlassAccess } from "@/server/break-glass/get-break-glass-access";
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "../../../../_lib/load-or-not-found";
+import { recordIdsOrNotFound } from "../../../../_lib/record-ids-or-not-found";
 import { BreakGlassFacts } from "../break-glass-facts";
 import { ReviewForm } from "./review-form";
 
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Review a break-glass access" };
 
 export default async function BreakGlassReviewPage({ params }: { params: Promise<{ accessId: string }> }) {
   const actor = await requireActor();
-  const { accessId } = await params;
+  const { accessId } = await recordIdsOrNotFound(params);
   const access = await loadOrNotFound(getBreakGlassAccess(db, actor, accessId));
   return (
     <>

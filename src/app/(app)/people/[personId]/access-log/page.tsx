@@ -7,13 +7,14 @@ import { auditActionLabel } from "@/server/audit-search/action-labels";
 import { ACCESS_LOG_LIMIT, getPersonAccessLog } from "@/server/audit-search/get-person-access-log";
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "../../../../_lib/load-or-not-found";
+import { recordIdsOrNotFound } from "../../../../_lib/record-ids-or-not-found";
 import { TableScrollRegion } from "@/components/table-scroll-region";
 
 export const metadata: Metadata = { title: "Who has seen this record" };
 
 export default async function AccessLogPage({ params }: { params: Promise<{ personId: string }> }) {
   const actor = await requireActor();
-  const { personId } = await params;
+  const { personId } = await recordIdsOrNotFound(params);
   const log = await loadOrNotFound(getPersonAccessLog(db, actor, personId));
 
   return (

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formDataToObject } from "@/lib/form-data";
+import { readFormFields } from "@/lib/form-data";
 import type { FormState } from "@/lib/form-state";
 import { requireActor } from "@/server/access/current-actor";
 import { recordAccommodation } from "@/server/accommodation/record-accommodation";
@@ -11,7 +11,9 @@ import { refusalState } from "../../../../_lib/refusal-state";
 
 export async function recordAccommodationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  const input = formDataToObject(formData);
+  const form = readFormFields(formData);
+  if (!form.ok) return form.state;
+  const input = form.input;
   const result = await recordAccommodation(db, actor, input).catch(refusalState);
   // What was typed goes back to the form only in this response, to the user who typed it.
   if ("fieldErrors" in result) return { ...result, values: input };

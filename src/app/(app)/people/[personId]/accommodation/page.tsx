@@ -5,13 +5,14 @@ import { requireActor } from "@/server/access/current-actor";
 import { getAccommodation } from "@/server/accommodation/get-accommodation";
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "../../../../_lib/load-or-not-found";
+import { recordIdsOrNotFound } from "../../../../_lib/record-ids-or-not-found";
 import { AccommodationForm } from "./accommodation-form";
 
 export const metadata: Metadata = { title: "Accommodation address" };
 
 export default async function AccommodationPage({ params }: { params: Promise<{ personId: string }> }) {
   const actor = await requireActor();
-  const { personId } = await params;
+  const { personId } = await recordIdsOrNotFound(params);
   const person = await loadOrNotFound(getAccommodation(db, actor, personId));
   const { placement } = person;
   const provider = person.arrangedByAgencyName ?? "the agency arranging the accommodation";

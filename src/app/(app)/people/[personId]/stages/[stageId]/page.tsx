@@ -17,13 +17,14 @@ import { assignStageAction, claimStageAction } from "@/app/(app)/queue/actions";
 import { ReferStageForm } from "./refer-stage-form";
 import { WithdrawReferralForm } from "./withdraw-referral-form";
 import { loadOrNotFound } from "../../../../../_lib/load-or-not-found";
+import { recordIdsOrNotFound } from "../../../../../_lib/record-ids-or-not-found";
 import { StageUpdateForm } from "./stage-update-form";
 
 export const metadata: Metadata = { title: "Update a stage" };
 
 export default async function StagePage({ params }: { params: Promise<{ personId: string; stageId: string }> }) {
   const actor = await requireActor();
-  const { personId, stageId } = await params;
+  const { personId, stageId } = await recordIdsOrNotFound(params);
   const person = await loadOrNotFound(getPersonPathway(db, actor, personId));
   const stage = person.stages.find((candidate) => candidate.id === stageId);
   if (!stage) notFound();
