@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SCRIPTLESS_POLICY } from "./src/lib/http/content-security-policy";
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -28,6 +29,8 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       { source: "/:path((?!_next/static/).*)", headers: notStored },
+      // The proxy skips /_next/ (src/proxy.ts's matcher), so it sets no policy there.
+      { source: "/_next/:path((?!static/).*)", headers: [{ key: "Content-Security-Policy", value: SCRIPTLESS_POLICY }] },
     ];
   },
 };

@@ -79,6 +79,13 @@ test("the build's scripts and stylesheets are cached as immutable; everything el
     expect(response.headers()["strict-transport-security"], asset).toBe(HSTS);
   }
 
+  // Under /_next/ but not a build asset: not cached, and no script runs (the proxy gives it no nonce).
+  const unknown = await request.get("/_next/no-such-file");
+  expect(unknown.status()).toBe(404);
+  expectNotStored(unknown, "/_next/no-such-file");
+  expect(policyOf(unknown).get("script-src")).toEqual(["'none'"]);
+  expect(policyOf(unknown).get("frame-ancestors")).toEqual(["'none'"]);
+
   // Signed out: the redirect, the event stream's refusal and Auth.js's own endpoints.
   const start = await request.get("/", { maxRedirects: 0 });
   expect(start.status()).toBe(307);

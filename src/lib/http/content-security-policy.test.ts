@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, newNonce } from "./content-security-policy";
+import { contentSecurityPolicy, newNonce, SCRIPTLESS_POLICY } from "./content-security-policy";
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(policy.split("; ").map((directive) => {
@@ -44,5 +44,14 @@ describe("newNonce", () => {
     const nonces = new Set(Array.from({ length: 1000 }, () => newNonce()));
     expect(nonces.size).toBe(1000);
     for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});
+
+describe("SCRIPTLESS_POLICY", () => {
+  it("runs no script and keeps the other refusals", () => {
+    const policy = directives(SCRIPTLESS_POLICY);
+    expect(policy.get("script-src")).toEqual(["'none'"]);
+    expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(policy.get("object-src")).toEqual(["'none'"]);
   });
 });

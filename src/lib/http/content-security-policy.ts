@@ -31,3 +31,16 @@ export function newNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes));
 }
+
+/**
+ * For what Next serves under /_next/ outside the proxy (a 404 for an unknown build path): those
+ * responses never carry a nonce, so they run no script at all.
+ */
+export const SCRIPTLESS_POLICY = [
+  "default-src 'self'",
+  "script-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
