@@ -7,7 +7,7 @@ const securityHeaders = [
   // "no-referrer" would make Chrome send `Origin: null` on form posts, which server actions refuse.
   { key: "Referrer-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  // Two years, the length the preload list asks for. Not `preload`: that binds the whole domain the
+  // Two years, as hstspreload.org recommends. Not `preload`: that binds the whole domain the
   // service is deployed under, which is its owner's decision (docs/decisions/0007).
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
   // Content-Security-Policy is set per request by src/proxy.ts: it carries a fresh nonce.

@@ -7,7 +7,8 @@
 export function contentSecurityPolicy({ nonce, development }: { nonce: string; development: boolean }): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
-    // `next dev` rebuilds modules with eval for fast refresh; a production build never needs it.
+    // React's development build evaluates code to rebuild server stack traces, so `next dev` needs
+    // eval; a production build never does (the e2e suite runs on one and fails on any violation).
     "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
     // Production styles are one stylesheet from the build. `next dev` injects <style> elements as
     // modules change; a nonce would make the browser ignore 'unsafe-inline', so dev gets no nonce.
