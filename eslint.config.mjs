@@ -14,6 +14,25 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Every journey runs under the Content-Security-Policy watch in tests/e2e/fixtures.ts.
+    files: ["tests/e2e/**/*.ts"],
+    ignores: ["tests/e2e/fixtures.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test", "expect"],
+              message: "Import test and expect from ./fixtures: it fails a test on any Content-Security-Policy violation.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   // The layers of ARCHITECTURE.md, enforced: the domain is pure, and UI pieces never reach the server.
   {
     files: ["src/domain/**/*.ts"],

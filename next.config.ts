@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SCRIPTLESS_POLICY } from "./src/lib/http/content-security-policy";
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -6,9 +7,16 @@ const securityHeaders = [
   // "no-referrer" would make Chrome send `Origin: null` on form posts, which server actions refuse.
   { key: "Referrer-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  // Case records must never be kept by a shared browser or an intermediate cache.
-  { key: "Cache-Control", value: "no-store" },
+  // Two years, as hstspreload.org recommends. Not `preload`: that binds the whole domain the
+  // service is deployed under, which is its owner's decision (docs/decisions/0007).
+  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
+  // Content-Security-Policy is set per request by src/proxy.ts: it carries a fresh nonce.
 ];
+
+// Case records must never be kept by a shared browser or an intermediate cache: every page, RSC
+// payload, action response, API route and export. Only the build's own assets, whose names carry a
+// hash of their content, keep Next's `public, max-age=31536000, immutable`.
+const notStored = [{ key: "Cache-Control", value: "no-store" }];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -20,7 +28,12 @@ const nextConfig: NextConfig = {
   allowedDevOrigins: ["127.0.0.1"],
   serverExternalPackages: ["pg", "pg-boss", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/:path((?!_next/static/).*)", headers: notStored },
+      // The proxy skips /_next/ (src/proxy.ts's matcher), so it sets no policy there.
+      { source: "/_next/:path((?!static/).*)", headers: [{ key: "Content-Security-Policy", value: SCRIPTLESS_POLICY }] },
+    ];
   },
 };
 

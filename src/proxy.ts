@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
 import { serverEnv } from "@/server/env";
 import { refuseOversizedBody } from "./lib/request-body-limit";
 
@@ -17,10 +18,15 @@ const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
  * or 8 hours after they signed in.
  */
 export default async function proxy(request: NextRequest) {
-  const oversized = await refuseOversizedBody(request);
-  if (oversized) return oversized;
+  const policy = contentSecurityPolicy({ nonce: newNonce(), development: serverEnv().NODE_ENV === "development" });
+  const response = (await refuseOversizedBody(request)) ?? gate(request, policy);
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+function gate(request: NextRequest, policy: string) {
   const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name) && cookie.value !== "");
-  if (hasSession || OPEN_PATHS.test(request.nextUrl.pathname)) return withRequestId(request);
+  if (hasSession || OPEN_PATHS.test(request.nextUrl.pathname)) return passOn(request, policy);
   // An event stream, not a page: a status EventSource gives up on, rather than the sign-in form.
   if (request.nextUrl.pathname === "/api/live") return new NextResponse(null, { status: 401 });
   const url = new URL("/sign-in", request.nextUrl.origin);
@@ -28,13 +34,16 @@ export default async function proxy(request: NextRequest) {
 }
 
 /**
- * Gives the request a fresh id that recordAudit stores on every row written while serving it. Any
- * x-request-id the browser sent is replaced: a caller must not choose what the audit log says.
+ * Passes the request on with the policy, and a fresh id that recordAudit stores on every row written
+ * while serving it. Any x-request-id the browser sent is replaced: a caller must not choose what the
+ * audit log says.
  */
-function withRequestId(request: NextRequest) {
+function passOn(request: NextRequest, policy: string) {
   const requestId = crypto.randomUUID();
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
+  // Next takes the nonce for its own scripts from the policy on the request.
+  headers.set("Content-Security-Policy", policy);
   // With no trusted proxy in front, X-Forwarded-For is whatever the client wrote. Without it, Next
   // fills in the connection's own address, which is what sign-in throttling then counts.
   if (serverEnv().TRUSTED_PROXY_COUNT === 0) headers.delete("x-forwarded-for");

@@ -1,5 +1,5 @@
 // Word lists for the demo history. Everything here is invented: no real person, address or operation.
-import type { IMMEDIATE_NEEDS } from "../../src/domain/rescue/rescue-input";
+import type { IMMEDIATE_NEEDS } from "../../src/domain/rescue/immediate-needs";
 import type { NrmDecision } from "../../src/domain/pathway/nrm-decision";
 import type { Gender } from "../../src/domain/types";
 import type { Weighted } from "./random";

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,7 +8,10 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request, the not-found page included, so Next can put this request's
+  // Content-Security-Policy nonce on its scripts: a prerendered page's scripts carry none and are blocked.
+  await connection();
   return (
     <html lang="en-GB">
       <body className="min-h-screen font-sans antialiased">

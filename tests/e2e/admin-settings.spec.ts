@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, screenshotAtBothWidths, signIn } from "./support";
 
 test("an administrator changes the escalation thresholds; a bad value is explained next to its field", async ({ page }) => {

@@ -2,7 +2,7 @@
 // and a health-only note). Signed in as every demo account without the right to read it, walk every
 // page they can reach, and look for it in EVERY response the browser receives: HTML, RSC payloads of
 // client-side navigations and prefetches, server action responses. It must never be there.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import pg from "pg";
 import { DEMO_ACCOUNTS, type DemoAccount } from "../../prisma/demo-accounts";
 import {
@@ -14,6 +14,7 @@ import {
   POLICE_NOTE_FRAGMENT,
   POLICE_ONLY_NOTE,
 } from "../../prisma/seed/canary";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, screenshotAtBothWidths, signIn } from "./support";
 
 // Pages every role might reach; a page a role may not open (or that does not exist) answers 404,

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import pg from "pg";
 import { DEMO_AGENCIES } from "../../prisma/demo-accounts";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, screenshotAtBothWidths, signIn, signOut } from "./support";
 
 const COORDINATOR = "coordinator@demo.example";

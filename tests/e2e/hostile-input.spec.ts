@@ -3,7 +3,8 @@
 import { readdirSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { join, relative } from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import pg from "pg";
 import { COUNCIL_CASEWORKER, POLICE_CASEWORKER, signIn } from "./support";
 

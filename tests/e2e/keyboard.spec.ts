@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { POLICE_CASEWORKER, signIn } from "./support";
 
 test("a rescue can be logged with the keyboard alone, and every error links to its field", async ({ page }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { COUNCIL_CASEWORKER, POLICE_CASEWORKER, expectNoAxeViolations, signIn } from "./support";
 
 const COUNCIL_LEAD = "council.lead@demo.example";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { POLICE_CASEWORKER, signIn } from "./support";
 
 test("a rejected rescue keeps everything typed, for every person, with the error next to the field", async ({ page }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, screenshotAtBothWidths, signIn } from "./support";
 
 // In the demo seed the interpreter stages of two people in OP-HEATHER-2 are overdue; police own the

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import pg from "pg";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, screenshotAtBothWidths, signIn } from "./support";
 
 const PCC = "pcc@demo.example";

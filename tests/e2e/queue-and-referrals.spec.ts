@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../../prisma/demo-accounts";
 import { DEFAULT_PATHWAY } from "../../src/domain/pathway/template";
+import { expect, test } from "./fixtures";
 import { COUNCIL_CASEWORKER, expectNoAxeViolations, screenshotAtBothWidths, signIn, signOut } from "./support";
 
 const COUNCIL_LEAD = "council.lead@demo.example";

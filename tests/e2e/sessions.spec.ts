@@ -1,4 +1,5 @@
-import { expect, test, type APIResponse, type BrowserContext } from "@playwright/test";
+import type { APIResponse, BrowserContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import pg from "pg";
 import { expectNoAxeViolations, POLICE_CASEWORKER, screenshotAtBothWidths, signIn, signOut } from "./support";
 

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import pg from "pg";
 import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { expectNoAxeViolations, screenshotAtBothWidths } from "./support";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn, signOut } from "./support";
 
 // A busy queue page prefetches many links and listens for live updates. Signing out while those

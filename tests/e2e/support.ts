@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect } from "./fixtures";
 import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
 
 export const POLICE_CASEWORKER = "police.caseworker@demo.example";

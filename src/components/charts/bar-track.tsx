@@ -66,20 +66,24 @@ export function BarTrack({
   );
 }
 
-/** The value scale under a column of bars: tick labels placed by percentage, ends kept inside the column. */
+/**
+ * The value scale under a column of bars: tick labels placed by percentage, ends kept inside the
+ * column. SVG text rather than positioned spans: a `style` attribute would need 'unsafe-inline' in
+ * the Content-Security-Policy.
+ */
 export function BarAxis({ ticks, max, unit }: { ticks: number[]; max: number; unit: string }) {
   return (
-    <div className="relative h-6 text-sm text-muted">
+    <svg width="100%" height={24} focusable="false" className="block overflow-visible fill-current text-sm text-muted">
       {ticks.map((tick, index) => {
         const fraction = max > 0 ? tick / max : 0;
-        const shift = index === 0 ? "0%" : index === ticks.length - 1 && fraction >= 0.99 ? "-100%" : "-50%";
+        const anchor = index === 0 ? "start" : index === ticks.length - 1 && fraction >= 0.99 ? "end" : "middle";
         return (
-          <span key={tick} className="absolute top-0 whitespace-nowrap" style={{ left: percent(fraction), transform: `translateX(${shift})` }}>
+          <text key={tick} x={percent(fraction)} y={0} dominantBaseline="hanging" textAnchor={anchor}>
             {`${tick}${unit}`}
-          </span>
+          </text>
         );
       })}
-    </div>
+    </svg>
   );
 }
 

@@ -57,7 +57,7 @@ describe("HorizontalBarChart", () => {
     });
     expect(section(html, "row", "Police")).toContain('data-bar="" x="0" y="2" width="100%"');
     expect(html).not.toContain(">400<");
-    expect(html).toContain(">10</span>");
+    expect(html).toContain(">10</text>");
   });
 
   it("leaves an absent figure without any mark and shows a dash", () => {

@@ -3,16 +3,7 @@ import { typedText } from "../input/text";
 import { parseLondonInputValue } from "../time/london";
 import { rescueTimeProblem } from "./rescue-time";
 import { AGE_GROUPS, EXPLOITATION_TYPES, GENDERS } from "../types";
-
-export const IMMEDIATE_NEEDS = [
-  "Food and water",
-  "Clothes",
-  "A wash",
-  "Rest",
-  "Medical care",
-  "Safety from the exploiters",
-  "No ID documents",
-] as const;
+import { IMMEDIATE_NEEDS } from "./immediate-needs";
 
 export const MAX_PEOPLE_PER_RESCUE = 60;
 

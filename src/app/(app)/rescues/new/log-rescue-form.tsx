@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { IMMEDIATE_NEEDS } from "@/domain/rescue/rescue-input";
+import { IMMEDIATE_NEEDS } from "@/domain/rescue/immediate-needs";
 import { AGE_GROUPS, AGE_GROUP_LABELS, EXPLOITATION_TYPES, EXPLOITATION_TYPE_LABELS, GENDERS, GENDER_LABELS } from "@/domain/types";
 import { ErrorSummary, fieldId } from "@/components/form/error-summary";
 import { Checkboxes, Radios, TextField } from "@/components/form/fields";
