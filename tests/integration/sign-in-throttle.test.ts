@@ -8,7 +8,6 @@ import { createPrismaClient } from "@/server/db/create-client";
 import { createWorld, MINUTE, type World } from "../support/world";
 
 // The throttle keys are HMACs under the Auth.js secret.
-process.env.AUTH_SECRET ??= "integration-test-secret-not-for-production";
 
 // The password createUser gives every test user.
 const RIGHT = "test-password-not-secret";

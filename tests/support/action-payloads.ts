@@ -2,6 +2,7 @@
 // allowed to make it. Refusal tests send exactly these, so "changes nothing" can only pass because
 // the refusal worked, and the positive control proves each payload does change something.
 import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
 import { initialFormState } from "../../src/lib/form-state";
 import type { Actor } from "../../src/server/access/actor";
 import { openBreakGlass } from "../../src/server/break-glass/open-break-glass";
@@ -20,6 +21,8 @@ export type PreparedCall = {
   actor: Actor;
   /** Calls the action the way its form does (a form-state action, a plain form, or no arguments). */
   call(action: AnyAction): Promise<unknown>;
+  /** For an action that changes nothing in the partnership's records: why, and what it returns instead. */
+  readOnly?: { why: string; returns: unknown };
 };
 
 export type ActionPayloads = Record<string, () => Promise<PreparedCall>>;
@@ -114,6 +117,16 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
       return { actor: council, call: (action) => action() };
     },
     signOutAction: async () => ({ actor: police, call: (action) => action() }),
+    updateIdleTimeoutSettingsAction: async () => {
+      const current = await db.partnership.findUniqueOrThrow({ where: { id: world.partnership.id } });
+      return { actor: admin, call: withState(toFormData({ idleTimeoutMinutes: current.idleTimeoutMinutes === 30 ? 45 : 30 })) };
+    },
+    staySignedInAction: async () => ({
+      actor: police,
+      call: (action) => action(),
+      // Its effect is the session row's idle clock (tests/integration/sessions.test.ts); here the session is faked.
+      readOnly: { why: "moves only the caller's own session clock", returns: { msLeft: expect.any(Number) } },
+    }),
   };
 }
 
