@@ -1,5 +1,9 @@
+import type { RefusalCode } from "@/domain/result";
+
 /** What a form's server action hands back to the form: field errors, a form-level error, and what was typed. */
 export type FormState = {
+  /** Why the use case refused, for code and tests (see REFUSAL_CODES). */
+  code?: RefusalCode;
   fieldErrors: Record<string, string>;
   formError?: string;
   values?: Record<string, unknown>;

@@ -166,7 +166,7 @@ async function stageFor(target: Target) {
 }
 
 const SPECS: Record<string, Spec> = {
-  "(app)/people/[personId]/actions.ts#changeStageAction": {
+  "(app)/people/[personId]/stages/[stageId]/actions.ts#changeStageAction": {
     targets: ["own", "otherAgency", "hidden"],
     call: withForm(async (target) => ({ stageId: (await stageFor(target)).id, version: 0, action: "start" })),
     expected: CASEWORK_ONLY(OWNED_STAGE),

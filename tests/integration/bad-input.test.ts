@@ -105,7 +105,7 @@ describe("a NUL character in a text field", () => {
     {
       label: "stage outcome",
       who: () => council,
-      call: ["people/[personId]", "changeStageAction"],
+      call: ["people/[personId]/stages/[stageId]", "changeStageAction"],
       fields: () => ({ stageId: person.stage("accommodation").id, version: 0, action: "complete", text: `Placed${NUL}` }),
       field: "text",
     },
@@ -159,7 +159,7 @@ describe("number fields take digits only", () => {
   });
 
   it.each(["", "0x0", "0e0"])("refuses a stage form's version %j rather than reading it as 0", async (value) => {
-    await expectRefused(council, ["people/[personId]", "changeStageAction"], { stageId: person.stage("accommodation").id, version: value, action: "start" }, "version", /Reload the page/);
+    await expectRefused(council, ["people/[personId]/stages/[stageId]", "changeStageAction"], { stageId: person.stage("accommodation").id, version: value, action: "start" }, "version", /Reload the page/);
   });
 
   it("saves digits", async () => {

@@ -177,7 +177,7 @@ describe("server actions, called by someone who is not signed in", () => {
     await db.user.update({ where: { id: council.id }, data: { active: false } });
     try {
       sessionUserId.mockResolvedValue(council.id);
-      const { changeStageAction } = (await import("@/app/(app)/people/[personId]/actions")) as { changeStageAction: AnyAction };
+      const { changeStageAction } = (await import("@/app/(app)/people/[personId]/stages/[stageId]/actions")) as { changeStageAction: AnyAction };
       const before = await everythingCaseworkersSee();
 
       const outcome = await outcomeOf(() => changeStageAction(initialFormState, plausibleForm("changeStageAction")));
@@ -211,7 +211,7 @@ describe("server actions, called by a signed-in caseworker", () => {
 
   it("changes a stage the user's agency owns", async () => {
     sessionUserId.mockResolvedValue(council.id);
-    const { changeStageAction } = (await import("@/app/(app)/people/[personId]/actions")) as { changeStageAction: AnyAction };
+    const { changeStageAction } = (await import("@/app/(app)/people/[personId]/stages/[stageId]/actions")) as { changeStageAction: AnyAction };
     const stageId = person.stage("accommodation").id;
 
     const outcome = await outcomeOf(() => changeStageAction(initialFormState, plausibleForm("changeStageAction")));

@@ -2,6 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
+import { invalid } from "@/domain/result";
 import { SIGN_IN_BUSY, tooManyAttemptsMessage, WRONG_EMAIL_OR_PASSWORD } from "@/domain/auth/sign-in-messages";
 import { signIn } from "@/server/auth/auth";
 import { signInRefusalOf } from "@/server/auth/sign-in-outcome";
@@ -16,9 +17,8 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   const parsed = schema.safeParse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });
   const values = { email: String(formData.get("email") ?? "") };
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    return { fieldErrors, values };
+    const { code, fieldErrors } = invalid(parsed.error);
+    return { code, fieldErrors, values };
   }
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });

@@ -1,21 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { readFormFields } from "@/lib/form-data";
+import { redirect } from "next/navigation";
+import { runFormUseCase } from "@/app/_lib/run-form-use-case";
 import type { FormState } from "@/lib/form-state";
-import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { referStage } from "@/server/referrals/refer-stage";
 import { withdrawReferral } from "@/server/referrals/withdraw-referral";
-import { refusalState } from "../../../../../_lib/refusal-state";
+import { changeStage } from "@/server/stages/change-stage";
 
 export async function referStageAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor();
-  const form = readFormFields(formData);
-  if (!form.ok) return form.state;
-  const input = form.input;
-  const result = await referStage(db, actor, input).catch(refusalState);
-  if ("fieldErrors" in result) return { ...result, values: input };
+  const result = await runFormUseCase(formData, (actor, input) => referStage(db, actor, input));
+  if (!result.ok) return result.state;
   revalidatePath("/queue");
   revalidatePath(`/people/${result.data.personId}`, "layout");
   // The page re-renders with the referral shown as waiting for an answer.
@@ -23,13 +19,17 @@ export async function referStageAction(_previous: FormState, formData: FormData)
 }
 
 export async function withdrawReferralAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor();
-  const form = readFormFields(formData);
-  if (!form.ok) return form.state;
-  const input = form.input;
-  const result = await withdrawReferral(db, actor, input).catch(refusalState);
-  if ("fieldErrors" in result) return { ...result, values: input };
+  const result = await runFormUseCase(formData, (actor, input) => withdrawReferral(db, actor, input));
+  if (!result.ok) return result.state;
   revalidatePath("/queue");
   revalidatePath(`/people/${result.data.personId}`, "layout");
   return { fieldErrors: {} };
+}
+
+export async function changeStageAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const result = await runFormUseCase(formData, (actor, input) => changeStage(db, actor, input));
+  if (!result.ok) return result.state;
+  revalidatePath(`/people/${result.data.personId}`);
+  revalidatePath("/people");
+  redirect(`/people/${result.data.personId}?changed=${encodeURIComponent(String(result.input.stageId))}`);
 }

@@ -7,7 +7,7 @@ import { ErrorSummary } from "@/components/form/error-summary";
 import { Radios, TextArea } from "@/components/form/fields";
 import { SubmitButton } from "@/components/form/submit-button";
 import { initialFormState } from "@/lib/form-state";
-import { changeStageAction } from "../../actions";
+import { changeStageAction } from "./actions";
 
 const ACTION_LABELS: Record<StageActionType, { label: string; hint?: string }> = {
   start: { label: "Start this stage", hint: "Someone is working on it now." },
