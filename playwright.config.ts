@@ -5,31 +5,10 @@ const PORT = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const isCI = !!process.env.CI;
 
-const browserUse = {
-  ...devices["Desktop Chrome"],
-  launchOptions: {
-    // The real binary: the /usr/bin/chromium wrapper injects API keys and flags.
-    executablePath: process.env.CHROMIUM_PATH || "/usr/lib/chromium/chromium",
-    // No sandbox (runs as root in CI) and no calls home (no internet here).
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-      "--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate",
-    ],
-  },
-};
-
 export default defineConfig({
   testDir: "tests/e2e",
-  // Two cores. Journeys run one at a time (several change shared demo data: settings, the sign-in
-  // throttle); only the canary's account walks, which change nothing another walk reads, run two at
-  // once, after every journey (the "canary" project below).
-  workers: 2,
+  // Two cores: one browser at a time keeps the app server responsive.
+  workers: 1,
   fullyParallel: false,
   forbidOnly: isCI,
   retries: isCI ? 1 : 0,
@@ -43,9 +22,27 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "chromium", testIgnore: /canary\.spec\.ts$/, workers: 1, use: browserUse },
-    // Run one file alone with `--no-deps` (npx playwright test tests/e2e/canary.spec.ts --no-deps).
-    { name: "canary", testMatch: /canary\.spec\.ts$/, dependencies: ["chromium"], workers: 2, use: browserUse },
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          // The real binary: the /usr/bin/chromium wrapper injects API keys and flags.
+          executablePath: process.env.CHROMIUM_PATH || "/usr/lib/chromium/chromium",
+          // No sandbox (runs as root in CI) and no calls home (no internet here).
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+            "--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate",
+          ],
+        },
+      },
+    },
   ],
   // Playwright starts the web server before any globalSetup, so the server script prepares the
   // database itself (fresh database on DATABASE_URL's server, or embedded Postgres), then builds if

@@ -1,17 +1,9 @@
 "use client";
 
 import { useActionState, useId } from "react";
+import { InlineError } from "@/components/form/inline-error";
 import { SubmitButton } from "@/components/form/submit-button";
 import { initialFormState, type FormAction } from "@/lib/form-state";
-
-function InlineError({ id, message }: { id: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="mt-1 font-bold text-danger" role="alert">
-      <span className="sr-only">Error:</span> {message}
-    </p>
-  );
-}
 
 /** "Claim" on an unassigned stage. A refusal (someone was quicker) shows next to the button. */
 export function ClaimForm({ stageId, stageLabel, action }: { stageId: string; stageLabel: string; action: FormAction }) {

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { Role } from "@/domain/types";
 import { personDisplayName } from "@/domain/person-name";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
@@ -8,16 +7,10 @@ import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
 import { auditEntityIdsOfPerson } from "./person-records";
+import type { AuditRowView } from "./search-audit-log";
 
-export type AccessLogEntry = {
-  id: string;
-  occurredAt: Date;
-  userName: string | null;
-  role: Role | null;
-  agencyName: string | null;
-  action: string;
-  outcome: string;
-};
+/** One audit row as the lead's access log shows it: who, when, what, and whether it was allowed. */
+export type AccessLogEntry = Pick<AuditRowView, "id" | "occurredAt" | "userName" | "role" | "agencyName" | "action" | "outcome">;
 
 // The newest entries; the administrator's audit page holds the rest.
 export const ACCESS_LOG_LIMIT = 200;

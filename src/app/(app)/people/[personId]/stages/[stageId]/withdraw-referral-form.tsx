@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
+import { InlineError } from "@/components/form/inline-error";
 import { SubmitButton } from "@/components/form/submit-button";
 import { initialFormState } from "@/lib/form-state";
 import { withdrawReferralAction } from "./actions";
@@ -15,11 +16,7 @@ export function WithdrawReferralForm({ referralId, toAgencyName }: { referralId:
       <SubmitButton variant="secondary">
         Withdraw the referral<span className="sr-only"> to {toAgencyName}</span>
       </SubmitButton>
-      {state.formError && (
-        <p id={errorId} className="mt-1 font-bold text-danger" role="alert">
-          <span className="sr-only">Error:</span> {state.formError}
-        </p>
-      )}
+      <InlineError id={errorId} message={state.formError} />
     </form>
   );
 }
