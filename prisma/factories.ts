@@ -43,11 +43,10 @@ let cachedTestHash: Promise<string> | undefined;
 /** A user in an agency. Tests share one password hash: scrypt is slow on purpose. */
 export async function createUser(
   db: Db,
-  options: { agencyId: string; role: Role; email?: string; name?: string; password?: string; active?: boolean },
+  options: { agencyId: string; role: Role; email?: string; name?: string; password?: string; passwordHash?: string; active?: boolean },
 ) {
-  const passwordHash = options.password
-    ? await hashPassword(options.password)
-    : await (cachedTestHash ??= hashPassword("test-password-not-secret"));
+  const passwordHash =
+    options.passwordHash ?? (options.password ? await hashPassword(options.password) : await (cachedTestHash ??= hashPassword("test-password-not-secret")));
   return db.user.create({
     data: {
       agencyId: options.agencyId,

@@ -14,10 +14,15 @@ function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptO
   );
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * `cost` lowers N for test fixtures only (a test that checks hundreds of passwords would otherwise
+ * spend a minute hashing); every real password is hashed at the default. Verifying reads N from the
+ * stored hash, so fixtures hashed cheaply check cheaply.
+ */
+export async function hashPassword(password: string, { cost = N }: { cost?: number } = {}): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, KEY_LENGTH, { N, r: R, p: P, maxmem: MAX_MEM });
-  return `scrypt$${N}$${R}$${P}$${salt.toString("base64")}$${key.toString("base64")}`;
+  const key = await scrypt(password, salt, KEY_LENGTH, { N: cost, r: R, p: P, maxmem: MAX_MEM });
+  return `scrypt$${cost}$${R}$${P}$${salt.toString("base64")}$${key.toString("base64")}`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
