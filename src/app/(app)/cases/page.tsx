@@ -6,7 +6,7 @@ import { NextStage } from "@/components/pathway/next-stage";
 import { requireActor } from "@/server/access/current-actor";
 import { listPseudonymisedCases } from "@/server/cases/list-pseudonymised-cases";
 import { db } from "@/server/db/client";
-import { loadOrNotFound } from "../../_lib/load-or-not-found";
+import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 
 export const metadata: Metadata = { title: "Cases" };
 

@@ -12,7 +12,7 @@ import { DASHBOARD_QUERY_KEYS, parseDashboardFilters } from "@/server/dashboard/
 import { listDashboardAgencies } from "@/server/dashboard/list-dashboard-agencies";
 import { getDashboard } from "@/server/dashboard/get-dashboard";
 import { db } from "@/server/db/client";
-import { loadOrNotFound } from "../../_lib/load-or-not-found";
+import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { DashboardFilterForm } from "./dashboard-filter-form";
 import { CellText, chartRows, DashboardDataTable } from "./dashboard-table";
 

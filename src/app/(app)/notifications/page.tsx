@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/form/submit-button";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { listNotifications } from "@/server/notifications/list-notifications";
-import { loadOrNotFound } from "../../_lib/load-or-not-found";
+import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { markAllReadAction, markReadAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notifications" };

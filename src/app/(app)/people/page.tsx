@@ -7,7 +7,7 @@ import { NextStage } from "@/components/pathway/next-stage";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { listAgencyPeople } from "@/server/people/list-agency-people";
-import { loadOrNotFound } from "../../_lib/load-or-not-found";
+import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 
 export const metadata: Metadata = { title: "People" };
 

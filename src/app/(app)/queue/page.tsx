@@ -12,7 +12,7 @@ import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { getAgencyQueue, type OutgoingReferral } from "@/server/queue/get-agency-queue";
 import { listTeamWorkload } from "@/server/queue/list-team-workload";
-import { loadOrNotFound } from "../../_lib/load-or-not-found";
+import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { AssignForm, ClaimForm } from "@/components/queue/stage-assignment";
 import { assignStageAction, claimStageAction } from "./actions";
 import { TableScrollRegion } from "@/components/table-scroll-region";

@@ -6,7 +6,7 @@ import { requireActor } from "@/server/access/current-actor";
 import { auditActionLabel } from "@/server/audit-search/action-labels";
 import { auditSearchFormValues, listAuditFilterChoices, searchAuditLog, type AuditRowView } from "@/server/audit-search/search-audit-log";
 import { db } from "@/server/db/client";
-import { loadOrNotFound } from "../../../_lib/load-or-not-found";
+import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { AuditFilterForm } from "./audit-filter-form";
 import { TableScrollRegion } from "@/components/table-scroll-region";
 

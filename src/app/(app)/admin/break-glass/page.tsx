@@ -4,7 +4,7 @@ import { NotificationBanner } from "@/components/notification-banner";
 import { requireActor } from "@/server/access/current-actor";
 import { listBreakGlassReviews, type BreakGlassReviewRow } from "@/server/break-glass/list-break-glass-reviews";
 import { db } from "@/server/db/client";
-import { loadOrNotFound } from "../../../_lib/load-or-not-found";
+import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { BreakGlassFacts } from "./break-glass-facts";
 
 export const metadata: Metadata = { title: "Break-glass reviews" };

@@ -5,7 +5,7 @@ import { getEscalationSettings } from "@/server/admin/escalation-settings";
 import { getIdleTimeoutSettings } from "@/server/admin/idle-timeout";
 import { getSuppressionSettings } from "@/server/admin/suppression-threshold";
 import { db } from "@/server/db/client";
-import { loadOrNotFound } from "../../../_lib/load-or-not-found";
+import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { IdleTimeoutSettingsForm } from "./idle-timeout-form";
 import { EscalationSettingsForm } from "./settings-form";
 import { SuppressionSettingsForm } from "./suppression-form";

@@ -10,8 +10,8 @@ import { requireActor } from "@/server/access/current-actor";
 import { BREAK_GLASS_MINUTES, BREAK_GLASS_REASON_MIN } from "@/server/break-glass/break-glass-rules";
 import { getPseudonymisedCase, type BreakGlassIdentity } from "@/server/cases/get-pseudonymised-case";
 import { db } from "@/server/db/client";
-import { loadOrNotFound } from "../../../_lib/load-or-not-found";
-import { recordIdsOrNotFound } from "../../../_lib/record-ids-or-not-found";
+import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
+import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { BreakGlassForm } from "./break-glass-form";
 
 export const metadata: Metadata = { title: "Case" };

@@ -13,8 +13,8 @@ import { SummaryList } from "@/components/summary-list";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { getPersonPathway, type PersonPathwayView } from "@/server/people/get-person-pathway";
-import { loadOrNotFound } from "../../../_lib/load-or-not-found";
-import { recordIdsOrNotFound } from "../../../_lib/record-ids-or-not-found";
+import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
+import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { AddNoteForm } from "./add-note-form";
 
 export const metadata: Metadata = { title: "Person's pathway" };

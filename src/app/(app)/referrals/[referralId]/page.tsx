@@ -9,8 +9,8 @@ import { SummaryList } from "@/components/summary-list";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { getReferral } from "@/server/referrals/get-referral";
-import { loadOrNotFound } from "../../../_lib/load-or-not-found";
-import { recordIdsOrNotFound } from "../../../_lib/record-ids-or-not-found";
+import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
+import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { AnswerReferralForm } from "./answer-referral-form";
 
 export const metadata: Metadata = { title: "Referral" };

@@ -7,8 +7,8 @@ import { SummaryList } from "@/components/summary-list";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { getRescue } from "@/server/rescues/get-rescue";
-import { loadOrNotFound } from "../../../_lib/load-or-not-found";
-import { recordIdsOrNotFound } from "../../../_lib/record-ids-or-not-found";
+import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
+import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 
 export const metadata: Metadata = { title: "Rescue" };
 

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { requireActor } from "@/server/access/current-actor";
 import { getBreakGlassAccess } from "@/server/break-glass/get-break-glass-access";
 import { db } from "@/server/db/client";
-import { loadOrNotFound } from "../../../../_lib/load-or-not-found";
-import { recordIdsOrNotFound } from "../../../../_lib/record-ids-or-not-found";
+import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
+import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { BreakGlassFacts } from "../break-glass-facts";
 import { ReviewForm } from "./review-form";
 

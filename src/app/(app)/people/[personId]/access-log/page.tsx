@@ -6,8 +6,8 @@ import { requireActor } from "@/server/access/current-actor";
 import { auditActionLabel } from "@/server/audit-search/action-labels";
 import { ACCESS_LOG_LIMIT, getPersonAccessLog } from "@/server/audit-search/get-person-access-log";
 import { db } from "@/server/db/client";
-import { loadOrNotFound } from "../../../../_lib/load-or-not-found";
-import { recordIdsOrNotFound } from "../../../../_lib/record-ids-or-not-found";
+import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
+import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { TableScrollRegion } from "@/components/table-scroll-region";
 
 export const metadata: Metadata = { title: "Who has seen this record" };

@@ -4,8 +4,8 @@ import { formatLondonDateTime } from "@/domain/time/london";
 import { requireActor } from "@/server/access/current-actor";
 import { getAccommodation } from "@/server/accommodation/get-accommodation";
 import { db } from "@/server/db/client";
-import { loadOrNotFound } from "../../../../_lib/load-or-not-found";
-import { recordIdsOrNotFound } from "../../../../_lib/record-ids-or-not-found";
+import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
+import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { AccommodationForm } from "./accommodation-form";
 
 export const metadata: Metadata = { title: "Accommodation address" };

@@ -16,8 +16,8 @@ import { AssignForm, ClaimForm } from "@/components/queue/stage-assignment";
 import { assignStageAction, claimStageAction } from "@/app/(app)/queue/actions";
 import { ReferStageForm } from "./refer-stage-form";
 import { WithdrawReferralForm } from "./withdraw-referral-form";
-import { loadOrNotFound } from "../../../../../_lib/load-or-not-found";
-import { recordIdsOrNotFound } from "../../../../../_lib/record-ids-or-not-found";
+import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
+import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { StageUpdateForm } from "./stage-update-form";
 
 export const metadata: Metadata = { title: "Update a stage" };
