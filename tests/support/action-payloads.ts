@@ -12,7 +12,7 @@ import { referStage } from "../../src/server/referrals/refer-stage";
 import { personFormInput, rescueFormInput } from "../../prisma/factories";
 import { toFormData } from "./form-data";
 import { logOnePerson } from "./log-person";
-import { MINUTE, type World } from "./world";
+import { countCaseTables, MINUTE, type World } from "./world";
 
 type AnyAction = (...args: unknown[]) => Promise<unknown>;
 
@@ -138,18 +138,7 @@ export async function worldSnapshot(db: Db, world: World) {
   const partnershipId = world.partnership.id;
   const inWorld = { person: { rescue: { partnershipId } } };
   const [counts, stages, referrals, notices, grants, partnership, placements] = await Promise.all([
-    Promise.all([
-      db.rescue.count(),
-      db.person.count(),
-      db.personIdentity.count(),
-      db.stage.count(),
-      db.timelineEvent.count(),
-      db.auditEvent.count(),
-      db.referral.count(),
-      db.notification.count(),
-      db.breakGlassAccess.count(),
-      db.accommodationPlacement.count(),
-    ]),
+    Promise.all([countCaseTables(db), db.referral.count(), db.notification.count(), db.breakGlassAccess.count(), db.accommodationPlacement.count()]),
     db.stage.findMany({ where: inWorld, orderBy: { id: "asc" } }),
     db.referral.findMany({ where: { stage: inWorld }, orderBy: { id: "asc" } }),
     db.notification.findMany({ where: { recipient: { agency: { partnershipId } } }, orderBy: { id: "asc" } }),
