@@ -1,4 +1,4 @@
-import type { APIResponse, BrowserContext } from "@playwright/test";
+import type { APIResponse, BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import pg from "pg";
 import { expectNoAxeViolations, POLICE_CASEWORKER, screenshotAtBothWidths, signIn, signOut } from "./support";
@@ -44,6 +44,11 @@ function sessionCookiesSet(response: APIResponse): string[] {
     .headersArray()
     .filter((header) => header.name.toLowerCase() === "set-cookie" && /authjs\.session-token(\.\d+)?=[^;]/.test(header.value))
     .map((header) => header.value);
+}
+
+/** The page's timeout watch has started (its deadline is adopted): moving the clock earlier would not be seen. */
+async function timeoutWatchRunning(page: Page) {
+  await expect(page.getByTestId("session-timeout")).toHaveAttribute("data-watching", "");
 }
 
 async function sessionTokens(context: BrowserContext) {
@@ -138,6 +143,7 @@ test("two minutes before the idle timeout a warning asks; 'Stay signed in' by ke
   await expect(dialog).toBeHidden();
 
   // 28 idle minutes pass, on the server and in the browser.
+  await timeoutWatchRunning(page);
   await setLastSeenMinutesAgo(session.id, 28);
   await page.clock.fastForward("28:00");
   await expect(dialog).toBeVisible();
@@ -186,6 +192,8 @@ test("tabs share the deadline: staying signed in from one tab closes the warning
   const session = await latestSession(POLICE_CASEWORKER);
   const warning = (page: typeof first) => page.getByRole("dialog", { name: "You’re about to be signed out" });
 
+  await timeoutWatchRunning(first);
+  await timeoutWatchRunning(second);
   await setLastSeenMinutesAgo(session.id, 28);
   await context.clock.fastForward("28:00");
   await expect(warning(first)).toBeVisible();
@@ -202,6 +210,7 @@ test("at the idle timeout the page goes to sign-in and says why; the session is 
   await expect(page.getByTestId("queue-row").first()).toBeVisible();
   const session = await latestSession(POLICE_CASEWORKER);
 
+  await timeoutWatchRunning(page);
   await setLastSeenMinutesAgo(session.id, 31);
   await page.clock.fastForward("30:05");
 

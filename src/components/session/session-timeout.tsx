@@ -97,7 +97,10 @@ export function SessionTimeout({ msLeft, msUntilLimit, idleTimeoutMinutes, stayS
         if (typeof next === "number" && next > deadline.current) adoptDeadline(next, false);
       };
     }
+    // Marks the page as counting down, for anything that must not act before the deadline is known.
+    dialog.current?.setAttribute("data-watching", "");
     return () => {
+      dialog.current?.removeAttribute("data-watching");
       clearInterval(interval);
       document.removeEventListener("visibilitychange", onVisible);
       channel.current?.close();
