@@ -2,7 +2,11 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  resolve: {
+    tsconfigPaths: true,
+    // "server-only" throws outside React Server Components; the tests call server code directly.
+    alias: { "server-only": fileURLToPath(new URL("./tests/support/empty.ts", import.meta.url)) },
+  },
   test: {
     projects: [
       {
@@ -15,10 +19,6 @@ export default defineConfig({
       },
       {
         extends: true,
-        resolve: {
-          // "server-only" throws outside React Server Components; the tests call server code directly.
-          alias: { "server-only": fileURLToPath(new URL("./tests/support/empty.ts", import.meta.url)) },
-        },
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],

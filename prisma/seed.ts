@@ -1,5 +1,6 @@
 // Demo data: the fictional Teesmoor partnership, its sign-ins, a year of history and a few live cases.
 // Run with `npx tsx prisma/seed.ts` (DATABASE_URL set). Safe to run again: it does nothing the second time.
+import "../scripts/lib/outside-next";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPrismaClient, type Db } from "../src/server/db/create-client";

@@ -4,6 +4,7 @@
 // filters, through the same use case the page calls, as that partnership's PCC office user. Prints the
 // median and 95th percentile, overall and per query shape, then the cost of a look right after a
 // change, when the changed month is rebuilt first.
+import "./lib/outside-next";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";

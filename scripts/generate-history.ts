@@ -1,6 +1,7 @@
 // A large synthetic history for dashboard benchmarks, in a fictional partnership of its own:
 //   npx tsx scripts/generate-history.ts --people 50000 [--database-url URL] [--seed N] [--months 24] [--now ISO] [--force]
 // The database must already be migrated. It refuses a database holding the demo partnership unless --force.
+import "./lib/outside-next";
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "../src/server/db/create-client";
 import { formatGenerateSummary, generateHistory, GenerateRefused } from "./lib/generate-history";

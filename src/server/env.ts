@@ -1,3 +1,4 @@
+import "server-only";
 // Kept free of "server-only" (like db/create-client.ts): scripts and integration tests read it too.
 // It is still server code: nothing under src/components or src/domain may import it (eslint).
 import { z } from "zod";

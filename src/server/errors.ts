@@ -1,3 +1,4 @@
+import "server-only";
 /** The role may not do this at all. `rule` says which rule refused, for logs and tests. */
 export class ForbiddenError extends Error {
   constructor(readonly rule: string) {

@@ -1,2 +1,2 @@
-// Stands in for "server-only" in integration tests.
+// Stands in for "server-only" in the unit and integration tests (vitest.config.mts).
 export {};

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AgencyKind, Role } from "@/domain/types";
 
 /** The signed-in user, as every use case receives it. Loaded from the database on each request. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { roleHasPermission, type Permission } from "@/domain/access/permissions";
 import { recordAudit, type AuditDb } from "../audit/record-audit";
 import { ForbiddenError } from "../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { personDisplayName } from "@/domain/person-name";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";

@@ -1,3 +1,4 @@
+import "server-only";
 import { roleHasPermission } from "@/domain/access/permissions";
 import type { Actor } from "../access/actor";
 import { mayReadAccommodation } from "../access/visibility";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { MAX_IDLE_TIMEOUT_MINUTES, MIN_IDLE_TIMEOUT_MINUTES } from "@/domain/session/session-lifetime";
 import type { Actor } from "../access/actor";

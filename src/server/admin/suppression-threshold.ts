@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { wholeNumber } from "@/domain/input/whole-number";
 import type { Actor } from "../access/actor";

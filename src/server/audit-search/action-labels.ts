@@ -1,3 +1,4 @@
+import "server-only";
 import type { AuditAction } from "../audit/record-audit";
 
 /** Plain words for each audit action, for the audit page and "who has seen this person". */

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { personDisplayName } from "@/domain/person-name";
 import type { Actor } from "../access/actor";

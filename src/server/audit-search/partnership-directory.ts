@@ -1,3 +1,4 @@
+import "server-only";
 import type { Role } from "@/domain/types";
 import type { Db } from "../db/create-client";
 

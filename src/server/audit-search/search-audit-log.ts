@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { wholeNumber } from "@/domain/input/whole-number";
 import { typedText } from "@/domain/input/text";

@@ -1,3 +1,4 @@
+import "server-only";
 import { expiredBecause, lastSeenIsStale, sessionDeadline, type SessionEndReason, type SessionTimes } from "@/domain/session/session-lifetime";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db/create-client";

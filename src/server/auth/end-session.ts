@@ -1,3 +1,4 @@
+import "server-only";
 import type { SessionEndReason } from "@/domain/session/session-lifetime";
 import type { Db } from "../db/create-client";
 import { hashSessionSecret } from "./session-secret";

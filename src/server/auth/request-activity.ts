@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Whether a request is the user doing something, so it moves their idle clock. Only two kinds are:
  * - a server action (Next sends `Next-Action`): a form submitted, a button pressed, "Stay signed in";

@@ -1,3 +1,4 @@
+import "server-only";
 // Kept free of next-auth so the sign-in form's action can read a refusal without loading Auth.js.
 
 export type SignInOutcome =

@@ -1,3 +1,4 @@
+import "server-only";
 import { SESSION_LIFETIME_MS } from "@/domain/session/session-lifetime";
 import type { Db } from "../db/create-client";
 import { hashSessionSecret, newSessionSecret } from "./session-secret";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { recordAudit } from "../audit/record-audit";

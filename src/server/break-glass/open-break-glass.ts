@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { typedText } from "@/domain/input/text";
 import type { Actor } from "../access/actor";

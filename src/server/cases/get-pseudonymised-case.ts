@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { roleHasPermission } from "@/domain/access/permissions";
 import { clockInputOf, type ClockInput } from "@/domain/pathway/clock";

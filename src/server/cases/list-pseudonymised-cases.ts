@@ -1,3 +1,4 @@
+import "server-only";
 import type { ClockInput } from "@/domain/pathway/clock";
 import type { AgeGroup } from "@/domain/types";
 import type { Actor } from "../access/actor";

@@ -1,3 +1,4 @@
+import "server-only";
 import { csvFileName, toCsv } from "@/domain/reporting/csv";
 import { DASHBOARD_TABLE_IDS, type DashboardTableId } from "@/domain/reporting/publish-dashboard";
 import { suppressionKey } from "@/domain/statistics/published";

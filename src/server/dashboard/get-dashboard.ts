@@ -1,3 +1,4 @@
+import "server-only";
 import { describeTarget } from "@/domain/pathway/template";
 import { publishDashboard, type PublishedDashboard } from "@/domain/reporting/publish-dashboard";
 import type { Actor } from "../access/actor";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import type { Db } from "../db/create-client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db/create-client";
 import { CLOCK_RUNNING_SQL } from "../pathway/stage-filters";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { DURATION_BAND_COUNT } from "@/domain/statistics/duration-bands";
 import type { DashboardAggregates, StageCounts } from "@/domain/reporting/publish-dashboard";

@@ -1,3 +1,4 @@
+import "server-only";
 import { display, SUPPRESSED_MARK, suppressionKey } from "@/domain/statistics/published";
 import { suppressList } from "@/domain/statistics/suppress-table";
 import { createHash } from "node:crypto";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma, type EscalationLevel, type Role } from "@/generated/prisma/client";
 import { getSuppressionThreshold } from "../partnership/get-suppression-threshold";
 import type { Db } from "../db/create-client";

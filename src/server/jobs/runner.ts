@@ -1,3 +1,4 @@
+import "server-only";
 import PgBoss from "pg-boss";
 import type { Db } from "../db/create-client";
 import { refreshStaleDashboardMonths } from "../dashboard/summary/refresh-summaries";

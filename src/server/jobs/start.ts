@@ -1,3 +1,4 @@
+import "server-only";
 import { createPrismaClient } from "../db/create-client";
 import { databaseUrl, serverEnv } from "../env";
 import { startJobRunner, type JobRunner } from "./runner";

@@ -1,3 +1,4 @@
+import "server-only";
 // Kept free of "server-only": publish.ts imports it, and the seed and the integration tests call the
 // use cases that publish.
 import { randomUUID } from "node:crypto";

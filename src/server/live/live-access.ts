@@ -1,3 +1,4 @@
+import "server-only";
 import { roleHasPermission, type Permission } from "@/domain/access/permissions";
 import type { Actor } from "../access/actor";
 import { pseudonymisedCases, visiblePeople } from "../access/visibility";

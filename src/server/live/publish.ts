@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "../db/create-client";
 import { emitLiveEvent, processOrigin } from "./bus";
 

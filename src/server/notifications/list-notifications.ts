@@ -1,3 +1,4 @@
+import "server-only";
 import type { NotificationKind } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";

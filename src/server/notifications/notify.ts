@@ -1,3 +1,4 @@
+import "server-only";
 import type { NotificationKind, Prisma } from "@/generated/prisma/client";
 
 export type NotifyDb = { notification: { createMany(args: { data: Prisma.NotificationCreateManyInput[]; skipDuplicates?: boolean }): Promise<{ count: number }> } };

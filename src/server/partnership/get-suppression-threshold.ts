@@ -1,3 +1,4 @@
+import "server-only";
 import { MAX_SUPPRESSION_THRESHOLD, MIN_SUPPRESSION_THRESHOLD } from "@/domain/statistics/published";
 import type { Db } from "../db/create-client";
 

@@ -1,3 +1,4 @@
+import "server-only";
 /** The stage columns a clock is read from (see clockInputOf in src/domain/pathway/clock.ts). */
 export const STAGE_CLOCK_SELECT = { state: true, dueAt: true, completedAt: true, pausedAt: true, pausedMs: true } as const;
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { CLOCK_RUNNING_STAGE_STATES, OPEN_STAGE_STATES } from "@/domain/pathway/stage-states";
 import { Prisma } from "@/generated/prisma/client";
 

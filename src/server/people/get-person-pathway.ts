@@ -1,3 +1,4 @@
+import "server-only";
 import { stageWorkRefusal, type StageWorkRefusalCode } from "@/domain/pathway/stage-work";
 import type { TimelineEntryView } from "@/domain/pathway/timeline-entry";
 import type { ClockInput } from "@/domain/pathway/clock";

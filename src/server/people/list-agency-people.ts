@@ -1,3 +1,4 @@
+import "server-only";
 import { comparePersonUrgency, openStagesByUrgency, type Clock, type ClockInput } from "@/domain/pathway/clock";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";

@@ -1,3 +1,4 @@
+import "server-only";
 import { clockInputOf, readClock, type ClockInput } from "@/domain/pathway/clock";
 import { personDisplayName } from "@/domain/person-name";
 import { mayWorkOnStage, type StageForWork } from "@/domain/pathway/stage-work";

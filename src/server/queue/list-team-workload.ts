@@ -1,3 +1,4 @@
+import "server-only";
 import { clockInputOf, readClock } from "@/domain/pathway/clock";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";

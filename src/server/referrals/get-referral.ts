@@ -1,3 +1,4 @@
+import "server-only";
 import { clockInputOf } from "@/domain/pathway/clock";
 import { personDisplayName } from "@/domain/person-name";
 import type { Actor } from "../access/actor";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { typedText } from "@/domain/input/text";
 import { fieldRefused, invalid, ok, refused, type Result } from "@/domain/result";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { invalid, ok, refused, type Result } from "@/domain/result";
 import type { Actor } from "../access/actor";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { seesMinimalRecord, visiblePeople, visibleRescues } from "../access/visibility";

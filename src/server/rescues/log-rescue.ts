@@ -1,3 +1,4 @@
+import "server-only";
 import { buildPathway } from "@/domain/pathway/build-pathway";
 import { rescueInputSchema, type PersonInput } from "@/domain/rescue/rescue-input";
 import { Prisma } from "@/generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomInt } from "node:crypto";
 
 // Crockford base32 without I, L, O, U: easy to read aloud over a phone line.

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "../access/actor";
 import { visiblePeople } from "../access/visibility";
 import type { Db } from "../db/create-client";

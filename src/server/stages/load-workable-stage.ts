@@ -1,3 +1,4 @@
+import "server-only";
 import { stageWorkRefusal, stageWorkRefused, type StageWork } from "@/domain/pathway/stage-work";
 import type { Refusal } from "@/domain/result";
 import type { Prisma } from "@/generated/prisma/client";

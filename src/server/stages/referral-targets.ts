@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "../access/actor";
 import type { Db } from "../db/create-client";
 

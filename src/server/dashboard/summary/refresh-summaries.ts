@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { DURATION_BAND_COUNT, DURATION_BAND_EDGES_MINUTES } from "@/domain/statistics/duration-bands";
 import type { Db } from "../../db/create-client";
