@@ -98,9 +98,10 @@ export function SessionTimeout({ msLeft, msUntilLimit, idleTimeoutMinutes, stayS
       };
     }
     // Marks the page as counting down, for anything that must not act before the deadline is known.
-    dialog.current?.setAttribute("data-watching", "");
+    const element = dialog.current;
+    element?.setAttribute("data-watching", "");
     return () => {
-      dialog.current?.removeAttribute("data-watching");
+      element?.removeAttribute("data-watching");
       clearInterval(interval);
       document.removeEventListener("visibilitychange", onVisible);
       channel.current?.close();
