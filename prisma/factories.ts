@@ -31,7 +31,7 @@ export async function createPartnership(
       version: pathway.version,
       name: pathway.name,
       atRiskPercent: pathway.atRiskPercent,
-      stages: { create: pathway.stages.map((stage) => ({ ...stage })) },
+      stages: { create: pathway.stages.map(({ ownerAgencyKind, ...stage }) => ({ ...stage, ownerAgencyId: agencies[ownerAgencyKind].id })) },
     },
     include: { stages: true },
   });

@@ -9,7 +9,7 @@ import type { Result } from "../../src/domain/result";
 import { logRescue } from "../../src/server/rescues/log-rescue";
 import { changeStage } from "../../src/server/stages/change-stage";
 import { personFormInput, rescueFormInput } from "../factories";
-import { staffMember, type DemoOrg } from "./org";
+import { kindOfAgency, staffMember, type DemoOrg } from "./org";
 
 type LiveChange = {
   /** Index into the rescue's people. */
@@ -110,7 +110,7 @@ async function applyChange(db: Db, org: DemoOrg, stageIds: string[][], change: L
     where: { id: { in: stageIds[change.person] ?? [] }, templateStage: { key: change.stage } },
     include: { templateStage: true },
   });
-  const actor = await actorOf(db, org, stage.templateStage.ownerAgencyKind, actors);
+  const actor = await actorOf(db, org, kindOfAgency(org, stage.templateStage.ownerAgencyId), actors);
   const at = new Date(t0.getTime() + change.minutesAfterT0 * MS.MINUTE);
   const input = { stageId: stage.id, version: stage.version, action: change.action, text: change.text ?? "" };
   unwrap(await changeStage(db, actor, input, at), `${change.action} ${change.stage}`);

@@ -41,6 +41,13 @@ export async function createDemoOrg(db: Db): Promise<DemoOrg> {
   return { partnershipId: partnership.id, template, agencyIds, staff };
 }
 
+/** The kind of one of the demo partnership's agencies (it has one of each). */
+export function kindOfAgency(org: Pick<DemoOrg, "agencyIds">, agencyId: string): AgencyKind {
+  const entry = Object.entries(org.agencyIds).find(([, id]) => id === agencyId);
+  if (!entry) throw new Error(`Agency ${agencyId} is not one of the demo partnership's`);
+  return entry[0] as AgencyKind;
+}
+
 export function staffMember(org: DemoOrg, kind: AgencyKind, doer: Doer): StaffMember {
   const member = org.staff[kind]?.[doer] ?? org.staff[kind]?.CASEWORKER;
   if (!member) throw new Error(`No demo caseworker for ${kind}: add one to DEMO_ACCOUNTS`);

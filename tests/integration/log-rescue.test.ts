@@ -4,6 +4,7 @@ import type { Actor } from "../../src/server/access/actor";
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { ForbiddenError } from "../../src/server/errors";
 import { logRescue } from "../../src/server/rescues/log-rescue";
+import { createOwnerPrismaClient } from "../support/owner-db";
 import { countCaseTables, createWorld, HOUR, MINUTE, minute, type World } from "../support/world";
 
 const db = createPrismaClient();
@@ -325,15 +326,30 @@ describe("submitting the same rescue form more than once", () => {
 });
 
 describe("a failure part-way through logging", () => {
-  it("rolls everything back when a stage's owning agency is missing", async () => {
-    // No user references the HEALTH agency yet, so it can go: the health-check stage then has no owner.
+  it("rolls everything back when a write part-way through fails", async () => {
+    // The database refuses the health check stages of this partnership only (a trigger the schema's owner
+    // adds for this test): the rescue, the people and their other stages were already written by then.
     const broken = await createWorld(db, "log-rescue-broken");
-    await db.agency.delete({ where: { id: broken.agencies.HEALTH.id } });
+    const owner = createOwnerPrismaClient();
+    const healthAgency = broken.agencies.HEALTH.id;
+    await owner.$executeRawUnsafe(`
+      CREATE FUNCTION test_refuse_health_stage() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW."ownerAgencyId" = '${healthAgency}' THEN RAISE EXCEPTION 'health stage refused for the test'; END IF;
+        RETURN NEW;
+      END $$`);
+    await owner.$executeRawUnsafe(`CREATE TRIGGER test_refuse_health_stage BEFORE INSERT ON "Stage" FOR EACH ROW EXECUTE FUNCTION test_refuse_health_stage()`);
     const officer = await broken.actor("POLICE");
     const before = await countCaseTables(db);
     const input = rescueFormInput({ occurredAt: T0, people: [adult, child] });
 
-    await expect(logRescue(db, officer, input, NOW)).rejects.toThrow(`No HEALTH agency in partnership ${broken.partnership.id}`);
+    try {
+      await expect(logRescue(db, officer, input, NOW)).rejects.toThrow("health stage refused for the test");
+    } finally {
+      await owner.$executeRawUnsafe(`DROP TRIGGER test_refuse_health_stage ON "Stage"`);
+      await owner.$executeRawUnsafe(`DROP FUNCTION test_refuse_health_stage()`);
+      await owner.$disconnect();
+    }
 
     expect(await countCaseTables(db)).toEqual(before);
     expect(await rescuesWithKey(input.idempotencyKey)).toEqual([]);

@@ -17,7 +17,6 @@ function template(overrides: Partial<StageTemplate> = {}): StageTemplate {
     key: "test-stage",
     title: "Test stage",
     description: "A stage for tests.",
-    ownerAgencyKind: "POLICE",
     targetValue: 4,
     targetUnit: "HOURS",
     appliesTo: ["ADULT", "CHILD", "AGE_DISPUTED"],

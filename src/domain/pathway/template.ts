@@ -1,10 +1,10 @@
 import type { AgeGroup, AgencyKind, TargetUnit } from "../types";
 
+/** One stage of a pathway: what the clock and the age rules need. The owner is an agency (by id) in the database. */
 export type StageTemplate = {
   key: string;
   title: string;
   description: string;
-  ownerAgencyKind: AgencyKind;
   targetValue: number;
   targetUnit: TargetUnit;
   appliesTo: AgeGroup[];
@@ -12,12 +12,15 @@ export type StageTemplate = {
   sortOrder: number;
 };
 
+/** A stage of the default pathway: owned by the partnership's agency of this kind when it is first set up. */
+export type DefaultStageTemplate = StageTemplate & { ownerAgencyKind: AgencyKind };
+
 export type PathwayTemplate = {
   version: number;
   name: string;
   /** Share of the target, in percent, after which a stage is "at risk". */
   atRiskPercent: number;
-  stages: StageTemplate[];
+  stages: DefaultStageTemplate[];
 };
 
 const ALL: AgeGroup[] = ["ADULT", "CHILD", "AGE_DISPUTED"];

@@ -44,8 +44,6 @@ export async function logRescue(db: Db, actor: Actor, rawInput: unknown, now = n
   try {
     const logged = await db.$transaction(async (tx) => {
       const template = await getCurrentTemplate(tx, actor.partnershipId);
-      const agencies = await tx.agency.findMany({ where: { partnershipId: actor.partnershipId } });
-      const agencyByKind = new Map(agencies.map((agency) => [agency.kind, agency.id]));
 
       const rescue = await tx.rescue.create({
         data: {
@@ -79,11 +77,12 @@ export async function logRescue(db: Db, actor: Actor, rawInput: unknown, now = n
 
         const planned = buildPathway(template.stages, personInput, input.occurredAt);
         await tx.stage.createMany({
-          data: planned.map(({ template: stageTemplate, dueAt }) => {
-            const ownerAgencyId = agencyByKind.get(stageTemplate.ownerAgencyKind);
-            if (!ownerAgencyId) throw new Error(`No ${stageTemplate.ownerAgencyKind} agency in partnership ${actor.partnershipId}`);
-            return { personId: person.id, templateStageId: stageTemplate.id, ownerAgencyId, dueAt };
-          }),
+          data: planned.map(({ template: stageTemplate, dueAt }) => ({
+            personId: person.id,
+            templateStageId: stageTemplate.id,
+            ownerAgencyId: stageTemplate.ownerAgencyId,
+            dueAt,
+          })),
         });
 
         await recordTimeline(tx, actor, { personId: person.id, kind: "RESCUE_LOGGED", occurredAt: now });
