@@ -43,6 +43,9 @@ export type AuditAction =
   | "dashboard.view"
   | "permission.denied";
 
+export type AuditValue = string | number | boolean | null | readonly string[];
+export type AuditChanges = Record<string, { before: AuditValue; after: AuditValue }>;
+
 export type AuditDb = { auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput }): Promise<unknown> } };
 
 /**
@@ -52,7 +55,15 @@ export type AuditDb = { auditEvent: { create(args: { data: Prisma.AuditEventUnch
 export async function recordAudit(
   db: AuditDb,
   actor: Actor | null,
-  event: { action: AuditAction; entity: string; entityId?: string; outcome?: "allowed" | "denied"; requestId?: string },
+  event: {
+    action: AuditAction;
+    entity: string;
+    entityId?: string;
+    outcome?: "allowed" | "denied";
+    requestId?: string;
+    /** Administrative changes: each changed field before and after. Never secrets, names of people or case content. */
+    changes?: AuditChanges;
+  },
 ): Promise<void> {
   await db.auditEvent.create({
     data: {
@@ -64,6 +75,7 @@ export async function recordAudit(
       entityId: event.entityId ?? null,
       outcome: event.outcome ?? "allowed",
       requestId: event.requestId ?? (await currentRequestId()),
+      changes: event.changes,
     },
   });
 }
