@@ -27,7 +27,9 @@ export type ExploitationType = (typeof EXPLOITATION_TYPES)[number];
 export const STAGE_STATES = ["NOT_STARTED", "IN_PROGRESS", "DONE", "NOT_NEEDED", "DECLINED", "PAUSED"] as const;
 export type StageState = (typeof STAGE_STATES)[number];
 
-export type TargetUnit = "HOURS" | "WORKING_DAYS";
+// The string values match the database enum TargetUnit one for one.
+export const TARGET_UNITS = ["HOURS", "WORKING_DAYS", "WORKING_HOURS"] as const;
+export type TargetUnit = (typeof TARGET_UNITS)[number];
 
 export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
   POLICE: "Police",

@@ -3,7 +3,7 @@ import { MS } from "../time/duration";
 import { formatLondonDateTime, formatLondonTime } from "../time/london";
 import type { AgeGroup } from "../types";
 import { buildPathway, dueAtFor, stageApplies, type PersonForPathway } from "./build-pathway";
-import { DEFAULT_PATHWAY, type StageTemplate } from "./template";
+import { DEFAULT_PATHWAY, describeTarget, type StageTemplate } from "./template";
 
 const utc = (iso: string) => new Date(`${iso}Z`);
 const stages = DEFAULT_PATHWAY.stages;
@@ -172,7 +172,42 @@ describe("dueAtFor", () => {
   });
 });
 
+describe("dueAtFor in working hours", () => {
+  const office = { officeHoursOnly: true, opensAtMinute: 9 * 60, closesAtMinute: 17 * 60 };
+
+  it("counts the owning agency's office hours", () => {
+    // Wednesday 4 March 2026, 15:00 GMT: 2 hours that day, 2 from Thursday's opening.
+    expect(dueAtFor({ targetValue: 4, targetUnit: "WORKING_HOURS" }, utc("2026-03-04T15:00:00"), office)).toEqual(utc("2026-03-05T11:00:00"));
+  });
+
+  it("counts every hour for an owner open round the clock, and when no hours are given", () => {
+    expect(dueAtFor({ targetValue: 4, targetUnit: "WORKING_HOURS" }, utc("2026-03-04T15:00:00"))).toEqual(utc("2026-03-04T19:00:00"));
+  });
+
+  it("is used by buildPathway with each stage's owner's hours", () => {
+    const stage = template({ key: "health-check", targetUnit: "WORKING_HOURS", targetValue: 4 });
+    const [planned] = buildPathway([stage], person("ADULT"), utc("2026-03-06T16:00:00"), () => office);
+    // Friday 16:00: 1 hour, then Monday from 09:00.
+    expect(formatLondonDateTime(planned!.dueAt)).toBe("9 Mar 2026, 12:00 GMT");
+  });
+});
+
+describe("describeTarget", () => {
+  it("says the unit a target counts", () => {
+    expect(describeTarget({ targetValue: 4, targetUnit: "HOURS" })).toBe("4 hours");
+    expect(describeTarget({ targetValue: 1, targetUnit: "HOURS" })).toBe("1 hour");
+    expect(describeTarget({ targetValue: 3, targetUnit: "WORKING_DAYS" })).toBe("3 working days");
+    expect(describeTarget({ targetValue: 4, targetUnit: "WORKING_HOURS" })).toBe("4 working hours");
+    expect(describeTarget({ targetValue: 1, targetUnit: "WORKING_HOURS" })).toBe("1 working hour");
+  });
+});
+
 describe("stageApplies", () => {
+  it("is false for a stage switched off in its version", () => {
+    expect(stageApplies(template({ enabled: false }), person("ADULT"))).toBe(false);
+    expect(stageApplies(template({ enabled: true }), person("ADULT"))).toBe(true);
+  });
+
   it("is false for an age group the stage is not for", () => {
     expect(stageApplies(template({ appliesTo: ["ADULT"] }), person("CHILD"))).toBe(false);
   });

@@ -10,6 +10,8 @@ export type StageTemplate = {
   appliesTo: AgeGroup[];
   onlyIfInterpreterNeeded: boolean;
   sortOrder: number;
+  /** False when the stage is switched off in its version: kept (with its key), but nobody new gets it. Absent means on. */
+  enabled?: boolean;
 };
 
 /** A stage of the default pathway: owned by the partnership's agency of this kind when it is first set up. */
@@ -148,8 +150,15 @@ export const DEFAULT_PATHWAY: PathwayTemplate = {
   ],
 };
 
-/** "4 hours", "1 hour", "3 working days": a stage's target as people say it. */
+/** "4 hours", "1 hour", "3 working days", "4 working hours": a stage's target as people say it. */
 export function describeTarget({ targetValue, targetUnit }: Pick<StageTemplate, "targetValue" | "targetUnit">): string {
-  if (targetUnit === "HOURS") return `${targetValue} ${targetValue === 1 ? "hour" : "hours"}`;
-  return `${targetValue} working ${targetValue === 1 ? "day" : "days"}`;
+  const one = targetValue === 1;
+  switch (targetUnit) {
+    case "HOURS":
+      return `${targetValue} ${one ? "hour" : "hours"}`;
+    case "WORKING_DAYS":
+      return `${targetValue} working ${one ? "day" : "days"}`;
+    case "WORKING_HOURS":
+      return `${targetValue} working ${one ? "hour" : "hours"}`;
+  }
 }

@@ -5,8 +5,8 @@ import { mayReadAccommodation } from "../access/visibility";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 
-/** The pathway stage whose owning agency arranges the accommodation, and so records the address. */
-export const ACCOMMODATION_STAGE_KEY = "accommodation";
+// Its home is the list of stages code relies on, which the pathway editor checks.
+export { ACCOMMODATION_STAGE_KEY } from "@/domain/pathway/stage-dependencies";
 
 export type PlacementView = {
   providerAgencyName: string;

@@ -28,7 +28,7 @@ async function findByIdempotencyKey(db: Db, actor: Actor, key: string): Promise<
 
 /**
  * Logs a rescue with everyone found in it. Each person gets the partnership's current pathway, with
- * due times from T0. All rows are written in one transaction; a repeated submit of the same form
+ * due times from T0 (a target in working hours counts its owning agency's open hours as they are now). All rows are written in one transaction; a repeated submit of the same form
  * (same idempotency key) returns the rescue already logged instead of a second one.
  */
 export async function logRescue(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<Result<LoggedRescue>> {
@@ -75,7 +75,7 @@ export async function logRescue(db: Db, actor: Actor, rawInput: unknown, now = n
           },
         });
 
-        const planned = buildPathway(template.stages, personInput, input.occurredAt);
+        const planned = buildPathway(template.stages, personInput, input.occurredAt, (stage) => stage.ownerAgency);
         await tx.stage.createMany({
           data: planned.map(({ template: stageTemplate, dueAt }) => ({
             personId: person.id,
