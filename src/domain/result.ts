@@ -35,6 +35,10 @@ export const REFUSAL_CODES = [
   "form-expired",
   /** The person's pathway has no accommodation stage to record an address against. */
   "no-accommodation-stage",
+  /** A pathway version some person started under cannot be deleted. */
+  "version-in-use",
+  /** The current pathway version, which new people start on, cannot be deleted. */
+  "current-version",
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -17,11 +17,14 @@ export function LiveClock({
   atRiskPercent,
   renderedAt,
   showDue = false,
+  target,
 }: {
   clock: SerializedClock;
   atRiskPercent: number;
   renderedAt: number;
   showDue?: boolean;
+  /** The stage's target as people say it ("4 working hours"), so the unit the clock counts is plain. */
+  target?: string;
 }) {
   const [now, setNow] = useState(renderedAt);
   useEffect(() => {
@@ -42,6 +45,11 @@ export function LiveClock({
       <span>{describeClock(reading)}</span>
       {showDue && "dueAt" in reading && (
         <span className="text-muted">(due {formatLondonDateTime(reading.dueAt)})</span>
+      )}
+      {target && (
+        <span className="text-muted" data-testid="stage-target">
+          Target: {target}
+        </span>
       )}
     </span>
   );

@@ -38,6 +38,8 @@ const LABELS: Record<AuditAction, string> = {
   "settings.suppression_update": "Changed the small-number threshold",
   "settings.idle_timeout_update": "Changed the idle timeout",
   "dashboard.view": "Viewed the dashboard",
+  "pathway.publish": "Published a new pathway version",
+  "pathway.delete_version": "Deleted an unused pathway version",
   "permission.denied": "Refused: role not allowed",
 };
 

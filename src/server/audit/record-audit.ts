@@ -41,6 +41,8 @@ export type AuditAction =
   | "settings.suppression_update"
   | "settings.idle_timeout_update"
   | "dashboard.view"
+  | "pathway.publish"
+  | "pathway.delete_version"
   | "permission.denied";
 
 export type AuditValue = string | number | boolean | null | readonly string[];

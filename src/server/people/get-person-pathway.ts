@@ -1,4 +1,5 @@
 import "server-only";
+import { describeTarget } from "@/domain/pathway/template";
 import { stageWorkRefusal, type StageWorkRefusalCode } from "@/domain/pathway/stage-work";
 import type { TimelineEntryView } from "@/domain/pathway/timeline-entry";
 import type { ClockInput } from "@/domain/pathway/clock";
@@ -18,6 +19,8 @@ export type PathwayStageView = {
   title: string;
   description: string;
   ownerAgencyName: string;
+  /** The target of the version the person started under, as people say it: "4 working hours". */
+  target: string;
   state: ClockInput["state"];
   clock: ClockInput;
   startedAt: Date | null;
@@ -85,7 +88,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
           closingReason: !minimal,
           nrmDecision: !minimal,
           version: true,
-          templateStage: { select: { key: true, title: true, description: true } },
+          templateStage: { select: { key: true, title: true, description: true, targetValue: true, targetUnit: true } },
           ownerAgency: { select: { name: true } },
         },
         orderBy: { templateStage: { sortOrder: "asc" } },
@@ -132,6 +135,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
     title: stage.templateStage.title,
     description: stage.templateStage.description,
     ownerAgencyName: stage.ownerAgency.name,
+    target: describeTarget(stage.templateStage),
     state: stage.state,
     clock: {
       state: stage.state,

@@ -96,7 +96,7 @@ export default async function PersonPage({
                   {stage.ownerAgencyName} · {STAGE_STATE_LABELS[stage.state]}
                 </p>
                 <div className="mt-1">
-                  <LiveClock clock={serializeClock(stage.clock)} atRiskPercent={person.atRiskPercent} renderedAt={now.getTime()} showDue />
+                  <LiveClock clock={serializeClock(stage.clock)} atRiskPercent={person.atRiskPercent} renderedAt={now.getTime()} showDue target={stage.target} />
                 </div>
                 {stage.nrmDecision && (
                   <p className="mt-1 text-base" data-testid="nrm-decision">

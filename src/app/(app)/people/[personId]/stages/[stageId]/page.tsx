@@ -52,7 +52,7 @@ export default async function StagePage({ params }: { params: Promise<{ personId
         </p>
       )}
       <div className="mb-8">
-        <LiveClock clock={serializeClock(stage.clock)} atRiskPercent={person.atRiskPercent} renderedAt={now.getTime()} showDue />
+        <LiveClock clock={serializeClock(stage.clock)} atRiskPercent={person.atRiskPercent} renderedAt={now.getTime()} showDue target={stage.target} />
       </div>
       {stage.changeRefusal === "not-owner" || stage.changeRefusal === "not-permitted" ? (
         <p className="font-bold">Only {stage.ownerAgencyName} can change this stage.</p>
