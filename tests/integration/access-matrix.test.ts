@@ -21,6 +21,7 @@ import { answerReferral } from "@/server/referrals/answer-referral";
 import { referStage } from "@/server/referrals/refer-stage";
 import { outcomeOf, toFormData, type ActionOutcome } from "../support/form-data";
 import { logOnePerson } from "../support/log-person";
+import { changedPathwayForm, unusedEarlierVersion } from "../support/pathway-form";
 import { createWorld, MINUTE, type World } from "../support/world";
 
 // Only who is signed in is faked (see server-actions-auth.test.ts for why each mock is needed).
@@ -305,6 +306,32 @@ const SPECS: Record<string, Spec> = {
       coordinator: { own: "forbidden" },
       pcc: { own: "forbidden" },
       admin: { own: "allowed" },
+    },
+  },
+  "(app)/admin/pathway/actions.ts#publishPathwayAction": {
+    // The pathway belongs to the caller's own partnership: there is no other record to aim at.
+    targets: ["own"],
+    call: withForm(async () => changedPathwayForm(db, callers.get("admin")!)),
+    expected: {
+      caseworker: { own: "forbidden" },
+      lead: { own: "forbidden" },
+      coordinator: { own: "forbidden" },
+      pcc: { own: "forbidden" },
+      admin: { own: "allowed" },
+    },
+  },
+  "(app)/admin/pathway/actions.ts#deletePathwayVersionAction": {
+    // An earlier version nobody started under, in the caller's partnership or in another one.
+    targets: ["own", "hidden"],
+    call: withForm(async (target) => ({
+      templateId: await unusedEarlierVersion(db, target === "hidden" ? await awayActor("PARTNERSHIP", "ADMINISTRATOR") : callers.get("admin")!),
+    })),
+    expected: {
+      caseworker: { own: "forbidden", hidden: "forbidden" },
+      lead: { own: "forbidden", hidden: "forbidden" },
+      coordinator: { own: "forbidden", hidden: "forbidden" },
+      pcc: { own: "forbidden", hidden: "forbidden" },
+      admin: { own: "allowed", hidden: "not-found" },
     },
   },
   "(app)/session/actions.ts#staySignedInAction": {

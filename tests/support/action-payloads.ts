@@ -12,6 +12,7 @@ import { referStage } from "../../src/server/referrals/refer-stage";
 import { personFormInput, rescueFormInput } from "../../prisma/factories";
 import { toFormData } from "./form-data";
 import { logOnePerson } from "./log-person";
+import { changedPathwayForm, unusedEarlierVersion } from "./pathway-form";
 import { countCaseTables, MINUTE, type World } from "./world";
 
 type AnyAction = (...args: unknown[]) => Promise<unknown>;
@@ -108,6 +109,8 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
       const current = await db.partnership.findUniqueOrThrow({ where: { id: world.partnership.id } });
       return { actor: admin, call: withState(toFormData({ suppressionThreshold: (current.suppressionThreshold % 20) + 1 })) };
     },
+    publishPathwayAction: async () => ({ actor: admin, call: withState(toFormData(await changedPathwayForm(db, admin))) }),
+    deletePathwayVersionAction: async () => ({ actor: admin, call: withState(toFormData({ templateId: await unusedEarlierVersion(db, admin) })) }),
     markReadAction: async () => {
       const unread = await notice(council);
       return { actor: council, call: (action) => action(toFormData({ notificationId: unread.id })) };
@@ -132,12 +135,12 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
 
 /**
  * Everything an action could change in the world's partnership: row counts of every case table,
- * and the stages, referrals, notices, break-glass grants and settings themselves.
+ * and the stages, referrals, notices, break-glass grants, settings and pathway versions themselves.
  */
 export async function worldSnapshot(db: Db, world: World) {
   const partnershipId = world.partnership.id;
   const inWorld = { person: { rescue: { partnershipId } } };
-  const [counts, stages, referrals, notices, grants, partnership, placements] = await Promise.all([
+  const [counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions] = await Promise.all([
     Promise.all([countCaseTables(db), db.referral.count(), db.notification.count(), db.breakGlassAccess.count(), db.accommodationPlacement.count()]),
     db.stage.findMany({ where: inWorld, orderBy: { id: "asc" } }),
     db.referral.findMany({ where: { stage: inWorld }, orderBy: { id: "asc" } }),
@@ -145,6 +148,7 @@ export async function worldSnapshot(db: Db, world: World) {
     db.breakGlassAccess.findMany({ where: inWorld, orderBy: { id: "asc" } }),
     db.partnership.findUniqueOrThrow({ where: { id: partnershipId } }),
     db.accommodationPlacement.findMany({ where: inWorld, orderBy: { personId: "asc" } }),
+    db.pathwayTemplate.findMany({ where: { partnershipId }, orderBy: { version: "asc" }, include: { stages: { orderBy: { key: "asc" } } } }),
   ]);
-  return { counts, stages, referrals, notices, grants, partnership, placements };
+  return { counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions };
 }
