@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PATHWAY } from "./template";
-import { checkPathwayEdit, diffAsAuditChanges, diffPathway, appliesToChoice, FORM_DOES_NOT_MATCH, type OwnerChoice, type StageSettings } from "./pathway-edit";
+import { appliesToChoice } from "./pathway-choices";
+import { checkPathwayEdit, diffAsAuditChanges, diffPathway, FORM_DOES_NOT_MATCH, type OwnerChoice, type StageSettings } from "./pathway-edit";
 
 const POLICE = "00000000-0000-4000-8000-000000000001";
 const HEALTH = "00000000-0000-4000-8000-000000000002";
@@ -129,6 +130,15 @@ describe("checkPathwayEdit", () => {
       [`stages.${childNrm}.enabled`]: expect.stringMatching(/cannot be switched off/),
       [`stages.${childNrm}.appliesTo`]: expect.stringMatching(/must be for children only/),
     });
+  });
+
+  it("shows those rules together with the form's other mistakes, in form order", () => {
+    const result = checkPathwayEdit(current, form({ accommodation: { enabled: "off" }, "health-check": { targetValue: "0", ownerAgencyId: RETIRED } }), AGENCIES);
+    expect(Object.keys(errorsOf(result))).toEqual([
+      `stages.${indexOf("health-check")}.ownerAgencyId`,
+      `stages.${indexOf("health-check")}.targetValue`,
+      `stages.${indexOf("accommodation")}.enabled`,
+    ]);
   });
 
   it("lets other stages be switched off and re-aimed", () => {

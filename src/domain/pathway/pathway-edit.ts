@@ -3,45 +3,8 @@ import { typedText } from "../input/text";
 import { wholeNumber } from "../input/whole-number";
 import { CHECK_THE_ANSWERS, invalid, ok, refused, type Result } from "../result";
 import { TARGET_UNITS, type AgeGroup, type TargetUnit } from "../types";
+import { APPLIES_TO_CHOICES, APPLIES_TO_GROUPS, appliesToChoice, MAXIMUM_IN_WORDS, STAGE_TITLE_MAX, TARGET_MAXIMUM } from "./pathway-choices";
 import { STAGE_DEPENDENCIES } from "./stage-dependencies";
-
-/** Who a stage is for, as the editor asks it. Children include people whose age is disputed. */
-export const APPLIES_TO_CHOICES = ["ADULTS", "CHILDREN", "BOTH"] as const;
-export type AppliesToChoice = (typeof APPLIES_TO_CHOICES)[number];
-
-export const APPLIES_TO_GROUPS: Record<AppliesToChoice, AgeGroup[]> = {
-  ADULTS: ["ADULT"],
-  CHILDREN: ["CHILD", "AGE_DISPUTED"],
-  BOTH: ["ADULT", "CHILD", "AGE_DISPUTED"],
-};
-
-export const APPLIES_TO_LABELS: Record<AppliesToChoice, string> = {
-  ADULTS: "Adults",
-  CHILDREN: "Children (and age disputed)",
-  BOTH: "Adults and children",
-};
-
-export const TARGET_UNIT_LABELS: Record<TargetUnit, string> = {
-  HOURS: "Hours",
-  WORKING_DAYS: "Working days",
-  WORKING_HOURS: "Working hours of the owning agency",
-};
-
-/** The longest target each unit allows: past these a stage is a later milestone, not a target. Ours. */
-export const TARGET_MAXIMUM: Record<TargetUnit, number> = { HOURS: 720, WORKING_DAYS: 60, WORKING_HOURS: 480 };
-const MAXIMUM_IN_WORDS: Record<TargetUnit, string> = {
-  HOURS: "720 hours (30 days)",
-  WORKING_DAYS: "60 working days",
-  WORKING_HOURS: "480 working hours",
-};
-
-export const STAGE_TITLE_MAX = 120;
-
-export function appliesToChoice(groups: readonly AgeGroup[]): AppliesToChoice {
-  const adults = groups.includes("ADULT");
-  const children = groups.includes("CHILD") || groups.includes("AGE_DISPUTED");
-  return adults && children ? "BOTH" : adults ? "ADULTS" : "CHILDREN";
-}
 
 /** What the editor changes on a stage; everything else (description, order, interpreter rule) is copied. */
 export type StageSettings = {
@@ -85,6 +48,43 @@ export type OwnerChoice = { id: string; name: string; retired: boolean };
 
 export const FORM_DOES_NOT_MATCH = "This form does not match the pathway. Reload the page and make your changes again.";
 
+const FIELD_ORDER = ["key", "title", "ownerAgencyId", "targetValue", "targetUnit", "appliesTo", "enabled"];
+
+/** Errors in form order: stage by stage, field by field, as the error summary lists them. */
+function inFormOrder(errors: Record<string, string>): Record<string, string> {
+  const rank = (name: string) => {
+    const [, index, field] = name.split(".");
+    return Number(index) * 100 + FIELD_ORDER.indexOf(field ?? "");
+  };
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+/**
+ * The rules about owners and the stages code relies on, read from the raw answers so that they are
+ * shown together with any other mistake in the form, not only once the rest is right.
+ */
+function ruleErrors(rawStages: unknown, agencies: OwnerChoice[]): Record<string, string> {
+  if (!Array.isArray(rawStages)) return {};
+  const byId = new Map(agencies.map((agency) => [agency.id, agency]));
+  const errors: Record<string, string> = {};
+  rawStages.forEach((raw: unknown, index) => {
+    if (typeof raw !== "object" || raw === null) return;
+    const { key, ownerAgencyId, appliesTo, enabled } = raw as Record<string, unknown>;
+    if (typeof ownerAgencyId === "string" && ownerAgencyId !== "") {
+      const owner = byId.get(ownerAgencyId);
+      if (!owner) errors[`stages.${index}.ownerAgencyId`] = "Choose an agency of this partnership";
+      else if (owner.retired) errors[`stages.${index}.ownerAgencyId`] = `${owner.name} has been retired: choose an active agency to own this stage`;
+    }
+    const dependency = typeof key === "string" ? STAGE_DEPENDENCIES[key] : undefined;
+    if (!dependency) return;
+    if (enabled === "off") errors[`stages.${index}.enabled`] = dependency.offRefusal;
+    if (typeof appliesTo === "string" && (APPLIES_TO_CHOICES as readonly string[]).includes(appliesTo) && appliesTo !== dependency.appliesTo) {
+      errors[`stages.${index}.appliesTo`] = dependency.appliesToRefusal;
+    }
+  });
+  return errors;
+}
+
 /**
  * Checks an edit of the whole pathway against the version it was based on (`current`) and the
  * partnership's agencies, and returns every stage with its new settings, in the current order.
@@ -96,36 +96,34 @@ export function checkPathwayEdit(
   rawInput: unknown,
   agencies: OwnerChoice[],
 ): Result<StageSettings[]> {
-  const parsed = pathwayEditSchema.safeParse(rawInput);
-  if (!parsed.success) return invalid(parsed.error);
-  const input = parsed.data;
-  if (input.baseVersion !== current.version) {
+  const raw = (typeof rawInput === "object" && rawInput !== null ? rawInput : {}) as Record<string, unknown>;
+  const base = pathwayEditSchema.shape.baseVersion.safeParse(raw.baseVersion);
+  if (base.success && base.data !== current.version) {
     return refused(
       "stale-version",
       `Someone published version ${current.version} of the pathway after you opened this form, so your changes were not saved. Open the pathway again and make them on the newest version.`,
     );
   }
+  const parsed = pathwayEditSchema.safeParse(rawInput);
+  const rules = ruleErrors(raw.stages, agencies);
+  if (!parsed.success) {
+    const refusal = invalid(parsed.error);
+    return { ...refusal, fieldErrors: inFormOrder({ ...rules, ...refusal.fieldErrors }) };
+  }
+  const input = parsed.data;
   const keys = input.stages.map((stage) => stage.key);
   if (new Set(keys).size !== keys.length || keys.length !== current.stages.length || !current.stages.every((stage) => keys.includes(stage.key))) {
     return refused("invalid-input", FORM_DOES_NOT_MATCH);
   }
+  if (Object.keys(rules).length > 0) return refused("invalid-input", CHECK_THE_ANSWERS, inFormOrder(rules));
 
-  const byId = new Map(agencies.map((agency) => [agency.id, agency]));
-  const fieldErrors: Record<string, string> = {};
-  const edited = input.stages.map((stage, index): StageSettings => {
+  const order = new Map(current.stages.map((stage, i) => [stage.key, i]));
+  const edited = input.stages.map((stage): StageSettings => {
     const before = current.stages.find((candidate) => candidate.key === stage.key)!;
-    const owner = byId.get(stage.ownerAgencyId);
-    if (!owner) fieldErrors[`stages.${index}.ownerAgencyId`] = "Choose an agency of this partnership";
-    else if (owner.retired) fieldErrors[`stages.${index}.ownerAgencyId`] = `${owner.name} has been retired: choose an active agency to own this stage`;
-    const dependency = STAGE_DEPENDENCIES[stage.key];
-    if (dependency && !stage.enabled) fieldErrors[`stages.${index}.enabled`] = dependency.offRefusal;
-    if (dependency && stage.appliesTo !== dependency.appliesTo) fieldErrors[`stages.${index}.appliesTo`] = dependency.appliesToRefusal;
     // Keep the stored age groups when the answer did not change, so an unusual mix is not rewritten.
     const appliesTo = appliesToChoice(before.appliesTo) === stage.appliesTo ? before.appliesTo : APPLIES_TO_GROUPS[stage.appliesTo];
     return { key: stage.key, title: stage.title, ownerAgencyId: stage.ownerAgencyId, targetValue: stage.targetValue, targetUnit: stage.targetUnit, appliesTo, enabled: stage.enabled };
   });
-  if (Object.keys(fieldErrors).length > 0) return refused("invalid-input", CHECK_THE_ANSWERS, fieldErrors);
-  const order = new Map(current.stages.map((stage, i) => [stage.key, i]));
   return ok(edited.sort((a, b) => order.get(a.key)! - order.get(b.key)!));
 }
 

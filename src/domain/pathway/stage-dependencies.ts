@@ -1,5 +1,5 @@
 import { NRM_CONSENT_STAGE_KEY } from "./nrm-decision";
-import type { AppliesToChoice } from "./pathway-edit";
+import type { AppliesToChoice } from "./pathway-choices";
 
 /** The pathway stage whose owning agency arranges the accommodation, and so records the address. */
 export const ACCOMMODATION_STAGE_KEY = "accommodation";

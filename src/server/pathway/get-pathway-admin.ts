@@ -1,5 +1,6 @@
 import "server-only";
-import { appliesToChoice, type AppliesToChoice, type OwnerChoice } from "@/domain/pathway/pathway-edit";
+import { appliesToChoice, type AppliesToChoice } from "@/domain/pathway/pathway-choices";
+import type { OwnerChoice } from "@/domain/pathway/pathway-edit";
 import type { TargetUnit } from "@/domain/types";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { APPLIES_TO_LABELS } from "@/domain/pathway/pathway-edit";
+import { APPLIES_TO_LABELS } from "@/domain/pathway/pathway-choices";
 import { describeTarget } from "@/domain/pathway/template";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { NotificationBanner } from "@/components/notification-banner";

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { Radios, Select, TextField } from "@/components/form/fields";
 import { SubmitButton } from "@/components/form/submit-button";
-import { APPLIES_TO_CHOICES, APPLIES_TO_LABELS, STAGE_TITLE_MAX, TARGET_MAXIMUM, TARGET_UNIT_LABELS } from "@/domain/pathway/pathway-edit";
+import { APPLIES_TO_CHOICES, APPLIES_TO_LABELS, STAGE_TITLE_MAX, TARGET_MAXIMUM, TARGET_UNIT_LABELS } from "@/domain/pathway/pathway-choices";
 import { TARGET_UNITS } from "@/domain/types";
 import { initialFormState } from "@/lib/form-state";
 import type { PathwayStageAdminView } from "@/server/pathway/get-pathway-admin";
