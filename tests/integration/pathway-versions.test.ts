@@ -3,6 +3,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ROLES, type AgencyKind, type Role } from "../../src/domain/types";
 import type { Actor } from "../../src/server/access/actor";
+import { parseDashboardFilters } from "../../src/server/dashboard/filters";
+import { getDashboard } from "../../src/server/dashboard/get-dashboard";
 import { refreshDashboardSummaries } from "../../src/server/dashboard/summary/refresh-summaries";
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { ForbiddenError, NotFoundError } from "../../src/server/errors";
@@ -203,6 +205,19 @@ describe("the dashboard's past figures", () => {
     expect(await refreshDashboardSummaries(db, world.partnership.id)).toHaveLength(1);
     expect((await september())._sum).toEqual({ done: 1, doneWithinTarget: 0, doneLate: 1 });
     expect((await db.stage.findUniqueOrThrow({ where: { id: person.stage("health-check").id } })).dueAt).toEqual(new Date(t0.getTime() + 4 * HOUR));
+
+    // The PCC office's timeliness table names the target September's people were measured against.
+    const pcc = await world.actor("PCC_OFFICE", "PCC_OFFICE");
+    const now = new Date();
+    const targetIn = async (month: string) => {
+      const filters = parseDashboardFilters({ kind: "month", month }, now);
+      if (!filters.ok) throw new Error(JSON.stringify(filters));
+      const { tables } = await getDashboard(db, pcc, filters.data, now, { audit: false });
+      return tables.timeliness.rows.find((row) => row.label === "Health check (triage)")?.cells[0]?.text;
+    };
+    expect(await targetIn("2026-09")).toBe("4 hours");
+    await logOnePerson(db, police, { t0: minute("2026-09-20T10:00:00Z"), now: minute("2026-09-20T10:05:00Z") });
+    expect(await targetIn("2026-09")).toBe("4 hours or 6 hours");
   });
 });
 
