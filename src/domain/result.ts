@@ -35,6 +35,22 @@ export const REFUSAL_CODES = [
   "form-expired",
   /** The person's pathway has no accommodation stage to record an address against. */
   "no-accommodation-stage",
+  /** Another account already has this email address. */
+  "email-taken",
+  /** The role does not belong in the chosen agency (a caseworker in the PCC office, say). */
+  "role-agency-mismatch",
+  /** The agency is retired: it takes no new staff. */
+  "agency-retired",
+  /** An administrator may not switch off, demote or move their own account. */
+  "own-account",
+  /** The change would leave the partnership with no active administrator. */
+  "last-administrator",
+  /** The account is switched off: switch it on first. */
+  "account-switched-off",
+  /** The account has been activated already: reset the password or second factor instead. */
+  "already-activated",
+  /** The change asked for is what the account has already. */
+  "no-change",
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
