@@ -46,7 +46,33 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
     return db.notification.findFirstOrThrow({ where: { recipientId: recipient.id, readAt: null }, orderBy: { createdAt: "desc" } });
   };
 
+  /** A caseworker account the administrator can act on; activated unless said otherwise. */
+  const account = async (options: { activated?: boolean } = {}) => {
+    const user = await db.user.create({
+      data: {
+        agencyId: world.agencies.POLICE.id,
+        role: "CASEWORKER",
+        email: `payload-${randomUUID()}@test.example`,
+        name: "Payload Test Account",
+        passwordHash: options.activated === false ? null : "scrypt$not-a-real-hash",
+      },
+    });
+    return { userId: user.id, version: user.version };
+  };
+
   return {
+    createUserAction: async () => ({
+      actor: admin,
+      call: withState(toFormData({ name: "Payload New Caseworker", email: `new-${randomUUID()}@test.example`, role: "CASEWORKER", agencyId: world.agencies.POLICE.id })),
+    }),
+    switchUserActiveAction: async () => ({ actor: admin, call: withState(toFormData({ ...(await account()), active: "off" })) }),
+    changeUserAccessAction: async () => ({
+      actor: admin,
+      call: withState(toFormData({ ...(await account()), role: "AGENCY_LEAD", agencyId: world.agencies.POLICE.id })),
+    }),
+    resetPasswordAction: async () => ({ actor: admin, call: withState(toFormData(await account())) }),
+    resetSecondFactorAction: async () => ({ actor: admin, call: withState(toFormData(await account())) }),
+    reissueActivationLinkAction: async () => ({ actor: admin, call: withState(toFormData(await account({ activated: false }))) }),
     logRescueAction: async () => ({
       actor: police,
       call: withState(toFormData(rescueFormInput({ people: [personFormInput(), personFormInput({ description: "Boy, about 15 (fictional)", ageGroup: "CHILD" })] }))),
@@ -132,12 +158,12 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
 
 /**
  * Everything an action could change in the world's partnership: row counts of every case table,
- * and the stages, referrals, notices, break-glass grants and settings themselves.
+ * and the stages, referrals, notices, break-glass grants, settings, staff accounts and their links themselves.
  */
 export async function worldSnapshot(db: Db, world: World) {
   const partnershipId = world.partnership.id;
   const inWorld = { person: { rescue: { partnershipId } } };
-  const [counts, stages, referrals, notices, grants, partnership, placements] = await Promise.all([
+  const [counts, stages, referrals, notices, grants, partnership, placements, accounts, links] = await Promise.all([
     Promise.all([countCaseTables(db), db.referral.count(), db.notification.count(), db.breakGlassAccess.count(), db.accommodationPlacement.count()]),
     db.stage.findMany({ where: inWorld, orderBy: { id: "asc" } }),
     db.referral.findMany({ where: { stage: inWorld }, orderBy: { id: "asc" } }),
@@ -145,6 +171,8 @@ export async function worldSnapshot(db: Db, world: World) {
     db.breakGlassAccess.findMany({ where: inWorld, orderBy: { id: "asc" } }),
     db.partnership.findUniqueOrThrow({ where: { id: partnershipId } }),
     db.accommodationPlacement.findMany({ where: inWorld, orderBy: { personId: "asc" } }),
+    db.user.findMany({ where: { agency: { partnershipId } }, orderBy: { id: "asc" } }),
+    db.activationLink.findMany({ where: { user: { agency: { partnershipId } } }, orderBy: { id: "asc" } }),
   ]);
-  return { counts, stages, referrals, notices, grants, partnership, placements };
+  return { counts, stages, referrals, notices, grants, partnership, placements, accounts, links };
 }

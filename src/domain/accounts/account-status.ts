@@ -27,3 +27,16 @@ export function accountStatus(user: AccountFacts): AccountStatus {
 export function needsActivation(user: Pick<AccountFacts, "hasPassword" | "totpEnrolled">): boolean {
   return !user.hasPassword && !user.totpEnrolled;
 }
+
+/**
+ * Which link an administrator's reset issues. Each new link revokes the earlier one, so once an
+ * account has lost both its password and its second factor (one reset after the other, or an account
+ * never activated) only a full activation link leaves it usable.
+ */
+export function linkPurposeAfterReset(
+  reset: "password" | "second-factor",
+  after: Pick<AccountFacts, "hasPassword" | "totpEnrolled">,
+): "ACTIVATE" | "RESET_PASSWORD" | "RESET_SECOND_FACTOR" {
+  if (needsActivation(after)) return "ACTIVATE";
+  return reset === "password" ? "RESET_PASSWORD" : "RESET_SECOND_FACTOR";
+}

@@ -41,6 +41,15 @@ export type AuditAction =
   | "settings.suppression_update"
   | "settings.idle_timeout_update"
   | "dashboard.view"
+  | "user.list"
+  | "user.view"
+  | "user.create"
+  | "user.access_change"
+  | "user.switch_off"
+  | "user.switch_on"
+  | "user.password_reset"
+  | "user.second_factor_reset"
+  | "user.activation_link"
   | "permission.denied";
 
 export type AuditValue = string | number | boolean | null | readonly string[];
