@@ -95,9 +95,8 @@ function UserTable({ rows }: { rows: UserRow[] }) {
           {rows.map((row) => (
             <tr key={row.id} className="border-b border-line align-top" data-testid="user-row">
               <th scope="row" className="p-2 font-normal">
-                <Link href={`/admin/users/${row.id}`} className="font-bold">
+                <Link href={`/admin/users/${row.id}`} className="font-bold" aria-label={`${row.name}: view account`}>
                   {row.name}
-                  <span className="sr-only">: view account</span>
                 </Link>
               </th>
               <td className="p-2 break-all">{row.email}</td>

@@ -15,23 +15,40 @@ const LINK_ACTIONS = {
   activation: { action: reissueActivationLinkAction, button: "Make a new activation link", heading: "New activation link made" },
 } as const;
 
-/** A button that makes a one-time link, and the link, shown once, when it comes back. */
-export function AccountLinkForm({ account, kind, children }: { account: Account; kind: keyof typeof LINK_ACTIONS; children: React.ReactNode }) {
+/**
+ * A button that makes a one-time link, and the link, shown once, when it comes back. Always rendered
+ * (with `offered` saying whether its button applies), so that the page re-rendering after the change
+ * (a reset can turn the account into one that needs activating) keeps the link on screen.
+ */
+export function AccountLinkForm({
+  account,
+  kind,
+  offered,
+  children,
+}: {
+  account: Account;
+  kind: keyof typeof LINK_ACTIONS;
+  offered: boolean;
+  children: React.ReactNode;
+}) {
   const { action, button, heading } = LINK_ACTIONS[kind];
   const [state, formAction] = useActionState<LinkFormState, FormData>(action, initialFormState);
+  if (!offered && !state.link) return null;
   return (
     <div className="mb-8">
       {state.link && <IssuedLinkPanel link={state.link} forName={account.name} heading={heading} />}
-      <form action={formAction} noValidate aria-label={`${button} for ${account.name}`}>
-        <ErrorSummary formError={state.formError} fieldErrors={state.fieldErrors} />
-        <div className="mb-4 max-w-2xl">{children}</div>
-        <input type="hidden" name="userId" value={account.userId} />
-        <input type="hidden" name="version" value={account.version} />
-        <SubmitButton variant="warning">
-          {button}
-          <span className="sr-only"> for {account.name}</span>
-        </SubmitButton>
-      </form>
+      {offered && (
+        <form action={formAction} noValidate aria-label={`${button} for ${account.name}`}>
+          <ErrorSummary formError={state.formError} fieldErrors={state.fieldErrors} />
+          <div className="mb-4 max-w-2xl">{children}</div>
+          <input type="hidden" name="userId" value={account.userId} />
+          <input type="hidden" name="version" value={account.version} />
+          <SubmitButton variant="warning">
+            {button}
+            <span className="sr-only"> for {account.name}</span>
+          </SubmitButton>
+        </form>
+      )}
     </div>
   );
 }

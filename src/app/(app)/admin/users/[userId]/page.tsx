@@ -87,22 +87,17 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         </>
       )}
 
-      {user.active && user.needsActivation && (
-        <AccountLinkForm account={account} kind="activation">
-          They have not activated their account yet. A new link replaces the earlier one, which stops working.
-        </AccountLinkForm>
-      )}
-      {user.active && !user.needsActivation && (
-        <>
-          <AccountLinkForm account={account} kind="password">
-            For a forgotten password. The current password stops working at once and they are signed out everywhere; the link lets them set a new one.
-          </AccountLinkForm>
-          <AccountLinkForm account={account} kind="second-factor">
-            For a lost or replaced phone. Their authenticator and recovery codes stop working at once and they are signed out everywhere; the link lets
-            them set it up again.
-          </AccountLinkForm>
-        </>
-      )}
+      <AccountLinkForm account={account} kind="activation" offered={user.active && user.needsActivation}>
+        They have not activated their account yet. A new link replaces the earlier one, which stops working.
+      </AccountLinkForm>
+      <AccountLinkForm account={account} kind="password" offered={user.active && !user.needsActivation}>
+        For a forgotten password. The current password stops working at once and they are signed out everywhere; the link lets them set a new one.
+      </AccountLinkForm>
+      <AccountLinkForm account={account} kind="second-factor" offered={user.active && !user.needsActivation}>
+        For a lost or replaced phone. Their authenticator and recovery codes stop working at once and they are signed out everywhere; the link lets them
+        set it up again.
+      </AccountLinkForm>
+      {!user.active && <p className="mb-8 max-w-2xl">Switch the account on to reset its password or second factor.</p>}
 
       <h2 className="mb-4 text-2xl font-bold">History of this account</h2>
       <History entries={user.history} />

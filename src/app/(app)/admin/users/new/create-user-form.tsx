@@ -62,7 +62,9 @@ function CreateUserRound({ roles, agencies, onAnother }: Choices & { onAnother: 
         autoComplete="off"
       />
       <Radios name="role" legend="Role" hint="What they may do in the app." defaultValue={value("role")} error={state.fieldErrors.role} options={roles} />
+      {/* Keyed by the answer sent back: a select keeps its first defaultValue, and React resets the form after each action. */}
       <Select
+        key={`agency-${value("agencyId")}`}
         name="agencyId"
         label="Agency"
         hint="Caseworkers and agency leads belong in an agency that works cases; coordinators and administrators in the partnership team; PCC office staff in the PCC office."

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ErrorSummary } from "@/components/form/error-summary";
-import { Radios, Select } from "@/components/form/fields";
 import { PERMISSION_LABELS, permissionChange } from "@/domain/access/permission-labels";
 import { roleAgencyMismatchMessage, roleFitsAgency } from "@/domain/accounts/role-agency";
 import { ROLE_LABELS, ROLES, type Role } from "@/domain/types";
@@ -11,6 +9,7 @@ import { listAccountAgencies } from "@/server/accounts/list-account-agencies";
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
+import { ChooseAccessForm } from "./choose-access-form";
 import { ConfirmAccessForm } from "./confirm-access-form";
 
 export const metadata: Metadata = { title: "Change role or agency" };
@@ -52,29 +51,20 @@ export default async function ChangeAccessPage({
       {confirming ? (
         <Confirm user={user} role={role} agencyId={agency.id} agencyName={agency.name} />
       ) : (
-        <form method="get" action={`/admin/users/${user.id}/access`} noValidate className="max-w-2xl" aria-label={`Choose a new role or agency for ${user.name}`}>
-          <ErrorSummary fieldErrors={fieldErrors} fieldLabels={{ role: "Role", agency: "Agency" }} />
+        <>
           <p className="mb-6">
             Now: {ROLE_LABELS[user.role]}, {user.agencyName}.
           </p>
-          <Radios
-            name="role"
-            legend="Role"
-            defaultValue={role ?? user.role}
-            error={fieldErrors.role}
-            options={ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))}
+          <ChooseAccessForm
+            userId={user.id}
+            userName={user.name}
+            roles={ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))}
+            agencies={agencies.filter((option) => !option.retired || option.id === user.agencyId).map((option) => ({ value: option.id, label: option.name }))}
+            role={role ?? user.role}
+            agencyId={agency?.id ?? user.agencyId}
+            fieldErrors={fieldErrors}
           />
-          <Select
-            name="agency"
-            label="Agency"
-            defaultValue={agency?.id ?? user.agencyId}
-            error={fieldErrors.agency}
-            options={agencies.filter((option) => !option.retired || option.id === user.agencyId).map((option) => ({ value: option.id, label: option.name }))}
-          />
-          <button type="submit" className="min-h-11 bg-success px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_#002d18]">
-            Continue
-          </button>
-        </form>
+        </>
       )}
     </>
   );
