@@ -8,6 +8,7 @@ import { loadActor } from "../../src/server/access/load-actor";
 import { changeUserAccess } from "../../src/server/accounts/change-user-access";
 import { createUser } from "../../src/server/accounts/create-user";
 import { getUser } from "../../src/server/accounts/get-user";
+import { listAccountAgencies } from "../../src/server/accounts/list-account-agencies";
 import { listUsers } from "../../src/server/accounts/list-users";
 import { reissueActivationLink } from "../../src/server/accounts/reissue-activation-link";
 import { resetUserPassword } from "../../src/server/accounts/reset-user-password";
@@ -351,5 +352,34 @@ describe("listing and reading accounts", () => {
 
     const stranger = await away.actor("POLICE");
     await expect(getUser(db, admin, stranger.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("who may read the account pages", () => {
+  // What /admin/users, /admin/users/new, /admin/users/[id] and its access page load, for every role.
+  const ROLES_AND_AGENCIES = [
+    ["CASEWORKER", "POLICE"],
+    ["AGENCY_LEAD", "COUNCIL_SAFEGUARDING"],
+    ["COORDINATOR", "PARTNERSHIP"],
+    ["PCC_OFFICE", "PCC_OFFICE"],
+  ] as const;
+
+  it.each(ROLES_AND_AGENCIES)("refuses a %s every loader, and records each refusal", async (role, kind) => {
+    const caller = await world.actor(kind, role);
+    const member = await staffMember();
+    await expect(listUsers(db, caller, {})).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listAccountAgencies(db, caller)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getUser(db, caller, member.id)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await db.auditEvent.count({ where: { userId: caller.id, action: "permission.denied", outcome: "denied" } })).toBe(3);
+  });
+
+  it("gives an administrator their own partnership's accounts and agencies only", async () => {
+    const agencies = await listAccountAgencies(db, admin);
+    expect(agencies.map((agency) => agency.id).sort()).toEqual(
+      (await db.agency.findMany({ where: { partnershipId: world.partnership.id }, select: { id: true } })).map((agency) => agency.id).sort(),
+    );
+    const everyone = await listUsers(db, admin, { page: "1" });
+    expect(everyone.ok && everyone.data.total).toBe(await db.user.count({ where: { agency: { partnershipId: world.partnership.id } } }));
+    await expect(getUser(db, admin, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
   });
 });
