@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: "Create a user" };
 
 /** The first two things a role may do, as the hint under its radio. */
 function roleHint(role: Role): string {
-  const labels = ROLE_PERMISSIONS[role].map((permission) => PERMISSION_LABELS[permission].toLowerCase());
+  // Only the first letter lowered: "PCC" stays in capitals.
+  const labels = ROLE_PERMISSIONS[role].map((permission) => PERMISSION_LABELS[permission].replace(/^[A-Z](?=[a-z])/, (letter) => letter.toLowerCase()));
   return `For example: ${labels.slice(0, 2).join("; ")}.`;
 }
 
