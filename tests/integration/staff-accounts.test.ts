@@ -334,6 +334,11 @@ describe("listing and reading accounts", () => {
     expect(await listUsers(db, admin, { q: tag, role: "AGENCY_LEAD" })).toMatchObject({ ok: true, data: { total: 0 } });
     expect(await listUsers(db, admin, { q: tag, agency: world.agencies.SALVATION_ARMY.id, status: "on" })).toMatchObject({ ok: true, data: { total: 27 } });
     expect(await listUsers(db, admin, { q: tag, status: "off" })).toMatchObject({ ok: true, data: { total: 0 } });
+    // Typed text is matched as text: a "%" or "_" is not a wildcard.
+    expect(await listUsers(db, admin, { q: "%" })).toMatchObject({ ok: true, data: { total: 0 } });
+    expect(await listUsers(db, admin, { q: `paged_${tag}` })).toMatchObject({ ok: true, data: { total: 0 } });
+    await createUserRow(db, { agencyId: world.agencies.VCAS.id, role: "CASEWORKER", email: `odd-${tag}@test.example`, name: `Odd_${tag}%\\name` });
+    expect(await listUsers(db, admin, { q: `odd_${tag}%\\` })).toMatchObject({ ok: true, data: { total: 1 } });
     expect(await listUsers(db, admin, { role: "KING" })).toMatchObject({ ok: false, code: "invalid-input", fieldErrors: { role: "Select a role from the list" } });
   });
 
