@@ -39,6 +39,22 @@ export const REFUSAL_CODES = [
   "version-in-use",
   /** The current pathway version, which new people start on, cannot be deleted. */
   "current-version",
+  /** Another account already has this email address. */
+  "email-taken",
+  /** The role does not belong in the chosen agency (a caseworker in the PCC office, say). */
+  "role-agency-mismatch",
+  /** The agency is retired: it takes no new staff. */
+  "agency-retired",
+  /** An administrator may not switch off, demote or move their own account. */
+  "own-account",
+  /** The change would leave the partnership with no active administrator. */
+  "last-administrator",
+  /** The account is switched off: switch it on first. */
+  "account-switched-off",
+  /** The account has been activated already: reset the password or second factor instead. */
+  "already-activated",
+  /** The change asked for is what the account has already. */
+  "no-change",
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

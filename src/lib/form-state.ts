@@ -15,3 +15,9 @@ export const initialFormState: FormState = { fieldErrors: {} };
 
 /** A server action as a form calls it through useActionState. */
 export type FormAction = (previous: FormState, formData: FormData) => Promise<FormState>;
+
+/** A one-time link an action made, shown once to the administrator who asked for it and kept nowhere. */
+export type IssuedLink = { url: string; expiresAt: string; purpose: "ACTIVATE" | "RESET_PASSWORD" | "RESET_SECOND_FACTOR" };
+
+/** The state of a form whose action may hand back a one-time link. */
+export type LinkFormState = FormState & { link?: IssuedLink; userName?: string; userId?: string };

@@ -30,6 +30,11 @@ const serverEnvSchema = z.object({
   SIGN_IN_HASH_CONCURRENCY: wholeNumber("SIGN_IN_HASH_CONCURRENCY", 1, 64).optional(),
   /** Sign-ins that may wait for a hash before the rest are told the service is busy. */
   SIGN_IN_HASH_QUEUE: wholeNumber("SIGN_IN_HASH_QUEUE", 0, 1000).default(8),
+  /**
+   * Where staff reach the app (https://pathway.example.gov.uk), for the absolute links administrators
+   * pass on. Unset: the address the administrator's own browser used.
+   */
+  APP_URL: z.url({ protocol: /^https?$/, error: "APP_URL must be an http:// or https:// URL" }).optional(),
   /** Set by Next: which runtime and phase this module is loaded in. */
   NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
   NEXT_PHASE: z.string().optional(),

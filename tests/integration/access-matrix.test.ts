@@ -166,7 +166,69 @@ async function stageFor(target: Target) {
   return person.stage(target === "otherAgency" ? "immediate-safety" : "accommodation");
 }
 
+const ADMIN_ONLY = (cells: Partial<Record<Target, Expected>>): Spec["expected"] => {
+  const refusedEverywhere = Object.fromEntries(Object.keys(cells).map((target) => [target, "forbidden"])) as Partial<Record<Target, Expected>>;
+  return { caseworker: refusedEverywhere, lead: refusedEverywhere, coordinator: refusedEverywhere, pcc: refusedEverywhere, admin: cells };
+};
+
+/** A fresh staff account to act on: a caseworker in the caller's partnership, or in the other one. */
+async function freshAccount(target: Target, options: { activated?: boolean } = {}) {
+  const world = target === "hidden" ? away : home;
+  const user = await db.user.create({
+    data: {
+      agencyId: world.agencies.POLICE!.id,
+      role: "CASEWORKER",
+      email: `matrix-${crypto.randomUUID()}@test.example`,
+      name: "Matrix Test Account",
+      passwordHash: options.activated === false ? null : "scrypt$not-a-real-hash",
+    },
+  });
+  return { userId: user.id, version: user.version };
+}
+
 const SPECS: Record<string, Spec> = {
+  "(app)/admin/users/new/actions.ts#createUserAction": {
+    // New accounts go into the caller's own partnership: there is no other to aim at.
+    targets: ["own"],
+    call: withForm(async () => ({ name: "Matrix New Caseworker", email: `new-${crypto.randomUUID()}@test.example`, role: "CASEWORKER", agencyId: home.agencies.POLICE!.id })),
+    expected: ADMIN_ONLY({ own: "allowed" }),
+  },
+  "(app)/admin/users/[userId]/actions.ts#switchUserActiveAction": {
+    targets: ["own", "hidden"],
+    call: withForm(async (target) => ({ ...(await freshAccount(target)), active: "off" })),
+    expected: ADMIN_ONLY({ own: "allowed", hidden: "not-found" }),
+  },
+  "(app)/admin/users/[userId]/actions.ts#changeUserAccessAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => {
+      // The other agency's cell is the caller's own account: an administrator may not demote themselves.
+      if (target === "otherAgency") {
+        const self = await db.user.findUniqueOrThrow({ where: { id: callers.get("admin")!.id } });
+        return { userId: self.id, version: self.version, role: "COORDINATOR", agencyId: self.agencyId };
+      }
+      const world = target === "hidden" ? away : home;
+      return { ...(await freshAccount(target)), role: "AGENCY_LEAD", agencyId: world.agencies.POLICE!.id };
+    }),
+    expected: ADMIN_ONLY({ own: "allowed", otherAgency: "refused", hidden: "not-found" }),
+    refusedCode: "own-account",
+  },
+  "(app)/admin/users/[userId]/actions.ts#resetPasswordAction": {
+    targets: ["own", "hidden"],
+    call: withForm(async (target) => freshAccount(target)),
+    expected: ADMIN_ONLY({ own: "allowed", hidden: "not-found" }),
+  },
+  "(app)/admin/users/[userId]/actions.ts#resetSecondFactorAction": {
+    targets: ["own", "hidden"],
+    call: withForm(async (target) => freshAccount(target)),
+    expected: ADMIN_ONLY({ own: "allowed", hidden: "not-found" }),
+  },
+  "(app)/admin/users/[userId]/actions.ts#reissueActivationLinkAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    // The other agency's cell: an account already activated, which gets a reset instead.
+    call: withForm(async (target) => freshAccount(target === "otherAgency" ? "own" : target, { activated: target === "otherAgency" })),
+    expected: ADMIN_ONLY({ own: "allowed", otherAgency: "refused", hidden: "not-found" }),
+    refusedCode: "already-activated",
+  },
   "(app)/people/[personId]/stages/[stageId]/actions.ts#changeStageAction": {
     targets: ["own", "otherAgency", "hidden"],
     call: withForm(async (target) => ({ stageId: (await stageFor(target)).id, version: 0, action: "start" })),

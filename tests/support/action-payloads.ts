@@ -47,7 +47,33 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
     return db.notification.findFirstOrThrow({ where: { recipientId: recipient.id, readAt: null }, orderBy: { createdAt: "desc" } });
   };
 
+  /** A caseworker account the administrator can act on; activated unless said otherwise. */
+  const account = async (options: { activated?: boolean } = {}) => {
+    const user = await db.user.create({
+      data: {
+        agencyId: world.agencies.POLICE.id,
+        role: "CASEWORKER",
+        email: `payload-${randomUUID()}@test.example`,
+        name: "Payload Test Account",
+        passwordHash: options.activated === false ? null : "scrypt$not-a-real-hash",
+      },
+    });
+    return { userId: user.id, version: user.version };
+  };
+
   return {
+    createUserAction: async () => ({
+      actor: admin,
+      call: withState(toFormData({ name: "Payload New Caseworker", email: `new-${randomUUID()}@test.example`, role: "CASEWORKER", agencyId: world.agencies.POLICE.id })),
+    }),
+    switchUserActiveAction: async () => ({ actor: admin, call: withState(toFormData({ ...(await account()), active: "off" })) }),
+    changeUserAccessAction: async () => ({
+      actor: admin,
+      call: withState(toFormData({ ...(await account()), role: "AGENCY_LEAD", agencyId: world.agencies.POLICE.id })),
+    }),
+    resetPasswordAction: async () => ({ actor: admin, call: withState(toFormData(await account())) }),
+    resetSecondFactorAction: async () => ({ actor: admin, call: withState(toFormData(await account())) }),
+    reissueActivationLinkAction: async () => ({ actor: admin, call: withState(toFormData(await account({ activated: false }))) }),
     logRescueAction: async () => ({
       actor: police,
       call: withState(toFormData(rescueFormInput({ people: [personFormInput(), personFormInput({ description: "Boy, about 15 (fictional)", ageGroup: "CHILD" })] }))),
@@ -135,12 +161,12 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
 
 /**
  * Everything an action could change in the world's partnership: row counts of every case table,
- * and the stages, referrals, notices, break-glass grants, settings and pathway versions themselves.
+ * and the stages, referrals, notices, break-glass grants, settings, pathway versions, staff accounts and their links themselves.
  */
 export async function worldSnapshot(db: Db, world: World) {
   const partnershipId = world.partnership.id;
   const inWorld = { person: { rescue: { partnershipId } } };
-  const [counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions] = await Promise.all([
+  const [counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links] = await Promise.all([
     Promise.all([countCaseTables(db), db.referral.count(), db.notification.count(), db.breakGlassAccess.count(), db.accommodationPlacement.count()]),
     db.stage.findMany({ where: inWorld, orderBy: { id: "asc" } }),
     db.referral.findMany({ where: { stage: inWorld }, orderBy: { id: "asc" } }),
@@ -149,6 +175,8 @@ export async function worldSnapshot(db: Db, world: World) {
     db.partnership.findUniqueOrThrow({ where: { id: partnershipId } }),
     db.accommodationPlacement.findMany({ where: inWorld, orderBy: { personId: "asc" } }),
     db.pathwayTemplate.findMany({ where: { partnershipId }, orderBy: { version: "asc" }, include: { stages: { orderBy: { key: "asc" } } } }),
+    db.user.findMany({ where: { agency: { partnershipId } }, orderBy: { id: "asc" } }),
+    db.activationLink.findMany({ where: { user: { agency: { partnershipId } } }, orderBy: { id: "asc" } }),
   ]);
-  return { counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions };
+  return { counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links };
 }

@@ -15,7 +15,7 @@ const EXPECTED: Record<Role, Permission[]> = {
   ],
   COORDINATOR: ["case.view_pseudonymised", "case.break_glass", "notification.read", "dashboard.view"],
   PCC_OFFICE: ["notification.read", "dashboard.view"],
-  ADMINISTRATOR: ["audit.view", "break_glass.review", "admin.manage"],
+  ADMINISTRATOR: ["audit.view", "break_glass.review", "admin.manage", "user.manage"],
 };
 
 describe("roleHasPermission", () => {

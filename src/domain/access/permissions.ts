@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   "audit.view",
   "break_glass.review",
   "admin.manage",
+  "user.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,7 +49,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   AGENCY_LEAD: [...CASEWORK, "stage.assign", "team.view", "person.access_log"],
   COORDINATOR: ["case.view_pseudonymised", "case.break_glass", "notification.read", "dashboard.view"],
   PCC_OFFICE: ["notification.read", "dashboard.view"],
-  ADMINISTRATOR: ["audit.view", "break_glass.review", "admin.manage"],
+  ADMINISTRATOR: ["audit.view", "break_glass.review", "admin.manage", "user.manage"],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

@@ -90,3 +90,12 @@ export function readableTimeline(actor: Actor): Prisma.TimelineEventWhereInput {
     ],
   };
 }
+
+/**
+ * The staff accounts a user may manage: an administrator, those of their own partnership (switched off
+ * ones too). Nobody else manages accounts, so for them this matches none.
+ */
+export function manageableUsers(actor: Actor): Prisma.UserWhereInput {
+  if (actor.role !== "ADMINISTRATOR") return { id: { in: [] } };
+  return { agency: { partnershipId: actor.partnershipId } };
+}

@@ -40,6 +40,15 @@ const LABELS: Record<AuditAction, string> = {
   "dashboard.view": "Viewed the dashboard",
   "pathway.publish": "Published a new pathway version",
   "pathway.delete_version": "Deleted an unused pathway version",
+  "user.list": "Viewed the staff accounts",
+  "user.view": "Viewed a staff account",
+  "user.create": "Created a staff account",
+  "user.access_change": "Changed a staff account's role or agency",
+  "user.switch_off": "Switched a staff account off",
+  "user.switch_on": "Switched a staff account on",
+  "user.password_reset": "Reset a staff account's password",
+  "user.second_factor_reset": "Reset a staff account's second factor",
+  "user.activation_link": "Made a new activation link",
   "permission.denied": "Refused: role not allowed",
 };
 

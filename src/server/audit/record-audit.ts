@@ -43,6 +43,15 @@ export type AuditAction =
   | "dashboard.view"
   | "pathway.publish"
   | "pathway.delete_version"
+  | "user.list"
+  | "user.view"
+  | "user.create"
+  | "user.access_change"
+  | "user.switch_off"
+  | "user.switch_on"
+  | "user.password_reset"
+  | "user.second_factor_reset"
+  | "user.activation_link"
   | "permission.denied";
 
 export type AuditValue = string | number | boolean | null | readonly string[];
