@@ -35,6 +35,16 @@ export const REFUSAL_CODES = [
   "form-expired",
   /** The person's pathway has no accommodation stage to record an address against. */
   "no-accommodation-stage",
+  /** Another agency of the partnership already has this name (capitals aside). */
+  "name-taken",
+  /** The agency is retired: it takes no changes and no new work. */
+  "agency-retired",
+  /** The partnership's current pathway names the agency as a stage owner: the pathway must change first. */
+  "owns-pathway-stages",
+  /** The agency still has active staff. */
+  "has-active-staff",
+  /** The agency is the last active one of a kind the partnership needs. */
+  "last-of-kind",
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

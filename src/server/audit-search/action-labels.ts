@@ -38,6 +38,12 @@ const LABELS: Record<AuditAction, string> = {
   "settings.suppression_update": "Changed the small-number threshold",
   "settings.idle_timeout_update": "Changed the idle timeout",
   "dashboard.view": "Viewed the dashboard",
+  "agency.view": "Viewed an agency",
+  "agency.create": "Added an agency",
+  "agency.rename": "Renamed an agency",
+  "agency.hours_update": "Changed an agency's working hours",
+  "agency.retire": "Retired an agency",
+  "stage.move": "Moved a stage to another agency",
   "permission.denied": "Refused: role not allowed",
 };
 

@@ -41,6 +41,12 @@ export type AuditAction =
   | "settings.suppression_update"
   | "settings.idle_timeout_update"
   | "dashboard.view"
+  | "agency.view"
+  | "agency.create"
+  | "agency.rename"
+  | "agency.hours_update"
+  | "agency.retire"
+  | "stage.move"
   | "permission.denied";
 
 export type AuditValue = string | number | boolean | null | readonly string[];

@@ -1,4 +1,5 @@
 import "server-only";
+import { agencyDisplayName } from "@/domain/agencies/agency-details";
 import { describeTarget } from "@/domain/pathway/template";
 import { publishDashboard, type PublishedDashboard } from "@/domain/reporting/publish-dashboard";
 import type { Actor } from "../access/actor";
@@ -26,7 +27,9 @@ export async function getDashboard(db: Db, actor: Actor, filters: DashboardFilte
       where: { template: { partnershipId } },
       select: { key: true, title: true, targetValue: true, targetUnit: true, sortOrder: true, template: { select: { version: true } } },
     }),
-    db.agency.findMany({ where: { partnershipId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.agency
+      .findMany({ where: { partnershipId }, select: { id: true, name: true, retiredAt: true }, orderBy: { name: "asc" } })
+      .then((rows) => rows.map((agency) => ({ id: agency.id, name: agencyDisplayName(agency) }))),
     readStageSummary(db, partnershipId, filters),
     readPersonSummary(db, partnershipId, filters),
     readLiveCounts(db, partnershipId, filters, now),

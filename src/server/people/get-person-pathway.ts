@@ -1,4 +1,5 @@
 import "server-only";
+import { agencyDisplayName } from "@/domain/agencies/agency-details";
 import { stageWorkRefusal, type StageWorkRefusalCode } from "@/domain/pathway/stage-work";
 import type { TimelineEntryView } from "@/domain/pathway/timeline-entry";
 import type { ClockInput } from "@/domain/pathway/clock";
@@ -68,7 +69,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
           occurredAt: true,
           place: !minimal,
           operationReference: !minimal,
-          loggedByAgency: { select: { name: true } },
+          loggedByAgency: { select: { name: true, retiredAt: true } },
         },
       },
       template: { select: { version: true, atRiskPercent: true } },
@@ -86,7 +87,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
           nrmDecision: !minimal,
           version: true,
           templateStage: { select: { key: true, title: true, description: true } },
-          ownerAgency: { select: { name: true } },
+          ownerAgency: { select: { name: true, retiredAt: true } },
         },
         orderBy: { templateStage: { sortOrder: "asc" } },
       },
@@ -98,7 +99,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
           text: true,
           sensitivity: true,
           occurredAt: true,
-          actor: { select: { name: true, agency: { select: { name: true } } } },
+          actor: { select: { name: true, agency: { select: { name: true, retiredAt: true } } } },
           stage: { select: { templateStage: { select: { title: true } } } },
         },
         orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
@@ -131,7 +132,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
     key: stage.templateStage.key,
     title: stage.templateStage.title,
     description: stage.templateStage.description,
-    ownerAgencyName: stage.ownerAgency.name,
+    ownerAgencyName: agencyDisplayName(stage.ownerAgency),
     state: stage.state,
     clock: {
       state: stage.state,
@@ -155,7 +156,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
     text: event.text,
     sensitivity: event.sensitivity,
     actorName: event.actor.name,
-    actorAgencyName: event.actor.agency.name,
+    actorAgencyName: agencyDisplayName(event.actor.agency),
     occurredAt: event.occurredAt,
   }));
 
@@ -178,7 +179,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
       operationReference: minimal ? null : (person.rescue.operationReference ?? null),
       occurredAt: t0,
       place: minimal ? null : (person.rescue.place ?? null),
-      loggedByAgencyName: person.rescue.loggedByAgency.name,
+      loggedByAgencyName: agencyDisplayName(person.rescue.loggedByAgency),
     },
     minimalRecord: minimal,
     pathwayVersion: person.template.version,
@@ -187,7 +188,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
     stages,
     timeline,
     accommodation: options.withAccommodation ? await placementFor(db, actor, person.id) : null,
-    accommodationArrangedBy: accommodationStage?.ownerAgency.name ?? null,
+    accommodationArrangedBy: accommodationStage ? agencyDisplayName(accommodationStage.ownerAgency) : null,
     canRecordAccommodation: mayRecordAccommodation(actor, accommodationStage),
   };
 }
