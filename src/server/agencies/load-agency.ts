@@ -23,7 +23,7 @@ export type AdminAgency = Prisma.AgencyGetPayload<{ select: typeof AGENCY_ADMIN_
 
 /**
  * One agency of the administrator's own partnership; any other id (another partnership's, or none) is
- * "not found", audited as denied.
+ * "not found", audited as denied. Call it before an edit's transaction, so the denial's audit row stays.
  */
 export async function loadPartnershipAgency(db: Tx, actor: Actor, agencyId: string, action: AuditAction): Promise<AdminAgency> {
   const agency = await db.agency.findFirst({ where: { id: agencyId, partnershipId: actor.partnershipId }, select: AGENCY_ADMIN_SELECT });
@@ -32,6 +32,11 @@ export async function loadPartnershipAgency(db: Tx, actor: Actor, agencyId: stri
     throw new NotFoundError("Agency");
   }
   return agency;
+}
+
+/** The same agency again, inside the edit's transaction and under its lock (its partnership never changes). */
+export async function reloadAgency(tx: Prisma.TransactionClient, agencyId: string): Promise<AdminAgency> {
+  return tx.agency.findUniqueOrThrow({ where: { id: agencyId }, select: AGENCY_ADMIN_SELECT });
 }
 
 /** An edit from a form showing an older version, or of a retired agency, changes nothing. */

@@ -7,7 +7,7 @@ import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { idFromInput, recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
-import { agencyEditRefusal, agencyNameTaken, loadPartnershipAgency, lockPartnershipAgencies } from "./load-agency";
+import { agencyEditRefusal, agencyNameTaken, loadPartnershipAgency, lockPartnershipAgencies, reloadAgency } from "./load-agency";
 
 export const renameAgencySchema = z.object({
   agencyId: z.uuid("Agency not found"),
@@ -25,9 +25,10 @@ export async function renameAgency(db: Db, actor: Actor, rawInput: unknown): Pro
   if (!parsed.success) return invalid(parsed.error);
   const { agencyId, version, name } = parsed.data;
 
+  await loadPartnershipAgency(db, actor, agencyId, "agency.rename");
   return db.$transaction(async (tx): Promise<Result<{ agencyId: string; name: string }>> => {
     await lockPartnershipAgencies(tx, actor.partnershipId);
-    const agency = await loadPartnershipAgency(tx, actor, agencyId, "agency.rename");
+    const agency = await reloadAgency(tx, agencyId);
     const refusal = agencyEditRefusal(agency, version);
     if (refusal) return refusal;
     if (await agencyNameTaken(tx, actor.partnershipId, name, agency.id)) return { ...fieldRefused("name", nameTakenMessage(name)), code: "name-taken" };

@@ -12,7 +12,7 @@ import { publishChangesAfterCommit } from "../live/publish";
 import { notify } from "../notifications/notify";
 import { OPEN_STAGE_WHERE } from "../pathway/stage-filters";
 import { recordTimeline } from "../timeline/record-timeline";
-import { agencyEditRefusal, loadPartnershipAgency, lockPartnershipAgencies, type AdminAgency } from "./load-agency";
+import { agencyEditRefusal, loadPartnershipAgency, lockPartnershipAgencies, reloadAgency, type AdminAgency } from "./load-agency";
 import { planRetirement, retirementRefused } from "./retirement-plan";
 
 export const retireAgencySchema = z.object({
@@ -40,9 +40,10 @@ export async function retireAgency(db: Db, actor: Actor, rawInput: unknown, now 
   if (!parsed.success) return invalid(parsed.error);
   const { agencyId, version, moveToAgencyId } = parsed.data;
 
+  await loadPartnershipAgency(db, actor, agencyId, "agency.retire");
   const outcome = await db.$transaction(async (tx): Promise<Result<RetiredAgency & { personIds: string[] }>> => {
     await lockPartnershipAgencies(tx, actor.partnershipId);
-    const agency = await loadPartnershipAgency(tx, actor, agencyId, "agency.retire");
+    const agency = await reloadAgency(tx, agencyId);
     const refusal = agencyEditRefusal(agency, version);
     if (refusal) return refusal;
     const plan = await planRetirement(tx, actor, agency);

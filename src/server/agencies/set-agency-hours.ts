@@ -7,7 +7,7 @@ import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { idFromInput, recordAudit, type AuditChanges } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
-import { agencyEditRefusal, loadPartnershipAgency, lockPartnershipAgencies } from "./load-agency";
+import { agencyEditRefusal, loadPartnershipAgency, lockPartnershipAgencies, reloadAgency } from "./load-agency";
 
 export const setAgencyHoursSchema = z
   .object({ agencyId: z.uuid("Agency not found"), version: wholeNumber("Reload the page and try again") })
@@ -23,9 +23,10 @@ export async function setAgencyHours(db: Db, actor: Actor, rawInput: unknown): P
   if (!parsed.success) return invalid(parsed.error);
   const { agencyId, version, ...hours } = parsed.data;
 
+  await loadPartnershipAgency(db, actor, agencyId, "agency.hours_update");
   return db.$transaction(async (tx): Promise<Result<{ agencyId: string }>> => {
     await lockPartnershipAgencies(tx, actor.partnershipId);
-    const agency = await loadPartnershipAgency(tx, actor, agencyId, "agency.hours_update");
+    const agency = await reloadAgency(tx, agencyId);
     const refusal = agencyEditRefusal(agency, version);
     if (refusal) return refusal;
     const after = hours.officeHoursOnly
