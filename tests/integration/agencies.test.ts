@@ -230,7 +230,7 @@ describe("retiring an agency", () => {
     });
 
     const retired = unwrap(await retireAgency(db, admin, { agencyId: leaving.id, version: 0, moveToAgencyId: taking.id }, NOW));
-    expect(retired).toEqual({ agencyId: leaving.id, name: leaving.name, movedStages: 1, movedTo: taking.name, declinedReferrals: 1, withdrawnReferrals: 1 });
+    expect(retired).toEqual({ agencyId: leaving.id, name: leaving.name, movedStages: 1, movedTo: { id: taking.id, name: taking.name }, declinedReferrals: 1, withdrawnReferrals: 1 });
 
     const stage = await db.stage.findUniqueOrThrow({ where: { id: stageBefore.id } });
     expect(stage).toMatchObject({ ownerAgencyId: taking.id, assigneeId: null, assignedAt: null, version: stageBefore.version + 1, dueAt: stageBefore.dueAt });

@@ -121,6 +121,19 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
       const current = await db.partnership.findUniqueOrThrow({ where: { id: world.partnership.id } });
       return { actor: admin, call: withState(toFormData({ idleTimeoutMinutes: current.idleTimeoutMinutes === 30 ? 45 : 30 })) };
     },
+    addAgencyAction: async () => ({ actor: admin, call: withState(toFormData({ name: `Payload Aid ${randomUUID().slice(0, 8)}`, kind: "CHARITY" })) }),
+    renameAgencyAction: async () => {
+      const agency = await world.addAgency("CHARITY", `Payload Charity ${randomUUID().slice(0, 8)}`);
+      return { actor: admin, call: withState(toFormData({ agencyId: agency.id, version: 0, name: `Renamed Charity ${randomUUID().slice(0, 8)}` })) };
+    },
+    setAgencyHoursAction: async () => {
+      const agency = await world.addAgency("CHARITY", `Payload Charity ${randomUUID().slice(0, 8)}`);
+      return { actor: admin, call: withState(toFormData({ agencyId: agency.id, version: 0, hours: "office", opensAt: "08:00", closesAt: "16:00" })) };
+    },
+    retireAgencyAction: async () => {
+      const agency = await world.addAgency("CHARITY", `Payload Charity ${randomUUID().slice(0, 8)}`);
+      return { actor: admin, call: withState(toFormData({ agencyId: agency.id, version: 0 })) };
+    },
     staySignedInAction: async () => ({
       actor: police,
       call: (action) => action(),
@@ -132,12 +145,12 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
 
 /**
  * Everything an action could change in the world's partnership: row counts of every case table,
- * and the stages, referrals, notices, break-glass grants and settings themselves.
+ * and the stages, referrals, notices, break-glass grants, settings and agencies themselves.
  */
 export async function worldSnapshot(db: Db, world: World) {
   const partnershipId = world.partnership.id;
   const inWorld = { person: { rescue: { partnershipId } } };
-  const [counts, stages, referrals, notices, grants, partnership, placements] = await Promise.all([
+  const [counts, stages, referrals, notices, grants, partnership, placements, agencies] = await Promise.all([
     Promise.all([countCaseTables(db), db.referral.count(), db.notification.count(), db.breakGlassAccess.count(), db.accommodationPlacement.count()]),
     db.stage.findMany({ where: inWorld, orderBy: { id: "asc" } }),
     db.referral.findMany({ where: { stage: inWorld }, orderBy: { id: "asc" } }),
@@ -145,6 +158,7 @@ export async function worldSnapshot(db: Db, world: World) {
     db.breakGlassAccess.findMany({ where: inWorld, orderBy: { id: "asc" } }),
     db.partnership.findUniqueOrThrow({ where: { id: partnershipId } }),
     db.accommodationPlacement.findMany({ where: inWorld, orderBy: { personId: "asc" } }),
+    db.agency.findMany({ where: { partnershipId }, orderBy: { id: "asc" } }),
   ]);
-  return { counts, stages, referrals, notices, grants, partnership, placements };
+  return { counts, stages, referrals, notices, grants, partnership, placements, agencies };
 }

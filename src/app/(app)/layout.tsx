@@ -23,6 +23,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     can("dashboard.view") && { href: "/dashboard", label: "Dashboard" },
     can("audit.view") && { href: "/admin/audit", label: "Audit" },
     can("break_glass.review") && { href: "/admin/break-glass", label: "Break-glass reviews" },
+    can("admin.manage") && { href: "/admin/agencies", label: "Agencies" },
     can("admin.manage") && { href: "/admin/settings", label: "Settings" },
     can("notification.read") && { href: "/notifications", label: "Notifications" },
   ].filter((link) => link !== false);

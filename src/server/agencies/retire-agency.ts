@@ -22,7 +22,7 @@ export const retireAgencySchema = z.object({
   moveToAgencyId: z.string().trim().optional().default(""),
 });
 
-export type RetiredAgency = { agencyId: string; name: string; movedStages: number; movedTo: string | null; declinedReferrals: number; withdrawnReferrals: number };
+export type RetiredAgency = { agencyId: string; name: string; movedStages: number; movedTo: { id: string; name: string } | null; declinedReferrals: number; withdrawnReferrals: number };
 
 /**
  * Retires an agency, in one transaction: its open stages move to the active agency the administrator
@@ -78,7 +78,7 @@ export async function retireAgency(db: Db, actor: Actor, rawInput: unknown, now 
       agencyId: agency.id,
       name: agency.name,
       movedStages: moved.length,
-      movedTo: target?.name ?? null,
+      movedTo: target ? { id: target.id, name: target.name } : null,
       declinedReferrals: declined.length,
       withdrawnReferrals: withdrawn.length,
       personIds: [...moved, ...declined, ...withdrawn],
