@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  agencyDisplayName,
-  agencyNameSchema,
-  describeWorkingHours,
-  minutesFromTime,
-  orderMoveTargets,
-  timeFromMinutes,
-  workingHoursSchema,
-} from "./agency-details";
+import { agencyDisplayName, agencyNameSchema, orderMoveTargets, workingHoursSchema } from "./agency-details";
+import { describeWorkingHours, minutesFromTime, timeFromMinutes } from "./working-hours";
 
 const errorsOf = (input: unknown) => {
   const result = workingHoursSchema.safeParse(input);

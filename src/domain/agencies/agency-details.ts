@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { typedText } from "../input/text";
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, type AgencyKind } from "../types";
+import { minutesFromTime } from "./working-hours";
 
 export const MAX_AGENCY_NAME_LENGTH = 100;
 
@@ -18,20 +19,6 @@ export const agencyKindSchema = z.enum(AGENCY_KINDS, { error: "Select what kind 
 
 export function nameTakenMessage(name: string): string {
   return `There is already an agency called ${name} in this partnership. Choose a different name.`;
-}
-
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-/** "09:30" as minutes after midnight (570); null unless it is a 24-hour HH:MM time. */
-export function minutesFromTime(text: string): number | null {
-  const match = TIME.exec(text.trim());
-  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
-}
-
-/** 570 as "09:30". */
-export function timeFromMinutes(minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  return `${String(hours).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
 export const WORKING_HOURS = ["always", "office"] as const;
@@ -71,12 +58,6 @@ export const workingHoursSchema = z
     if (opens === null || closes === null || closes <= opens) return z.NEVER;
     return { officeHoursOnly: true, opensAtMinute: opens, closesAtMinute: closes };
   });
-
-/** The hours as people read them. */
-export function describeWorkingHours(agency: { officeHoursOnly: boolean; opensAtMinute: number; closesAtMinute: number }): string {
-  if (!agency.officeHoursOnly) return "24 hours, every day";
-  return `${timeFromMinutes(agency.opensAtMinute)} to ${timeFromMinutes(agency.closesAtMinute)}, working days (London time)`;
-}
 
 /** An agency's name wherever its history is shown: a retired agency says so. */
 export function agencyDisplayName(agency: { name: string; retiredAt: Date | null }): string {

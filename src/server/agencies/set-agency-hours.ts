@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { timeFromMinutes, workingHoursSchema } from "@/domain/agencies/agency-details";
+import { workingHoursSchema } from "@/domain/agencies/agency-details";
+import { timeFromMinutes } from "@/domain/agencies/working-hours";
 import { wholeNumber } from "@/domain/input/whole-number";
 import { invalid, ok, type Result } from "@/domain/result";
 import type { Actor } from "../access/actor";

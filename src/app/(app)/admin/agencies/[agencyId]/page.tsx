@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeWorkingHours } from "@/domain/agencies/agency-details";
+import { describeWorkingHours } from "@/domain/agencies/working-hours";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { AGENCY_KIND_LABELS } from "@/domain/types";
 import { SummaryList } from "@/components/summary-list";

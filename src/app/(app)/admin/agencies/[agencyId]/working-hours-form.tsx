@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { timeFromMinutes } from "@/domain/agencies/agency-details";
+import { timeFromMinutes } from "@/domain/agencies/working-hours";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { Radios, TextField } from "@/components/form/fields";
 import { SubmitButton } from "@/components/form/submit-button";
