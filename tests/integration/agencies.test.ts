@@ -8,6 +8,7 @@ import { listAgencies } from "../../src/server/agencies/list-agencies";
 import { renameAgency } from "../../src/server/agencies/rename-agency";
 import { retireAgency } from "../../src/server/agencies/retire-agency";
 import { setAgencyHours } from "../../src/server/agencies/set-agency-hours";
+import { listDashboardAgencies } from "../../src/server/dashboard/list-dashboard-agencies";
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { ForbiddenError, NotFoundError } from "../../src/server/errors";
 import { getPersonPathway } from "../../src/server/people/get-person-pathway";
@@ -73,6 +74,13 @@ describe("adding an agency", () => {
   it("takes a name another partnership uses", async () => {
     const other = await createWorld(db, "agencies-other");
     expect((await addAgency(db, admin, { name: other.agencies.HEALTH.name, kind: "HEALTH" })).ok).toBe(true);
+  });
+
+  it("gives one of two simultaneous adds of the same name and refuses the other", async () => {
+    const name = `Twin Refuge (${world.slug})`;
+    const results = await Promise.all([addAgency(db, admin, { name, kind: "CHARITY" }), addAgency(db, admin, { name: name.toLowerCase(), kind: "CHARITY" })]);
+    expect(results.map((result) => (result.ok ? "ok" : result.code)).sort()).toEqual(["name-taken", "ok"]);
+    expect(await db.agency.count({ where: { partnershipId: world.partnership.id, name: { equals: name, mode: "insensitive" } } })).toBe(1);
   });
 
   it("refuses a blank name and an unknown kind next to each field", async () => {
@@ -161,6 +169,38 @@ describe("retiring an agency", () => {
     const result = await retireAgency(db, admin, { agencyId: health.id, version: 0 });
     expect(result).toMatchObject({ ok: false, code: "owns-pathway-stages", formError: expect.stringContaining("Change the pathway first") });
     expect((await agencyRow(health.id)).retiredAt).toBeNull();
+  });
+
+  it("asks only the current pathway version: once a new version gives its stages to another agency, it may go", async () => {
+    const pathwayWorld = await createWorld(db, "agencies-pathway");
+    const pathwayAdmin = await pathwayWorld.actor("PARTNERSHIP", "ADMINISTRATOR");
+    const oldHealth = pathwayWorld.agencies.HEALTH;
+    expect(await retireAgency(db, pathwayAdmin, { agencyId: oldHealth.id, version: 0 })).toMatchObject({
+      ok: false,
+      code: "owns-pathway-stages",
+      formError: expect.stringMatching(/^The current pathway \(version 1\) names Health \(.+\) as the owner of Health check \(triage\)\. Change the pathway first/),
+    });
+
+    const newHealth = await pathwayWorld.addAgency("HEALTH", "North Health Trust");
+    const { stages, ...v1 } = pathwayWorld.template;
+    await db.pathwayTemplate.create({
+      data: {
+        partnershipId: v1.partnershipId,
+        version: 2,
+        name: v1.name,
+        atRiskPercent: v1.atRiskPercent,
+        stages: {
+          create: stages.map(({ id: _id, templateId: _templateId, ownerAgencyId, ...stage }) => ({
+            ...stage,
+            ownerAgencyId: ownerAgencyId === oldHealth.id ? newHealth.id : ownerAgencyId,
+          })),
+        },
+      },
+    });
+    // Version 1 still names the old health agency (people on it keep their stages), but it is not current.
+    expect(unwrap(await retireAgency(db, pathwayAdmin, { agencyId: oldHealth.id, version: 0 }))).toMatchObject({ agencyId: oldHealth.id });
+    // And the new one is now the last health agency the pathway needs, as well as its owner.
+    expect((await getAgency(db, pathwayAdmin, newHealth.id)).retirement?.blockers.map((blocker) => blocker.code)).toEqual(["owns-pathway-stages", "last-of-kind"]);
   });
 
   it("is refused while it has active staff, saying how many", async () => {
@@ -267,6 +307,12 @@ describe("retiring an agency", () => {
     expect(await db.notification.findMany({ where: { recipientId: council.id, kind: "REFERRAL_ANSWERED", href: `/referrals/${asked.referralId}` } })).toEqual([
       expect.objectContaining({ title: `${leaving.name} (retired) declined Emergency accommodation` }),
     ]);
+
+    // The dashboard's filter keeps it for history, after the active agencies.
+    const pcc = await world.actor("PCC_OFFICE", "PCC_OFFICE");
+    const filter = await listDashboardAgencies(db, pcc);
+    expect(filter.at(-1)?.name).toMatch(/\(retired\)$/);
+    expect(filter.find((agency) => agency.id === leaving.id)?.name).toBe(`${leaving.name} (retired)`);
 
     // A retired agency takes no new work, and its history says it is retired.
     expect((await listReferralTargets(db, council)).map((agency) => agency.id)).not.toContain(leaving.id);

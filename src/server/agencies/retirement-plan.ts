@@ -5,6 +5,7 @@ import { AGENCY_KIND_LABELS } from "@/domain/types";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
 import type { Db } from "../db/create-client";
+import { getCurrentTemplate } from "../pathway/current-template";
 import { OPEN_STAGE_WHERE } from "../pathway/stage-filters";
 import { REFERRAL_AGENCY_KINDS } from "../stages/referral-targets";
 import { ACTIVE_AGENCY_WHERE } from "./agency-filters";
@@ -36,11 +37,9 @@ export type RetirementPlan = {
  */
 export async function planRetirement(db: Tx, actor: Actor, agency: AdminAgency): Promise<RetirementPlan> {
   const partnershipId = actor.partnershipId;
-  const current = await db.pathwayTemplate.findFirst({
-    where: { partnershipId },
-    orderBy: { version: "desc" },
-    select: { version: true, stages: { select: { title: true, sortOrder: true, ownerAgencyId: true, ownerAgency: { select: { kind: true } } }, orderBy: { sortOrder: "asc" } } },
-  });
+  // The same "current version" new people start on, so the pathway editor's rule is the one used here.
+  const current = await getCurrentTemplate(db, partnershipId);
+  const ownerKinds = await db.agency.findMany({ where: { id: { in: current.stages.map((stage) => stage.ownerAgencyId) } }, select: { kind: true } });
   const [activeStaff, openStages, referralsWaitingOnIt, referralsItMade, sameKindActive, candidates] = await Promise.all([
     db.user.count({ where: { agencyId: agency.id, active: true } }),
     db.stage.count({ where: { ownerAgencyId: agency.id, ...OPEN_STAGE_WHERE } }),
@@ -54,11 +53,11 @@ export async function planRetirement(db: Tx, actor: Actor, agency: AdminAgency):
   ]);
 
   const blockers: RetirementBlocker[] = [];
-  const owned = current?.stages.filter((stage) => stage.ownerAgencyId === agency.id) ?? [];
-  if (current && owned.length > 0) {
+  const owned = current.stages.filter((stage) => stage.ownerAgencyId === agency.id);
+  if (owned.length > 0) {
     blockers.push({ code: "owns-pathway-stages", pathwayVersion: current.version, stageTitles: owned.map((stage) => stage.title) });
   }
-  const neededKinds = new Set([...ALWAYS_NEEDED_KINDS, ...(current?.stages.map((stage) => stage.ownerAgency.kind) ?? [])]);
+  const neededKinds = new Set([...ALWAYS_NEEDED_KINDS, ...ownerKinds.map((owner) => owner.kind)]);
   if (neededKinds.has(agency.kind) && sameKindActive === 0) blockers.push({ code: "last-of-kind", kindLabel: AGENCY_KIND_LABELS[agency.kind] });
   if (activeStaff > 0) blockers.push({ code: "has-active-staff", activeStaff });
 
