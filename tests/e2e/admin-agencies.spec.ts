@@ -43,6 +43,8 @@ function agencyRow(page: import("@playwright/test").Page, name: string) {
 }
 
 test("an administrator adds a second charity, renames it, sets office hours and retires an agency whose open stages move", async ({ page }) => {
+  // A long journey through four roles' pages on two shared cores.
+  test.setTimeout(120_000);
   // Police log one person: their pathway is the open work that will move.
   await signIn(page, POLICE_CASEWORKER);
   await page.getByRole("link", { name: "Log a rescue" }).click();
@@ -162,4 +164,16 @@ test("an administrator adds a second charity, renames it, sets office hours and 
   await expect(page.getByTestId("stage-accommodation")).toContainText(SECOND);
   await expect(page.getByTestId("timeline")).toContainText("Emergency accommodation moved to another agency");
   await expect(page.getByTestId("timeline")).toContainText(`Moved from ${FIRST} to ${SECOND}: ${FIRST} was retired`);
+});
+
+test("only administrators reach the agency pages: a lead and the coordinator get not found", async ({ page }) => {
+  const police = await withDb(async (client) => (await client.query<{ id: string }>(`SELECT id FROM "Agency" WHERE name = 'Teesmoor Police'`)).rows[0]!.id);
+  for (const email of ["council.lead@demo.example", "coordinator@demo.example"]) {
+    await signIn(page, email);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Agencies" })).toHaveCount(0);
+    for (const path of ["/admin/agencies", `/admin/agencies/${police}`, `/admin/agencies/${police}/retire`]) {
+      expect((await page.goto(path))?.status(), `${email} ${path}`).toBe(404);
+    }
+    await signOut(page);
+  }
 });
