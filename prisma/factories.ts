@@ -38,6 +38,17 @@ export async function createPartnership(
   return { partnership, agencies, template };
 }
 
+/**
+ * One more agency in a partnership: a second charity or council, say. `createPartnership` makes one of
+ * each kind (keyed by kind); this is how a test gets several of one kind.
+ */
+export async function createAgency(db: Db, options: { partnershipId: string; kind: AgencyKind; name: string; retiredAt?: Date }) {
+  return db.agency.create({
+    data: { partnershipId: options.partnershipId, kind: options.kind, name: options.name, retiredAt: options.retiredAt ?? null },
+    select: { id: true, name: true, kind: true },
+  });
+}
+
 let cachedTestHash: Promise<string> | undefined;
 
 /** A user in an agency. Tests share one password hash: scrypt is slow on purpose. */

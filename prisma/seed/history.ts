@@ -10,7 +10,7 @@ import type { Prisma } from "../../src/generated/prisma/client";
 import type { Db } from "../../src/server/db/create-client";
 import { newCaseReference, newRescueReference } from "../../src/server/rescues/references";
 import { MONTH_WEIGHTS, NATIONALITIES, OPERATION_NAMES, PLACES, SETTINGS, type Setting } from "./data";
-import { kindOfAgency, staffMember, type DemoOrg, type StaffMember } from "./org";
+import { staffMember, staffOfAgency, type DemoOrg, type StaffMember } from "./org";
 import { nationalityFor, personProfile, type PersonProfile } from "./people";
 import type { Random } from "./random";
 import { isFinishedStageState } from "../../src/domain/pathway/stage-states";
@@ -177,7 +177,7 @@ function addPerson(
       rows.escalations.push({ stageId, ...escalation });
     }
     for (const event of simulated.events) {
-      const actor = staffMember(org, kindOfAgency(org, template.ownerAgencyId), event.doer);
+      const actor = staffOfAgency(org, template.ownerAgencyId, event.doer);
       rows.timeline.push({
         personId,
         stageId,

@@ -1,7 +1,6 @@
 // Cases still in their first day, logged and moved on through the app's own use cases, so the
 // queues show work due soon, at risk and overdue exactly as the app computes them.
 import { MS } from "../../src/domain/time/duration";
-import type { AgencyKind } from "../../src/domain/types";
 import type { Actor } from "../../src/server/access/actor";
 import { loadActor } from "../../src/server/access/load-actor";
 import type { Db } from "../../src/server/db/create-client";
@@ -9,7 +8,7 @@ import type { Result } from "../../src/domain/result";
 import { logRescue } from "../../src/server/rescues/log-rescue";
 import { changeStage } from "../../src/server/stages/change-stage";
 import { personFormInput, rescueFormInput } from "../factories";
-import { kindOfAgency, staffMember, type DemoOrg } from "./org";
+import { staffMember, staffOfAgency, type DemoOrg, type StaffMember } from "./org";
 
 type LiveChange = {
   /** Index into the rescue's people. */
@@ -96,21 +95,21 @@ function unwrap<T>(result: Result<T>, what: string): T {
   return result.data;
 }
 
-async function actorOf(db: Db, org: DemoOrg, kind: AgencyKind, cache: Map<AgencyKind, Actor>): Promise<Actor> {
-  const cached = cache.get(kind);
+async function actorOf(db: Db, member: StaffMember, cache: Map<string, Actor>): Promise<Actor> {
+  const cached = cache.get(member.id);
   if (cached) return cached;
-  const actor = await loadActor(db, staffMember(org, kind, "CASEWORKER").id);
-  if (!actor) throw new Error(`Demo ${kind} caseworker is missing or inactive`);
-  cache.set(kind, actor);
+  const actor = await loadActor(db, member.id);
+  if (!actor) throw new Error(`Demo caseworker ${member.id} is missing or inactive`);
+  cache.set(member.id, actor);
   return actor;
 }
 
-async function applyChange(db: Db, org: DemoOrg, stageIds: string[][], change: LiveChange, t0: Date, actors: Map<AgencyKind, Actor>) {
+async function applyChange(db: Db, org: DemoOrg, stageIds: string[][], change: LiveChange, t0: Date, actors: Map<string, Actor>) {
   const stage = await db.stage.findFirstOrThrow({
     where: { id: { in: stageIds[change.person] ?? [] }, templateStage: { key: change.stage } },
     include: { templateStage: true },
   });
-  const actor = await actorOf(db, org, kindOfAgency(org, stage.templateStage.ownerAgencyId), actors);
+  const actor = await actorOf(db, staffOfAgency(org, stage.templateStage.ownerAgencyId, "CASEWORKER"), actors);
   const at = new Date(t0.getTime() + change.minutesAfterT0 * MS.MINUTE);
   const input = { stageId: stage.id, version: stage.version, action: change.action, text: change.text ?? "" };
   unwrap(await changeStage(db, actor, input, at), `${change.action} ${change.stage}`);
@@ -134,8 +133,8 @@ export type LivePeople = { count: number; personIdByLabel: ReadonlyMap<string, s
 
 /** Logs the live rescues and moves some of their stages on. */
 export async function seedLiveCases(db: Db, org: DemoOrg, now: Date): Promise<LivePeople> {
-  const actors = new Map<AgencyKind, Actor>();
-  const police = await actorOf(db, org, "POLICE", actors);
+  const actors = new Map<string, Actor>();
+  const police = await actorOf(db, staffMember(org, "POLICE", "CASEWORKER"), actors);
   let logged = 0;
   const personIdByLabel = new Map<string, string>();
   for (const live of LIVE_RESCUES) {

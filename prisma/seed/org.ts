@@ -41,11 +41,12 @@ export async function createDemoOrg(db: Db): Promise<DemoOrg> {
   return { partnershipId: partnership.id, template, agencyIds, staff };
 }
 
-/** The kind of one of the demo partnership's agencies (it has one of each). */
-export function kindOfAgency(org: Pick<DemoOrg, "agencyIds">, agencyId: string): AgencyKind {
-  const entry = Object.entries(org.agencyIds).find(([, id]) => id === agencyId);
-  if (!entry) throw new Error(`Agency ${agencyId} is not one of the demo partnership's`);
-  return entry[0] as AgencyKind;
+/** The demo staff member of this very agency (not of its kind: a partnership may have several of one kind). */
+export function staffOfAgency(org: DemoOrg, agencyId: string, doer: Doer): StaffMember {
+  const members = Object.values(org.staff).find((byDoer) => byDoer && Object.values(byDoer).some((member) => member.agencyId === agencyId));
+  const member = members?.[doer] ?? members?.CASEWORKER;
+  if (!member || member.agencyId !== agencyId) throw new Error(`No demo caseworker for agency ${agencyId}: add one to DEMO_ACCOUNTS`);
+  return member;
 }
 
 export function staffMember(org: DemoOrg, kind: AgencyKind, doer: Doer): StaffMember {

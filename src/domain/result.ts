@@ -43,7 +43,7 @@ export const REFUSAL_CODES = [
   "email-taken",
   /** The role does not belong in the chosen agency (a caseworker in the PCC office, say). */
   "role-agency-mismatch",
-  /** The agency is retired: it takes no new staff. */
+  /** The agency is retired: it takes no new staff, no changes and no new work. */
   "agency-retired",
   /** An administrator may not switch off, demote or move their own account. */
   "own-account",
@@ -55,6 +55,14 @@ export const REFUSAL_CODES = [
   "already-activated",
   /** The change asked for is what the account has already. */
   "no-change",
+  /** Another agency of the partnership already has this name (capitals aside). */
+  "name-taken",
+  /** The partnership's current pathway names the agency as a stage owner: the pathway must change first. */
+  "owns-pathway-stages",
+  /** The agency still has active staff. */
+  "has-active-staff",
+  /** The agency is the last active one of a kind the partnership needs. */
+  "last-of-kind",
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

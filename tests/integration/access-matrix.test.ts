@@ -158,6 +158,17 @@ const CASEWORK_ONLY = (cells: Partial<Record<Target, Expected>>, leadCells = cel
   admin: { own: "forbidden", otherAgency: "forbidden", hidden: "forbidden" },
 });
 
+/** Administrators only; another partnership's record is not found for them. */
+const ADMIN_ONLY = (adminCells: Partial<Record<Target, Expected>>): Spec["expected"] => {
+  const forbidden = Object.fromEntries(Object.keys(adminCells).map((target) => [target, "forbidden"])) as Partial<Record<Target, Expected>>;
+  return { caseworker: forbidden, lead: forbidden, coordinator: forbidden, pcc: forbidden, admin: adminCells };
+};
+
+/** A fresh charity in the caller's partnership, or in the other one. */
+async function freshAgency(target: Target) {
+  return (target === "hidden" ? away : home).addAgency("CHARITY", `Matrix Charity ${crypto.randomUUID().slice(0, 8)}`);
+}
+
 const OWNED_STAGE = { own: "allowed", otherAgency: "refused", hidden: "not-found" } as const;
 
 /** A stage council owns (accommodation), one police owns on a person council sees, or one council cannot see. */
@@ -165,11 +176,6 @@ async function stageFor(target: Target) {
   const person = await freshPerson(target === "hidden" ? "away" : "home");
   return person.stage(target === "otherAgency" ? "immediate-safety" : "accommodation");
 }
-
-const ADMIN_ONLY = (cells: Partial<Record<Target, Expected>>): Spec["expected"] => {
-  const refusedEverywhere = Object.fromEntries(Object.keys(cells).map((target) => [target, "forbidden"])) as Partial<Record<Target, Expected>>;
-  return { caseworker: refusedEverywhere, lead: refusedEverywhere, coordinator: refusedEverywhere, pcc: refusedEverywhere, admin: cells };
-};
 
 /** A fresh staff account to act on: a caseworker in the caller's partnership, or in the other one. */
 async function freshAccount(target: Target, options: { activated?: boolean } = {}) {
@@ -395,6 +401,28 @@ const SPECS: Record<string, Spec> = {
       pcc: { own: "forbidden", hidden: "forbidden" },
       admin: { own: "allowed", hidden: "not-found" },
     },
+  },
+  "(app)/admin/agencies/actions.ts#addAgencyAction": {
+    // Agencies are added to the caller's own partnership: there is no other record to aim at.
+    targets: ["own"],
+    call: withForm(async () => ({ name: `Matrix Aid ${crypto.randomUUID().slice(0, 8)}`, kind: "CHARITY" })),
+    expected: ADMIN_ONLY({ own: "allowed" }),
+  },
+  "(app)/admin/agencies/[agencyId]/actions.ts#renameAgencyAction": {
+    targets: ["own", "hidden"],
+    call: withForm(async (target) => ({ agencyId: (await freshAgency(target)).id, version: 0, name: `Renamed Aid ${crypto.randomUUID().slice(0, 8)}` })),
+    expected: ADMIN_ONLY({ own: "allowed", hidden: "not-found" }),
+  },
+  "(app)/admin/agencies/[agencyId]/actions.ts#setAgencyHoursAction": {
+    targets: ["own", "hidden"],
+    call: withForm(async (target) => ({ agencyId: (await freshAgency(target)).id, version: 0, hours: "office", opensAt: "09:00", closesAt: "17:00" })),
+    expected: ADMIN_ONLY({ own: "allowed", hidden: "not-found" }),
+  },
+  "(app)/admin/agencies/[agencyId]/retire/actions.ts#retireAgencyAction": {
+    // A fresh charity with no staff and no open stages: nothing stands in the way but the caller's role.
+    targets: ["own", "hidden"],
+    call: withForm(async (target) => ({ agencyId: (await freshAgency(target)).id, version: 0 })),
+    expected: ADMIN_ONLY({ own: "allowed", hidden: "not-found" }),
   },
   "(app)/session/actions.ts#staySignedInAction": {
     // Anyone signed in may say they are still there; it answers their own session's time left.

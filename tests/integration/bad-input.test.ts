@@ -75,6 +75,7 @@ async function everythingStored() {
     breakGlass: await db.breakGlassAccess.findMany({ orderBy: { id: "asc" } }),
     placements: await db.accommodationPlacement.findMany({ orderBy: { personId: "asc" } }),
     partnership: await db.partnership.findUniqueOrThrow({ where: { id: world.partnership.id } }),
+    agencies: await db.agency.findMany({ where: { partnershipId: world.partnership.id }, orderBy: { id: "asc" } }),
   };
 }
 
@@ -119,6 +120,21 @@ describe("a NUL character in a text field", () => {
     { label: "referral answer", who: () => salvationArmy, call: ["referrals/[referralId]", "answerReferralAction"], fields: () => ({ referralId, decision: "decline", reason: `Full${NUL}` }), field: "reason" },
     { label: "break-glass reason", who: () => coordinator, call: ["cases/[personId]", "breakGlassAction"], fields: () => ({ personId: person.personId, reason: `Police need it now${NUL}` }), field: "reason" },
     { label: "break-glass review", who: () => admin, call: ["admin/break-glass/[accessId]", "reviewBreakGlassAction"], fields: () => ({ accessId, note: `Fine${NUL}` }), field: "note" },
+    { label: "new agency's name", who: () => admin, call: ["admin/agencies", "addAgencyAction"], fields: () => ({ name: `Refuge${NUL}`, kind: "CHARITY" }), field: "name" },
+    {
+      label: "agency's new name",
+      who: () => admin,
+      call: ["admin/agencies/[agencyId]", "renameAgencyAction"],
+      fields: () => ({ agencyId: world.agencies.VCAS.id, version: 0, name: `VCAS${NUL}` }),
+      field: "name",
+    },
+    {
+      label: "agency's opening time",
+      who: () => admin,
+      call: ["admin/agencies/[agencyId]", "setAgencyHoursAction"],
+      fields: () => ({ agencyId: world.agencies.VCAS.id, version: 0, hours: "office", opensAt: `09:00${NUL}`, closesAt: "17:00" }),
+      field: "opensAt",
+    },
     { label: "accommodation address", who: () => council, call: ["people/[personId]/accommodation", "recordAccommodationAction"], fields: () => ({ personId: person.personId, address: `1 Fictional Road${NUL}` }), field: "address" },
   ];
 

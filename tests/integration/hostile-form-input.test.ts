@@ -88,6 +88,14 @@ function realFields(actionName: string): Record<string, unknown> {
       return { stageId: person.stage("accommodation").id, version: 0, action: "start" };
     case "addNoteAction":
       return { personId: person.personId, text: "Hostile test note (fictional)" };
+    case "addAgencyAction":
+      return { name: "Hostile Test Aid (fictional)", kind: "CHARITY" };
+    case "renameAgencyAction":
+      return { agencyId: world.agencies.VCAS.id, version: 0, name: "Hostile rename (fictional)" };
+    case "setAgencyHoursAction":
+      return { agencyId: world.agencies.VCAS.id, version: 0, hours: "office", opensAt: "09:00", closesAt: "17:00" };
+    case "retireAgencyAction":
+      return { agencyId: world.agencies.VCAS.id, version: 0 };
     default:
       return { personId: person.personId };
   }
@@ -114,6 +122,7 @@ async function everythingStored() {
     stages: await db.stage.findMany({ where: { personId: person.personId }, orderBy: { id: "asc" } }),
     partnership: await db.partnership.findUniqueOrThrow({ where: { id: world.partnership.id } }),
     notifications: await db.notification.findMany({ orderBy: { id: "asc" } }),
+    agencies: await db.agency.findMany({ where: { partnershipId: world.partnership.id }, orderBy: { id: "asc" } }),
   };
 }
 

@@ -150,6 +150,19 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
       const current = await db.partnership.findUniqueOrThrow({ where: { id: world.partnership.id } });
       return { actor: admin, call: withState(toFormData({ idleTimeoutMinutes: current.idleTimeoutMinutes === 30 ? 45 : 30 })) };
     },
+    addAgencyAction: async () => ({ actor: admin, call: withState(toFormData({ name: `Payload Aid ${randomUUID().slice(0, 8)}`, kind: "CHARITY" })) }),
+    renameAgencyAction: async () => {
+      const agency = await world.addAgency("CHARITY", `Payload Charity ${randomUUID().slice(0, 8)}`);
+      return { actor: admin, call: withState(toFormData({ agencyId: agency.id, version: 0, name: `Renamed Charity ${randomUUID().slice(0, 8)}` })) };
+    },
+    setAgencyHoursAction: async () => {
+      const agency = await world.addAgency("CHARITY", `Payload Charity ${randomUUID().slice(0, 8)}`);
+      return { actor: admin, call: withState(toFormData({ agencyId: agency.id, version: 0, hours: "office", opensAt: "08:00", closesAt: "16:00" })) };
+    },
+    retireAgencyAction: async () => {
+      const agency = await world.addAgency("CHARITY", `Payload Charity ${randomUUID().slice(0, 8)}`);
+      return { actor: admin, call: withState(toFormData({ agencyId: agency.id, version: 0 })) };
+    },
     staySignedInAction: async () => ({
       actor: police,
       call: (action) => action(),
@@ -161,12 +174,12 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
 
 /**
  * Everything an action could change in the world's partnership: row counts of every case table,
- * and the stages, referrals, notices, break-glass grants, settings, pathway versions, staff accounts and their links themselves.
+ * and the stages, referrals, notices, break-glass grants, settings, agencies, pathway versions, staff accounts and their links themselves.
  */
 export async function worldSnapshot(db: Db, world: World) {
   const partnershipId = world.partnership.id;
   const inWorld = { person: { rescue: { partnershipId } } };
-  const [counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links] = await Promise.all([
+  const [counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies] = await Promise.all([
     Promise.all([countCaseTables(db), db.referral.count(), db.notification.count(), db.breakGlassAccess.count(), db.accommodationPlacement.count()]),
     db.stage.findMany({ where: inWorld, orderBy: { id: "asc" } }),
     db.referral.findMany({ where: { stage: inWorld }, orderBy: { id: "asc" } }),
@@ -177,6 +190,7 @@ export async function worldSnapshot(db: Db, world: World) {
     db.pathwayTemplate.findMany({ where: { partnershipId }, orderBy: { version: "asc" }, include: { stages: { orderBy: { key: "asc" } } } }),
     db.user.findMany({ where: { agency: { partnershipId } }, orderBy: { id: "asc" } }),
     db.activationLink.findMany({ where: { user: { agency: { partnershipId } } }, orderBy: { id: "asc" } }),
+    db.agency.findMany({ where: { partnershipId }, orderBy: { id: "asc" } }),
   ]);
-  return { counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links };
+  return { counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies };
 }

@@ -1,7 +1,7 @@
 // Fixtures for integration tests: a partnership of its own per test file, users as Actors, and
 // table counts for "nothing was written" checks.
 import { randomUUID } from "node:crypto";
-import { createPartnership, createUser } from "../../prisma/factories";
+import { createAgency, createPartnership, createUser } from "../../prisma/factories";
 import type { AgencyKind, Role } from "../../src/domain/types";
 import type { Actor } from "../../src/server/access/actor";
 import { loadActor } from "../../src/server/access/load-actor";
@@ -35,7 +35,20 @@ export async function createWorld(db: Db, label = "it") {
     return loaded;
   }
 
-  return { ...fixture, slug, actor };
+  /** A further agency of `kind` ("Second charity (it-ab12cd34)"): partnerships may have several of one kind. */
+  async function addAgency(kind: AgencyKind, name: string) {
+    return createAgency(db, { partnershipId: fixture.partnership.id, kind, name: `${name} (${slug})` });
+  }
+
+  /** A new user in any agency of this world (one added with `addAgency`, say). */
+  async function actorIn(agencyId: string, role: Role = "CASEWORKER"): Promise<Actor> {
+    const user = await createUser(db, { agencyId, role });
+    const loaded = await loadActor(db, user.id);
+    if (!loaded) throw new Error(`User ${user.id} did not load`);
+    return loaded;
+  }
+
+  return { ...fixture, slug, actor, addAgency, actorIn };
 }
 
 export type TableCounts = {

@@ -25,6 +25,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     can("break_glass.review") && { href: "/admin/break-glass", label: "Break-glass reviews" },
     can("admin.manage") && { href: "/admin/pathway", label: "Pathway" },
     can("user.manage") && { href: "/admin/users", label: "Users" },
+    can("admin.manage") && { href: "/admin/agencies", label: "Agencies" },
     can("admin.manage") && { href: "/admin/settings", label: "Settings" },
     can("notification.read") && { href: "/notifications", label: "Notifications" },
   ].filter((link) => link !== false);

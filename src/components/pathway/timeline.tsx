@@ -18,6 +18,7 @@ const HEADINGS: Record<TimelineKind, (stage: string) => string> = {
   REFERRAL_WITHDRAWN: (stage) => `${stage}: referral withdrawn`,
   // The address itself is never in the timeline: only the provider and police read it, on the person's page.
   ACCOMMODATION_RECORDED: () => "Accommodation address recorded",
+  STAGE_MOVED: (stage) => `${stage} moved to another agency`,
 };
 
 // Said in words, not only by colour, on every note not shared with every agency.

@@ -16,7 +16,8 @@ export type TimelineKind =
   | "REFERRAL_ACCEPTED"
   | "REFERRAL_DECLINED"
   | "REFERRAL_WITHDRAWN"
-  | "ACCOMMODATION_RECORDED";
+  | "ACCOMMODATION_RECORDED"
+  | "STAGE_MOVED";
 
 /** One entry of a person's timeline as the pathway page shows it (newest first, with who and when). */
 export type TimelineEntryView = {

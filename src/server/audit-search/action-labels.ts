@@ -49,6 +49,12 @@ const LABELS: Record<AuditAction, string> = {
   "user.password_reset": "Reset a staff account's password",
   "user.second_factor_reset": "Reset a staff account's second factor",
   "user.activation_link": "Made a new activation link",
+  "agency.view": "Viewed an agency",
+  "agency.create": "Added an agency",
+  "agency.rename": "Renamed an agency",
+  "agency.hours_update": "Changed an agency's working hours",
+  "agency.retire": "Retired an agency",
+  "stage.move": "Moved a stage to another agency",
   "permission.denied": "Refused: role not allowed",
 };
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { agencyDisplayName } from "@/domain/agencies/agency-details";
 import { z } from "zod";
 import { personDisplayName } from "@/domain/person-name";
 import type { Actor } from "../access/actor";
@@ -47,10 +48,10 @@ export async function getPersonAccessLog(db: Db, actor: Actor, personId: string)
   const agencyIds = [...new Set(shown.map((row) => row.agencyId).filter((agencyId): agencyId is string => agencyId !== null))];
   const [users, agencies] = await Promise.all([
     db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
-    db.agency.findMany({ where: { id: { in: agencyIds } }, select: { id: true, name: true } }),
+    db.agency.findMany({ where: { id: { in: agencyIds } }, select: { id: true, name: true, retiredAt: true } }),
   ]);
   const userName = new Map(users.map((user) => [user.id, user.name]));
-  const agencyName = new Map(agencies.map((agency) => [agency.id, agency.name]));
+  const agencyName = new Map(agencies.map((agency) => [agency.id, agencyDisplayName(agency)]));
 
   return {
     id: person.id,

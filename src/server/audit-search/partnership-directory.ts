@@ -1,4 +1,5 @@
 import "server-only";
+import { agencyDisplayName } from "@/domain/agencies/agency-details";
 import type { Role } from "@/domain/types";
 import type { Db } from "../db/create-client";
 
@@ -9,14 +10,14 @@ export type DirectoryAgency = { id: string; name: string };
 export async function partnershipDirectory(db: Db, partnershipId: string) {
   const agencies = await db.agency.findMany({
     where: { partnershipId },
-    select: { id: true, name: true, users: { select: { id: true, name: true, role: true, agencyId: true }, orderBy: { name: "asc" } } },
+    select: { id: true, name: true, retiredAt: true, users: { select: { id: true, name: true, role: true, agencyId: true }, orderBy: { name: "asc" } } },
     orderBy: { name: "asc" },
   });
   const users: DirectoryUser[] = agencies.flatMap((agency) => agency.users).sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
   return {
-    agencies: agencies.map(({ id, name }): DirectoryAgency => ({ id, name })),
+    agencies: agencies.map((agency): DirectoryAgency => ({ id: agency.id, name: agencyDisplayName(agency) })),
     users,
     userById: new Map(users.map((user) => [user.id, user])),
-    agencyById: new Map(agencies.map((agency) => [agency.id, agency.name])),
+    agencyById: new Map(agencies.map((agency) => [agency.id, agencyDisplayName(agency)])),
   };
 }

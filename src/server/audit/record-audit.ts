@@ -52,6 +52,12 @@ export type AuditAction =
   | "user.password_reset"
   | "user.second_factor_reset"
   | "user.activation_link"
+  | "agency.view"
+  | "agency.create"
+  | "agency.rename"
+  | "agency.hours_update"
+  | "agency.retire"
+  | "stage.move"
   | "permission.denied";
 
 export type AuditValue = string | number | boolean | null | readonly string[];

@@ -1,4 +1,5 @@
 import "server-only";
+import { agencyDisplayName } from "@/domain/agencies/agency-details";
 import { z } from "zod";
 import { roleHasPermission } from "@/domain/access/permissions";
 import { clockInputOf, type ClockInput } from "@/domain/pathway/clock";
@@ -67,7 +68,7 @@ export async function getPseudonymisedCase(db: Db, actor: Actor, personId: strin
               id: true,
               ...STAGE_CLOCK_SELECT,
               templateStage: { select: { key: true, title: true } },
-              ownerAgency: { select: { name: true } },
+              ownerAgency: { select: { name: true, retiredAt: true } },
             },
           },
         },
@@ -95,7 +96,7 @@ export async function getPseudonymisedCase(db: Db, actor: Actor, personId: strin
       id: stage.id,
       key: stage.templateStage.key,
       title: stage.templateStage.title,
-      ownerAgencyName: stage.ownerAgency.name,
+      ownerAgencyName: agencyDisplayName(stage.ownerAgency),
       state: stage.state,
       clock: clockInputOf(stage, t0),
     })),

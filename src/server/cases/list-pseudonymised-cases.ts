@@ -1,4 +1,5 @@
 import "server-only";
+import { agencyDisplayName } from "@/domain/agencies/agency-details";
 import type { ClockInput } from "@/domain/pathway/clock";
 import type { AgeGroup } from "@/domain/types";
 import type { Actor } from "../access/actor";
@@ -37,7 +38,7 @@ export async function listPseudonymisedCases(db: Db, actor: Actor, now = new Dat
       stages: {
         where: OPEN_STAGE_WHERE,
         orderBy: { templateStage: { sortOrder: "asc" } },
-        select: { ...STAGE_CLOCK_SELECT, templateStage: { select: { title: true } }, ownerAgency: { select: { name: true } } },
+        select: { ...STAGE_CLOCK_SELECT, templateStage: { select: { title: true } }, ownerAgency: { select: { name: true, retiredAt: true } } },
       },
     },
   });
@@ -54,7 +55,7 @@ export async function listPseudonymisedCases(db: Db, actor: Actor, now = new Dat
         ageGroup: person.ageGroup,
         rescuedAt: t0,
         nextStage: next
-          ? { title: next.stage.templateStage.title, ownerAgencyName: next.stage.ownerAgency.name, clock: next.input }
+          ? { title: next.stage.templateStage.title, ownerAgencyName: agencyDisplayName(next.stage.ownerAgency), clock: next.input }
           : null,
         openStages: open.length,
         atRiskPercent: person.template.atRiskPercent,

@@ -1,4 +1,5 @@
 import "server-only";
+import { agencyDisplayName } from "@/domain/agencies/agency-details";
 import { describeTarget } from "@/domain/pathway/template";
 import { publishDashboard, type PublishedDashboard } from "@/domain/reporting/publish-dashboard";
 import type { Actor } from "../access/actor";
@@ -30,7 +31,9 @@ export async function getDashboard(db: Db, actor: Actor, filters: DashboardFilte
     db.$queryRaw<{ templateId: string }[]>`
       SELECT DISTINCT p."templateId" FROM "Rescue" r JOIN "Person" p ON p."rescueId" = r."id"
       WHERE r."partnershipId" = ${partnershipId}::uuid AND r."occurredAt" >= ${filters.period.from} AND r."occurredAt" < ${filters.period.to}`,
-    db.agency.findMany({ where: { partnershipId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.agency
+      .findMany({ where: { partnershipId }, select: { id: true, name: true, retiredAt: true }, orderBy: { name: "asc" } })
+      .then((rows) => rows.map((agency) => ({ id: agency.id, name: agencyDisplayName(agency) }))),
     readStageSummary(db, partnershipId, filters),
     readPersonSummary(db, partnershipId, filters),
     readLiveCounts(db, partnershipId, filters, now),

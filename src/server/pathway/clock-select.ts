@@ -10,8 +10,8 @@ export const PERSON_CLOCK_SELECT = {
 
 /** Who made and answered a referral, as the pages name them. */
 export const REFERRAL_PARTIES_SELECT = {
-  fromAgency: { select: { name: true } },
-  toAgency: { select: { name: true } },
+  fromAgency: { select: { name: true, retiredAt: true } },
+  toAgency: { select: { name: true, retiredAt: true } },
   referredBy: { select: { name: true } },
   answeredBy: { select: { name: true } },
 } as const;

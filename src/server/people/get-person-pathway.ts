@@ -1,5 +1,6 @@
 import "server-only";
 import { describeTarget } from "@/domain/pathway/template";
+import { agencyDisplayName } from "@/domain/agencies/agency-details";
 import { stageWorkRefusal, type StageWorkRefusalCode } from "@/domain/pathway/stage-work";
 import type { TimelineEntryView } from "@/domain/pathway/timeline-entry";
 import type { ClockInput } from "@/domain/pathway/clock";
@@ -71,7 +72,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
           occurredAt: true,
           place: !minimal,
           operationReference: !minimal,
-          loggedByAgency: { select: { name: true } },
+          loggedByAgency: { select: { name: true, retiredAt: true } },
         },
       },
       template: { select: { version: true, atRiskPercent: true } },
@@ -89,7 +90,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
           nrmDecision: !minimal,
           version: true,
           templateStage: { select: { key: true, title: true, description: true, targetValue: true, targetUnit: true } },
-          ownerAgency: { select: { name: true } },
+          ownerAgency: { select: { name: true, retiredAt: true } },
         },
         orderBy: { templateStage: { sortOrder: "asc" } },
       },
@@ -101,7 +102,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
           text: true,
           sensitivity: true,
           occurredAt: true,
-          actor: { select: { name: true, agency: { select: { name: true } } } },
+          actor: { select: { name: true, agency: { select: { name: true, retiredAt: true } } } },
           stage: { select: { templateStage: { select: { title: true } } } },
         },
         orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
@@ -134,7 +135,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
     key: stage.templateStage.key,
     title: stage.templateStage.title,
     description: stage.templateStage.description,
-    ownerAgencyName: stage.ownerAgency.name,
+    ownerAgencyName: agencyDisplayName(stage.ownerAgency),
     target: describeTarget(stage.templateStage),
     state: stage.state,
     clock: {
@@ -159,7 +160,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
     text: event.text,
     sensitivity: event.sensitivity,
     actorName: event.actor.name,
-    actorAgencyName: event.actor.agency.name,
+    actorAgencyName: agencyDisplayName(event.actor.agency),
     occurredAt: event.occurredAt,
   }));
 
@@ -182,7 +183,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
       operationReference: minimal ? null : (person.rescue.operationReference ?? null),
       occurredAt: t0,
       place: minimal ? null : (person.rescue.place ?? null),
-      loggedByAgencyName: person.rescue.loggedByAgency.name,
+      loggedByAgencyName: agencyDisplayName(person.rescue.loggedByAgency),
     },
     minimalRecord: minimal,
     pathwayVersion: person.template.version,
@@ -191,7 +192,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
     stages,
     timeline,
     accommodation: options.withAccommodation ? await placementFor(db, actor, person.id) : null,
-    accommodationArrangedBy: accommodationStage?.ownerAgency.name ?? null,
+    accommodationArrangedBy: accommodationStage ? agencyDisplayName(accommodationStage.ownerAgency) : null,
     canRecordAccommodation: mayRecordAccommodation(actor, accommodationStage),
   };
 }

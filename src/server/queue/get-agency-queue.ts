@@ -1,4 +1,5 @@
 import "server-only";
+import { agencyDisplayName } from "@/domain/agencies/agency-details";
 import { clockInputOf, readClock, type ClockInput } from "@/domain/pathway/clock";
 import { personDisplayName } from "@/domain/person-name";
 import { mayWorkOnStage, type StageForWork } from "@/domain/pathway/stage-work";
@@ -97,7 +98,7 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
         id: true,
         message: true,
         createdAt: true,
-        fromAgency: { select: { name: true } },
+        fromAgency: { select: { name: true, retiredAt: true } },
         referredBy: { select: { name: true } },
         stage: {
           select: {
@@ -129,7 +130,7 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
         answeredAt: true,
         answerReason: true,
         answeredBy: { select: { name: true } },
-        toAgency: { select: { name: true } },
+        toAgency: { select: { name: true, retiredAt: true } },
         stage: { select: { templateStage: { select: { title: true } }, person: { select: { id: true, caseReference: true } } } },
       },
       orderBy: { createdAt: "desc" },
@@ -170,7 +171,7 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
         caseReference: referral.stage.person.caseReference,
         displayName: personDisplayName(referral.stage.person.identity),
         stageTitle: referral.stage.templateStage.title,
-        fromAgencyName: referral.fromAgency.name,
+        fromAgencyName: agencyDisplayName(referral.fromAgency),
         referredByName: referral.referredBy.name,
         message: referral.message,
         createdAt: referral.createdAt,
@@ -184,7 +185,7 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
         personId: referral.stage.person.id,
         caseReference: referral.stage.person.caseReference,
         stageTitle: referral.stage.templateStage.title,
-        toAgencyName: referral.toAgency.name,
+        toAgencyName: agencyDisplayName(referral.toAgency),
         state: referral.state,
         createdAt: referral.createdAt,
         answeredAt: referral.answeredAt,

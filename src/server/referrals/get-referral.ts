@@ -1,4 +1,5 @@
 import "server-only";
+import { agencyDisplayName } from "@/domain/agencies/agency-details";
 import { clockInputOf } from "@/domain/pathway/clock";
 import { personDisplayName } from "@/domain/person-name";
 import type { Actor } from "../access/actor";
@@ -61,8 +62,8 @@ export async function getReferral(db: Db, actor: Actor, referralId: string) {
     createdAt: referral.createdAt,
     answeredAt: referral.answeredAt,
     answerReason: referral.answerReason,
-    fromAgencyName: referral.fromAgency.name,
-    toAgencyName: referral.toAgency.name,
+    fromAgencyName: agencyDisplayName(referral.fromAgency),
+    toAgencyName: agencyDisplayName(referral.toAgency),
     referredByName: referral.referredBy.name,
     answeredByName: referral.answeredBy?.name ?? null,
     canAnswer: referral.state === "PENDING" && referral.toAgencyId === actor.agencyId,

@@ -1,4 +1,5 @@
 import "server-only";
+import { agencyDisplayName } from "@/domain/agencies/agency-details";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { seesMinimalRecord, visiblePeople, visibleRescues } from "../access/visibility";
@@ -19,7 +20,7 @@ export async function getRescue(db: Db, actor: Actor, rescueId: string) {
     omit: { place: minimal, operationReference: minimal },
     include: {
       loggedBy: { select: { name: true } },
-      loggedByAgency: { select: { name: true } },
+      loggedByAgency: { select: { name: true, retiredAt: true } },
       people: {
         where: visiblePeople(actor),
         include: { identity: { select: { name: true, description: true } }, _count: { select: { stages: true } } },
@@ -36,7 +37,7 @@ export async function getRescue(db: Db, actor: Actor, rescueId: string) {
     occurredAt: rescue.occurredAt,
     place: "place" in rescue ? rescue.place : null,
     loggedByName: rescue.loggedBy.name,
-    loggedByAgencyName: rescue.loggedByAgency.name,
+    loggedByAgencyName: agencyDisplayName(rescue.loggedByAgency),
     people: rescue.people.map((person) => ({
       id: person.id,
       caseReference: person.caseReference,

@@ -1,4 +1,5 @@
 import "server-only";
+import { agencyDisplayName } from "@/domain/agencies/agency-details";
 import type { Actor } from "../access/actor";
 import { visiblePeople } from "../access/visibility";
 import type { Db } from "../db/create-client";
@@ -67,8 +68,8 @@ export async function getStageWork(db: Db, actor: Actor, stageId: string) {
       createdAt: referral.createdAt,
       answeredAt: referral.answeredAt,
       answerReason: referral.answerReason,
-      fromAgencyName: referral.fromAgency.name,
-      toAgencyName: referral.toAgency.name,
+      fromAgencyName: agencyDisplayName(referral.fromAgency),
+      toAgencyName: agencyDisplayName(referral.toAgency),
       referredByName: referral.referredBy.name,
       answeredByName: referral.answeredBy?.name ?? null,
     })),
