@@ -146,6 +146,18 @@ describe("switching an account off and on", () => {
     ]);
   });
 
+  it("refuses to switch on an account whose agency was retired, until it is moved", async () => {
+    const charity = await db.agency.create({ data: { partnershipId: world.partnership.id, kind: "CHARITY", name: `Closing charity ${randomUUID().slice(0, 8)}` } });
+    const member = await createUserRow(db, { agencyId: charity.id, role: "CASEWORKER", email: `closing-${randomUUID()}@test.example`, name: "Fictional Charity Worker" });
+    const off = await switchUserActive(db, admin, { userId: member.id, version: 0, active: "off" });
+    expect(off).toMatchObject({ ok: true });
+    await db.agency.update({ where: { id: charity.id }, data: { retiredAt: new Date() } });
+
+    const on = await switchUserActive(db, admin, { userId: member.id, version: 1, active: "on" });
+    expect(on).toMatchObject({ ok: false, code: "agency-retired" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: member.id } })).toMatchObject({ active: false, version: 1 });
+  });
+
   it("refuses an administrator switching off their own account", async () => {
     const self = await db.user.findUniqueOrThrow({ where: { id: admin.id } });
     const result = await switchUserActive(db, admin, { userId: admin.id, version: self.version, active: "off" });

@@ -37,6 +37,10 @@ export async function switchUserActive(db: Db, actor: Actor, rawInput: unknown, 
       activeAdministrators: await countActiveAdministrators(tx, actor.partnershipId),
     });
     if (guard) return refused(guard.code, guard.message);
+    // A retired agency takes no staff: its people are moved to another agency before coming back.
+    if (active && current.agency.retiredAt) {
+      return refused("agency-retired", `${current.agency.name} is retired. Move this account to another agency before switching it on.`);
+    }
 
     await setUserActiveIn(tx, current.id, active, now);
     await tx.user.update({ where: { id: current.id }, data: { version: { increment: 1 } } });
