@@ -35,6 +35,15 @@ export const REFUSAL_CODES = [
   "form-expired",
   /** The person's pathway has no accommodation stage to record an address against. */
   "no-accommodation-stage",
+  /** An activation or reset link that is unknown, expired, used, revoked or for a switched-off user: all alike. */
+  "link-not-usable",
+  /** A second-factor code, or the current password, that is not right. */
+  "wrong-code",
+  "wrong-password",
+  /** A second-factor code for a time step already used. */
+  "code-used",
+  /** Throttled, like sign-in (docs/decisions/0005). */
+  "too-many-attempts",
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -8,5 +8,10 @@ import { serverEnv } from "../env";
  * and README "Sign-in throttling" for TRUSTED_PROXY_COUNT.
  */
 export function clientAddressOf(request: Request | undefined): string {
-  return clientAddressFrom(request?.headers.get("x-forwarded-for") ?? null, serverEnv().TRUSTED_PROXY_COUNT);
+  return clientAddressOfHeaders(request?.headers);
+}
+
+/** The same, for a server action, which has the request's headers but no Request. */
+export function clientAddressOfHeaders(headers: Headers | undefined): string {
+  return clientAddressFrom(headers?.get("x-forwarded-for") ?? null, serverEnv().TRUSTED_PROXY_COUNT);
 }
