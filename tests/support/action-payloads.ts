@@ -117,6 +117,11 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
       return { actor: council, call: (action) => action() };
     },
     signOutAction: async () => ({ actor: police, call: (action) => action() }),
+    changePasswordAction: async () => ({
+      // A user of their own: the new password must not sign the shared fixtures out of anything.
+      actor: await world.actor("COUNCIL_SAFEGUARDING"),
+      call: withState(toFormData({ currentPassword: "test-password-not-secret", newPassword: "purple kettle harbour 7", confirmPassword: "purple kettle harbour 7" })),
+    }),
     updateIdleTimeoutSettingsAction: async () => {
       const current = await db.partnership.findUniqueOrThrow({ where: { id: world.partnership.id } });
       return { actor: admin, call: withState(toFormData({ idleTimeoutMinutes: current.idleTimeoutMinutes === 30 ? 45 : 30 })) };
@@ -137,7 +142,7 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
 export async function worldSnapshot(db: Db, world: World) {
   const partnershipId = world.partnership.id;
   const inWorld = { person: { rescue: { partnershipId } } };
-  const [counts, stages, referrals, notices, grants, partnership, placements] = await Promise.all([
+  const [counts, stages, referrals, notices, grants, partnership, placements, credentials] = await Promise.all([
     Promise.all([countCaseTables(db), db.referral.count(), db.notification.count(), db.breakGlassAccess.count(), db.accommodationPlacement.count()]),
     db.stage.findMany({ where: inWorld, orderBy: { id: "asc" } }),
     db.referral.findMany({ where: { stage: inWorld }, orderBy: { id: "asc" } }),
@@ -145,6 +150,7 @@ export async function worldSnapshot(db: Db, world: World) {
     db.breakGlassAccess.findMany({ where: inWorld, orderBy: { id: "asc" } }),
     db.partnership.findUniqueOrThrow({ where: { id: partnershipId } }),
     db.accommodationPlacement.findMany({ where: inWorld, orderBy: { personId: "asc" } }),
+    db.user.findMany({ where: { agency: { partnershipId } }, select: { id: true, passwordHash: true, totpSecret: true }, orderBy: { id: "asc" } }),
   ]);
-  return { counts, stages, referrals, notices, grants, partnership, placements };
+  return { counts, stages, referrals, notices, grants, partnership, placements, credentials };
 }

@@ -1,12 +1,11 @@
 "use server";
 
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { invalid } from "@/domain/result";
 import { ACCOUNT_NOT_SET_UP, SIGN_IN_BUSY, tooManyAttemptsMessage, WRONG_EMAIL_OR_PASSWORD } from "@/domain/auth/sign-in-messages";
 import { beginSignIn } from "@/server/auth/begin-sign-in";
-import { clientAddressOfHeaders } from "@/server/auth/request-client-address";
+import { clientAddressOfCurrentRequest } from "@/server/auth/request-client-address";
 import { setSignInChallengeCookie } from "@/server/auth/sign-in-challenge-cookie";
 import { db } from "@/server/db/client";
 import type { FormState } from "@/lib/form-state";
@@ -24,7 +23,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     const { code, fieldErrors } = invalid(parsed.error);
     return { code, fieldErrors, values };
   }
-  const outcome = await beginSignIn(db, parsed.data, clientAddressOfHeaders(await headers()));
+  const outcome = await beginSignIn(db, parsed.data, await clientAddressOfCurrentRequest());
   // Same words whether the account exists or not, for a wrong password and for a lock alike.
   switch (outcome.kind) {
     case "code-needed":
