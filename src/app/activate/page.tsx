@@ -33,7 +33,7 @@ export default async function ActivatePage() {
         )}
         <h1 className="mb-6 text-4xl font-bold">{step === "password" ? TITLES[link.purpose] : link.purpose === "ACTIVATE" ? "Set up your authenticator app" : TITLES[link.purpose]}</h1>
         <p className="mb-6 max-w-2xl">
-          Account: <span className="font-bold">{link.email}</span>
+          Account: <span className="break-all font-bold">{link.email}</span>
         </p>
         {step === "password" ? <PasswordForm email={link.email} /> : <AuthenticatorForm setUp={await AuthenticatorSetUp({ link })} />}
       </main>

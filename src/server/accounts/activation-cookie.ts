@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { requestIsHttps } from "../auth/sign-in-challenge-cookie";
+
 
 // The link's token moves from the address bar into this cookie (src/app/activate/[token]/route.ts),
 // so it is not left in the browser's history, and the pages' forms post from /activate: a page at
@@ -10,12 +10,12 @@ const NAME = "vcp-activation";
 const PATH = "/activate";
 const MAX_AGE_SECONDS = 60 * 60;
 
-export async function setActivationCookie(store: Awaited<ReturnType<typeof cookies>>, token: string, https: boolean): Promise<void> {
-  store.set(NAME, token, { httpOnly: true, sameSite: "lax", secure: https, path: PATH, maxAge: MAX_AGE_SECONDS });
+/** On the link's redirect response itself (a route handler's cookies() does not reach a response it builds). */
+export function setActivationCookie(response: { cookies: { set: Awaited<ReturnType<typeof cookies>>["set"] } }, token: string, https: boolean): void {
+  response.cookies.set(NAME, token, { httpOnly: true, sameSite: "lax", secure: https, path: PATH, maxAge: MAX_AGE_SECONDS });
 }
 
 export async function readActivationToken(): Promise<string> {
   return (await cookies()).get(NAME)?.value ?? "";
 }
 
-export { requestIsHttps };

@@ -1,4 +1,3 @@
-import { cookies } from "next/headers";
 import { NextResponse, type NextRequest } from "next/server";
 import { setActivationCookie } from "@/server/accounts/activation-cookie";
 
@@ -10,10 +9,12 @@ import { setActivationCookie } from "@/server/accounts/activation-cookie";
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
   const { token } = await params;
-  const response = NextResponse.redirect(new URL("/activate", request.nextUrl.origin), 303);
+  // A relative Location: Next's idea of its own origin ("localhost") need not be the host the
+  // browser used, and the cookie belongs to that host.
+  const response = new NextResponse(null, { status: 303, headers: { Location: "/activate" } });
   // A plausible token only: anything longer or stranger cannot be one of ours.
   if (/^[A-Za-z0-9_-]{20,100}$/.test(token)) {
-    await setActivationCookie(await cookies(), token, request.nextUrl.protocol === "https:");
+    setActivationCookie(response, token, request.nextUrl.protocol === "https:");
   }
   response.headers.set("Referrer-Policy", "no-referrer");
   return response;
