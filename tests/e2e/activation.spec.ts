@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "./fixtures";
 import { createTestAccount, issueTestLink } from "./accounts";
-import { expectNoAxeViolations, nextTotpCode, screenshotAtBothWidths, totpCode } from "./support";
+import { expectNoAxeViolations, nextTotpCode, screenshotAtBothWidths, signIn, totpCode } from "./support";
+import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { totpStepAt } from "../../src/domain/auth/totp-steps";
 
 const NEW_PASSWORD = "lantern orchard pebble";
@@ -87,7 +88,7 @@ test("a wrong code is refused on the code page in plain words, and until the cod
   const signInWithPassword = async () => {
     await page.goto("/sign-in");
     await page.getByLabel("Email address").fill(email);
-    await page.getByLabel("Password").fill("demo-pathway-2026");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/sign-in\/code$/);
   };
@@ -100,4 +101,37 @@ test("a wrong code is refused on the code page in plain words, and until the cod
   // No session yet: a page of the app sends to sign in.
   await page.goto("/queue");
   await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("a caseworker changes their own password at Your account: a weak one is refused, and their other browser is signed out", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const email = `changing.caseworker.${randomUUID().slice(0, 8)}@demo.example`;
+  await createTestAccount(email);
+  const [desk, phone] = await Promise.all([browser.newContext(), browser.newContext()]);
+  const [page, other] = await Promise.all([desk.newPage(), phone.newPage()]);
+  await signIn(page, email);
+  await signIn(other, email);
+
+  await page.goto("/account");
+  await page.getByLabel("Current password").fill(DEMO_PASSWORD);
+  await page.getByLabel("New password", { exact: true }).fill("iloveyou2026");
+  await page.getByLabel("Type the new password again").fill("iloveyou2026");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("This password is too common");
+  // Nothing typed comes back: every password box is empty again.
+  await expect(page.getByLabel("Current password")).toHaveValue("");
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Current password").fill(DEMO_PASSWORD);
+  await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+  await page.getByLabel("Type the new password again").fill(NEW_PASSWORD);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByTestId("notification-banner")).toContainText("Your password has been changed");
+  await screenshotAtBothWidths(page, "account-password-changed");
+
+  await other.goto("/queue");
+  await expect(other).toHaveURL(/\/sign-in$/);
+  await page.goto("/queue");
+  await expect(page.getByRole("heading", { name: "Teesmoor Police queue", level: 1 })).toBeVisible();
+  await Promise.all([desk.close(), phone.close()]);
 });
