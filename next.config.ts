@@ -31,6 +31,8 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       { source: "/:path((?!_next/static/).*)", headers: notStored },
+      // The link's token is in the path: no page it leads to may pass it on (it redirects at once).
+      { source: "/activate/:token", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       // The proxy skips /_next/ (src/proxy.ts's matcher), so it sets no policy there.
       { source: "/_next/:path((?!static/).*)", headers: [{ key: "Content-Security-Policy", value: SCRIPTLESS_POLICY }] },
     ];

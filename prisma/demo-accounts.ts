@@ -1,5 +1,10 @@
 // Demo sign-ins, printed by `npm run demo` and the README. For the demo database only.
 export const DEMO_PASSWORD = "demo-pathway-2026";
+/**
+ * The TOTP secret (base32) of every demo and test account, published on purpose: `npm run demo:code`
+ * prints its current code, and the e2e helper signs in with it. Never a real account's.
+ */
+export const DEMO_TOTP_SECRET = "VCPDEMOTOTPSECRETFORTHEDEMOONLYA";
 
 export type DemoAccount = {
   email: string;

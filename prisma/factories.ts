@@ -5,6 +5,8 @@ import { toLondonInputValue } from "../src/domain/time/london";
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, type AgencyKind, type Role } from "../src/domain/types";
 import type { Db } from "../src/server/db/create-client";
 import { hashPassword } from "../src/server/auth/password";
+import { sealTotpSecret } from "../src/server/auth/totp-secret-box";
+import { DEMO_TOTP_SECRET } from "./demo-accounts";
 
 // Every kind a partnership needs; charities join partnerships case by case.
 const PARTNERSHIP_AGENCIES = AGENCY_KINDS.filter((kind) => kind !== "CHARITY");
@@ -54,12 +56,26 @@ let cachedTestHash: Promise<string> | undefined;
 /** A user in an agency. Tests share one password hash: scrypt is slow on purpose. */
 export async function createUser(
   db: Db,
-  options: { agencyId: string; role: Role; email?: string; name?: string; password?: string; passwordHash?: string; active?: boolean },
+  options: {
+    agencyId: string;
+    role: Role;
+    email?: string;
+    name?: string;
+    password?: string;
+    passwordHash?: string;
+    active?: boolean;
+    /** The TOTP secret (base32) the account is enrolled with: the published demo one unless given; null for none yet. */
+    totpSecret?: string | null;
+  },
 ) {
   const passwordHash =
     options.passwordHash ?? (options.password ? await hashPassword(options.password) : await (cachedTestHash ??= hashPassword("test-password-not-secret")));
+  const id = randomUUID();
+  const totpSecret = options.totpSecret === undefined ? DEMO_TOTP_SECRET : options.totpSecret;
   return db.user.create({
     data: {
+      id,
+      ...(totpSecret ? { totpSecret: sealTotpSecret(id, totpSecret), totpEnrolledAt: new Date() } : {}),
       agencyId: options.agencyId,
       role: options.role,
       email: options.email ?? `user-${randomUUID()}@test.example`,

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { ChildProcess } from "node:child_process";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../prisma/demo-accounts";
 import { startEmbeddedPostgres, redact, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { runPrismaMigrateDeploy, runSeed } from "./lib/database";
 import { buildIfNeeded, startNext } from "./lib/next-app";
@@ -67,7 +67,8 @@ function printBanner(url: string) {
   console.log(`
 Victim Care Pathway is running at ${url}
 
-Demo sign-ins (password for all: ${DEMO_PASSWORD})
+Demo sign-ins (password for all: ${DEMO_PASSWORD}; then a code: run \`npm run demo:code\`,
+or add the TOTP key ${DEMO_TOTP_SECRET} to an authenticator app)
 ${DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(width)}  ${a.name} (${a.role}, ${a.agencyName})`).join("\n")}
 
 Data: ${embedded ? "embedded Postgres in .data/pglite (delete that folder to start over)" : redact(process.env.DATABASE_URL ?? "")}

@@ -3,8 +3,9 @@ import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-pol
 import { serverEnv } from "@/server/env";
 import { refuseOversizedBody } from "./lib/request-body-limit";
 
-// Reachable signed out: the sign-in page and Auth.js's own routes.
-const OPEN_PATHS = /^\/(sign-in|api\/auth)(\/|$)/;
+// Reachable signed out: the sign-in pages (password, then code), Auth.js's own routes, and the
+// activation and reset links.
+const OPEN_PATHS = /^\/(sign-in|api\/auth|activate)(\/|$)/;
 // Auth.js's session cookie, possibly split into chunks, with the __Secure- prefix over https.
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 

@@ -7,7 +7,7 @@ export function SummaryList({ rows }: { rows: { key: string; value: ReactNode }[
       {rows.map((row) => (
         <div key={row.key} className="border-b border-line py-2 sm:grid sm:grid-cols-3 sm:gap-4">
           <dt className="font-bold">{row.key}</dt>
-          <dd className="sm:col-span-2">{row.value}</dd>
+          <dd className="[overflow-wrap:anywhere] sm:col-span-2">{row.value}</dd>
         </div>
       ))}
     </dl>

@@ -63,6 +63,15 @@ export const REFUSAL_CODES = [
   "has-active-staff",
   /** The agency is the last active one of a kind the partnership needs. */
   "last-of-kind",
+  /** An activation or reset link that is unknown, expired, used, revoked or for a switched-off user: all alike. */
+  "link-not-usable",
+  /** A second-factor code, or the current password, that is not right. */
+  "wrong-code",
+  "wrong-password",
+  /** A second-factor code for a time step already used. */
+  "code-used",
+  /** Throttled, like sign-in (docs/decisions/0005). */
+  "too-many-attempts",
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

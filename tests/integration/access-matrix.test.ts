@@ -70,6 +70,10 @@ const endpoints = (
 /** Endpoints anyone may call, and why; they are not in the matrix. */
 const PUBLIC: Record<string, string> = {
   "sign-in/actions.ts#signInAction": "signing in is how an anonymous caller gets an identity",
+  "sign-in/code/actions.ts#secondFactorAction": "sign-in's second step, for whoever holds a challenge from a right password",
+  "activate/actions.ts#setPasswordAction": "an activation or reset link's token is the only credential its holder has",
+  "activate/actions.ts#confirmAuthenticatorAction": "an activation or reset link's token is the only credential its holder has",
+  "activate/[token]/route.ts#GET": "moves an activation link's token into a cookie; reads nothing",
   "api/auth/[...nextauth]/route.ts#GET": "Auth.js's own session and CSRF endpoints",
   "api/auth/[...nextauth]/route.ts#POST": "Auth.js's own sign-in and sign-out endpoints",
 };
@@ -423,6 +427,12 @@ const SPECS: Record<string, Spec> = {
     targets: ["own", "hidden"],
     call: withForm(async (target) => ({ agencyId: (await freshAgency(target)).id, version: 0 })),
     expected: ADMIN_ONLY({ own: "allowed", hidden: "not-found" }),
+  },
+  "(app)/account/actions.ts#changePasswordAction": {
+    // Everyone signed in may change their own password, and only their own: the form names no user.
+    targets: ["own"],
+    call: withForm(async () => ({ currentPassword: "test-password-not-secret", newPassword: "purple kettle harbour 7", confirmPassword: "purple kettle harbour 7" })),
+    expected: { caseworker: { own: "allowed" }, lead: { own: "allowed" }, coordinator: { own: "allowed" }, pcc: { own: "allowed" }, admin: { own: "allowed" } },
   },
   "(app)/session/actions.ts#staySignedInAction": {
     // Anyone signed in may say they are still there; it answers their own session's time left.

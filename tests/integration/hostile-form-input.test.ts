@@ -138,13 +138,15 @@ function expectedOutcome(actionName: string) {
   if (actionName === "markReadAction") return { redirectedTo: "/notifications?read=missing", digest: expect.any(String) };
   // Sign-in reads its two fields by name and ignores the rest: an ordinary "enter your email".
   if (actionName === "signInAction") return { returned: expect.objectContaining({ fieldErrors: expect.objectContaining({ email: expect.any(String) }) }) };
+  // The code step reads its two fields by name too: no code typed is an ordinary "enter the code".
+  if (actionName === "secondFactorAction") return { returned: { fieldErrors: { code: expect.any(String) } } };
   return { returned: READ_FAILED };
 }
 
 describe("hostile field names, sent to every server action by a signed-in user", () => {
   it("finds the actions that read a form", () => {
     expect(formActions.map((a) => a.name)).toEqual(
-      expect.arrayContaining(["logRescueAction", "changeStageAction", "addNoteAction", "updateEscalationSettingsAction", "markReadAction", "signInAction"]),
+      expect.arrayContaining(["logRescueAction", "changeStageAction", "addNoteAction", "updateEscalationSettingsAction", "markReadAction", "signInAction", "secondFactorAction", "setPasswordAction", "confirmAuthenticatorAction", "changePasswordAction"]),
     );
     expect(actions.filter((a) => !formActions.includes(a)).map((a) => a.name).sort()).toEqual(["markAllReadAction", "signOutAction", "staySignedInAction"]);
   });

@@ -40,8 +40,9 @@ vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 type AnyAction = (...args: unknown[]) => Promise<unknown>;
 
 const APP_DIR = fileURLToPath(new URL("../../src/app", import.meta.url));
-// The one action anyone may call: signing in.
-const PUBLIC_ACTION_MODULES = new Set(["sign-in/actions.ts"]);
+// The actions anyone may call: signing in (password, then code) and using an activation link, whose
+// token is the only credential (tests/integration/second-factor.test.ts and activation.test.ts).
+const PUBLIC_ACTION_MODULES = new Set(["sign-in/actions.ts", "sign-in/code/actions.ts", "activate/actions.ts"]);
 
 function findActionModules(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -127,11 +128,12 @@ describe("server actions, called by someone who is not signed in", () => {
     );
   });
 
-  it("leaves the sign-in action as the one public action", () => {
+  it("leaves only sign-in's two steps and the activation link's two steps public", () => {
     // Left out of the refusal loop on purpose (PUBLIC_ACTION_MODULES): an anonymous caller is meant to sign in.
-    const signIn = modules.find((m) => m.file === "sign-in/actions.ts");
-    expect(Object.keys(signIn?.exports ?? {})).toEqual(["signInAction"]);
-    expect(typeof signIn?.exports.signInAction).toBe("function");
+    const exportsOf = (file: string) => Object.keys(modules.find((m) => m.file === file)?.exports ?? {}).sort();
+    expect(exportsOf("sign-in/actions.ts")).toEqual(["signInAction"]);
+    expect(exportsOf("sign-in/code/actions.ts")).toEqual(["secondFactorAction"]);
+    expect(exportsOf("activate/actions.ts")).toEqual(["confirmAuthenticatorAction", "setPasswordAction"]);
   });
 
   it("has a valid payload for every protected action, so the refusals below are tested with real requests", () => {

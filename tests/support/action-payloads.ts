@@ -146,6 +146,11 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
       return { actor: council, call: (action) => action() };
     },
     signOutAction: async () => ({ actor: police, call: (action) => action() }),
+    changePasswordAction: async () => ({
+      // A user of their own: the new password must not sign the shared fixtures out of anything.
+      actor: await world.actor("COUNCIL_SAFEGUARDING"),
+      call: withState(toFormData({ currentPassword: "test-password-not-secret", newPassword: "purple kettle harbour 7", confirmPassword: "purple kettle harbour 7" })),
+    }),
     updateIdleTimeoutSettingsAction: async () => {
       const current = await db.partnership.findUniqueOrThrow({ where: { id: world.partnership.id } });
       return { actor: admin, call: withState(toFormData({ idleTimeoutMinutes: current.idleTimeoutMinutes === 30 ? 45 : 30 })) };

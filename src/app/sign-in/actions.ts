@@ -1,11 +1,13 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { invalid } from "@/domain/result";
-import { SIGN_IN_BUSY, tooManyAttemptsMessage, WRONG_EMAIL_OR_PASSWORD } from "@/domain/auth/sign-in-messages";
-import { signIn } from "@/server/auth/auth";
-import { signInRefusalOf } from "@/server/auth/sign-in-outcome";
+import { ACCOUNT_NOT_SET_UP, SIGN_IN_BUSY, tooManyAttemptsMessage, WRONG_EMAIL_OR_PASSWORD } from "@/domain/auth/sign-in-messages";
+import { beginSignIn } from "@/server/auth/begin-sign-in";
+import { clientAddressOfCurrentRequest } from "@/server/auth/request-client-address";
+import { setSignInChallengeCookie } from "@/server/auth/sign-in-challenge-cookie";
+import { db } from "@/server/db/client";
 import type { FormState } from "@/lib/form-state";
 
 const schema = z.object({
@@ -13,6 +15,7 @@ const schema = z.object({
   password: z.string().min(1, "Enter your password"),
 });
 
+/** Sign-in's first step. A right password opens no session: it leads to the code page. */
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = schema.safeParse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });
   const values = { email: String(formData.get("email") ?? "") };
@@ -20,19 +23,19 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     const { code, fieldErrors } = invalid(parsed.error);
     return { code, fieldErrors, values };
   }
-  try {
-    await signIn("credentials", { ...parsed.data, redirectTo: "/" });
-  } catch (error) {
-    // Same words whether the account exists or not, for a wrong password and for a lock alike.
-    if (error instanceof AuthError) return { fieldErrors: {}, formError: signInErrorMessage(error), values };
-    throw error;
+  const outcome = await beginSignIn(db, parsed.data, await clientAddressOfCurrentRequest());
+  // Same words whether the account exists or not, for a wrong password and for a lock alike.
+  switch (outcome.kind) {
+    case "code-needed":
+      await setSignInChallengeCookie(outcome.challenge);
+      redirect("/sign-in/code");
+    case "not-enrolled":
+      return { fieldErrors: {}, formError: ACCOUNT_NOT_SET_UP, values };
+    case "too-many-attempts":
+      return { fieldErrors: {}, formError: tooManyAttemptsMessage(outcome.retryAt, new Date()), values };
+    case "busy":
+      return { fieldErrors: {}, formError: SIGN_IN_BUSY, values };
+    default:
+      return { fieldErrors: {}, formError: WRONG_EMAIL_OR_PASSWORD, values };
   }
-  return { fieldErrors: {} };
-}
-
-function signInErrorMessage(error: AuthError): string {
-  const refusal = signInRefusalOf(error);
-  if (refusal?.kind === "too-many-attempts") return tooManyAttemptsMessage(refusal.retryAt, new Date());
-  if (refusal?.kind === "busy") return SIGN_IN_BUSY;
-  return WRONG_EMAIL_OR_PASSWORD;
 }

@@ -35,10 +35,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
 }
 
 /**
- * The timeout warning sends here when a session ends (src/components/session/session-timeout.tsx).
+ * The timeout warning sends here when a session ends (src/components/session/session-timeout.tsx),
+ * and the activation pages when an account is ready (`ready=1`).
  * Only words we wrote are shown: the minutes must be digits within the settings' bounds.
  */
 function whySignedOut(params: Record<string, string | string[] | undefined>): string | null {
+  if (params.ready === "1") return "Your account is ready. Sign in with your email address, your password and a code from your authenticator app.";
   if (params.expired === "1") return "You were signed out because you had been signed in for 8 hours, the longest a session can last.";
   const minutes = typeof params.timedOut === "string" && /^\d{1,3}$/.test(params.timedOut) ? Number(params.timedOut) : NaN;
   if (minutes >= MIN_IDLE_TIMEOUT_MINUTES && minutes <= MAX_IDLE_TIMEOUT_MINUTES) {

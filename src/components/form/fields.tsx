@@ -71,9 +71,11 @@ type TextFieldProps = {
   autoComplete?: string;
   width?: string;
   required?: boolean;
+  inputMode?: "numeric" | "text";
+  spellCheck?: boolean;
 };
 
-export function TextField({ name, label, hint, error, defaultValue, type = "text", autoComplete, width, required }: TextFieldProps) {
+export function TextField({ name, label, hint, error, defaultValue, type = "text", autoComplete, width, required, inputMode, spellCheck }: TextFieldProps) {
   const id = fieldId(name);
   return (
     <LabelledField name={name} label={label} hint={hint} error={error}>
@@ -86,6 +88,8 @@ export function TextField({ name, label, hint, error, defaultValue, type = "text
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, hint, error)}
         aria-required={required || undefined}
+        inputMode={inputMode}
+        spellCheck={spellCheck}
         className={`${inputBase} ${width ?? "max-w-xl"}`}
       />
     </LabelledField>

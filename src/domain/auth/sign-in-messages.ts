@@ -21,3 +21,12 @@ export function tooManyAttemptsMessage(retryAt: Date, now: Date): string {
   const minutes = Math.ceil((at.getTime() - now.getTime()) / MINUTE);
   return `Too many attempts. Try again at ${formatLondonTime(at)} (in ${minutes} minutes).`;
 }
+
+export const ACCOUNT_NOT_SET_UP =
+  "Your account is not set up yet. Use the activation link your administrator gave you. If you do not have one, or it no longer works, ask your administrator for a new link.";
+
+export const WRONG_CODE = "The code is not right. Enter the 6-digit code your authenticator app shows now.";
+export const WRONG_RECOVERY_CODE = "The recovery code is not right. Check it and try again.";
+export const CODE_ALREADY_USED = "That code has already been used. Wait for your authenticator app to show a new code, then enter it.";
+export const RECOVERY_CODE_ALREADY_USED = "That recovery code has already been used. Each recovery code works once: use another one.";
+export const SIGN_IN_TIMED_OUT = "Your sign-in has timed out. Sign in again with your email address and password.";

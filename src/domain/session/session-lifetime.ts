@@ -16,7 +16,7 @@ export const IDLE_WARNING_MS = 2 * 60_000;
  */
 export const LAST_SEEN_WRITE_INTERVAL_MS = 60_000;
 
-export type SessionEndReason = "SIGNED_OUT" | "IDLE" | "EXPIRED" | "USER_SWITCHED_OFF" | "CREDENTIALS_RESET";
+export type SessionEndReason = "SIGNED_OUT" | "IDLE" | "EXPIRED" | "USER_SWITCHED_OFF" | "CREDENTIALS_RESET" | "CREDENTIALS_CHANGED";
 
 export type SessionTimes = {
   lastSeenAt: Date;

@@ -4,10 +4,10 @@ import Credentials from "next-auth/providers/credentials";
 import { SESSION_LIFETIME_MS } from "@/domain/session/session-lifetime";
 import { db } from "../db/client";
 import { clientAddressOf } from "./request-client-address";
+import { completeSignIn } from "./complete-sign-in";
 import { endSession } from "./end-session";
 import { sessionFromToken, tokenForNewSession } from "./session-token";
 import { userForAuthJs } from "./sign-in-refused-error";
-import { signInWithPassword } from "./sign-in-with-password";
 
 // The token lives no longer than the server-side session it names (which is the authority).
 const SESSION_SECONDS = SESSION_LIFETIME_MS / 1000;
@@ -25,11 +25,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
-      // Throttled, hash-limited and audited in signInWithPassword. Only the id goes into the session
-      // token: role and agency are read fresh on every request.
+      // Only sign-in's second step: a challenge from a right password (beginSignIn) and its code.
+      // An email and password posted here sign nobody in (docs/decisions/0017). Throttled and
+      // audited in completeSignIn. Only the id goes into the session token: role and agency are read
+      // fresh on every request.
+      credentials: { challenge: {}, code: {}, method: {} },
       async authorize(raw, request) {
-        return userForAuthJs(await signInWithPassword(db, raw, clientAddressOf(request)));
+        return userForAuthJs(await completeSignIn(db, raw, clientAddressOf(request)));
       },
     }),
   ],

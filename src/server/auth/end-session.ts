@@ -19,3 +19,9 @@ export async function endSessionsOfUser(db: SessionDb, userId: string, reason: S
   const { count } = await db.session.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now, endReason: reason } });
   return count;
 }
+
+/** Ends every open session of a user but the one they are using (after they change their own password). */
+export async function endOtherSessionsOfUser(db: SessionDb, userId: string, keepSessionId: string, reason: SessionEndReason, now = new Date()): Promise<number> {
+  const { count } = await db.session.updateMany({ where: { userId, endedAt: null, id: { not: keepSessionId } }, data: { endedAt: now, endReason: reason } });
+  return count;
+}

@@ -1,11 +1,11 @@
 import "server-only";
 import { CredentialsSignin } from "next-auth";
-import type { SignInOutcome, SignInRefusal } from "./sign-in-outcome";
+import type { SecondFactorOutcome, SignInRefusal } from "./sign-in-outcome";
 
 /**
- * Thrown from authorize() for a refusal that is not "wrong password". Auth.js passes the error
- * itself to the sign-in action, and puts `code` in the redirect of its own callback endpoint
- * (`?error=CredentialsSignin&code=too-many-attempts`).
+ * Thrown from authorize() when the second step is refused. Auth.js passes the error itself to the
+ * code form's action, and puts `code` in the redirect of its own callback endpoint
+ * (`?error=CredentialsSignin&code=wrong-code`).
  */
 export class SignInRefusedError extends CredentialsSignin {
   constructor(readonly refusal: SignInRefusal) {
@@ -14,9 +14,8 @@ export class SignInRefusedError extends CredentialsSignin {
   }
 }
 
-/** What authorize() hands Auth.js: the user to sign in, null for a wrong password, or a throw. */
-export function userForAuthJs(outcome: SignInOutcome): { id: string } | null {
+/** What authorize() hands Auth.js: the user to sign in, or a throw. */
+export function userForAuthJs(outcome: SecondFactorOutcome): { id: string } {
   if (outcome.kind === "signed-in") return { id: outcome.userId };
-  if (outcome.kind === "wrong-email-or-password") return null;
   throw new SignInRefusedError(outcome);
 }

@@ -24,6 +24,16 @@ export function throttleKeysFor(normalisedEmail: string, clientAddress: string):
   return { account: `account:${hmac(`account:${normalisedEmail}`)}`, address: `address:${hmac(`address:${clientAddress}`)}` };
 }
 
+/**
+ * Keys for guessing second-factor codes: their own rows, so wrong codes and wrong passwords are
+ * counted apart, under the same policy. The account is the user (only a right password gets this far).
+ */
+export function secondFactorThrottleKeysFor(userId: string, clientAddress: string): ThrottleKeys {
+  const secret = authSecret();
+  const hmac = (text: string) => createHmac("sha256", secret).update(text).digest("base64url");
+  return { account: `code-account:${hmac(`code-account:${userId}`)}`, address: `code-address:${hmac(`code-address:${clientAddress}`)}` };
+}
+
 type Row = { key: string; failures: number; windowStartedAt: Date; blockedUntil: Date | null };
 
 /** What an allowed try changed, so that a success or a cancelled check can take exactly that back. */

@@ -51,6 +51,7 @@ export async function signInWithPassword(
     return { kind: "wrong-email-or-password" };
   }
   await recordSignInSuccess(db, attempt);
-  await recordAudit(db, null, { action: "auth.sign_in", entity: "User", entityId: user.id });
+  // Only the first step: the session is opened, and "auth.sign_in" written, once the code is right.
+  await recordAudit(db, null, { action: "auth.password_accepted", entity: "User", entityId: user.id });
   return { kind: "signed-in", userId: user.id };
 }

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { roleHasPermission } from "@/domain/access/permissions";
 import { ROLE_LABELS } from "@/domain/types";
+import { NotificationBanner } from "@/components/notification-banner";
 import { SummaryList } from "@/components/summary-list";
 import { requireActor } from "@/server/access/current-actor";
+import { ChangePasswordForm } from "./change-password-form";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -12,10 +14,12 @@ const ROLE_SCOPE: Record<string, string> = {
   ADMINISTRATOR: "You manage users, agencies and pathway targets. You do not see case records.",
 };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
+  const passwordChanged = (await searchParams).passwordChanged === "1";
   return (
     <>
+      {passwordChanged && <NotificationBanner>Your password has been changed. You have been signed out everywhere else.</NotificationBanner>}
       <h1 className="mb-6 text-4xl font-bold">Your account</h1>
       <SummaryList
         rows={[
@@ -31,6 +35,9 @@ export default async function AccountPage() {
           ? "The people your agency works with, and the pathway stages your agency owns."
           : ROLE_SCOPE[actor.role]}
       </p>
+      <h2 className="mb-2 mt-10 text-2xl font-bold">Change your password</h2>
+      <p className="mb-6 max-w-2xl">Changing it signs you out on every other device and browser.</p>
+      <ChangePasswordForm email={actor.email} />
     </>
   );
 }
