@@ -42,7 +42,7 @@ afterAll(async () => {
 async function staffMember(options: { secondFactor?: boolean; role?: "CASEWORKER" | "ADMINISTRATOR" } = {}) {
   const role = options.role ?? "CASEWORKER";
   const agencyId = role === "ADMINISTRATOR" ? world.agencies.PARTNERSHIP.id : world.agencies.POLICE.id;
-  const user = await createUserRow(db, { agencyId, role, email: `staff-${randomUUID()}@test.example`, name: "Fictional Staff Member" });
+  const user = await createUserRow(db, { agencyId, role, email: `staff-${randomUUID()}@test.example`, name: "Fictional Staff Member", totpSecret: null });
   if (options.secondFactor) {
     await db.user.update({ where: { id: user.id }, data: { totpSecret: "encrypted:fictional", totpEnrolledAt: new Date(), totpLastUsedStep: 123 } });
     await db.recoveryCode.createMany({ data: [{ userId: user.id, codeHash: "hash-1" }, { userId: user.id, codeHash: "hash-2" }] });
