@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { INTEGRATION_WORKERS } from "./tests/integration/workers";
 
 export default defineConfig({
   resolve: {
@@ -25,8 +26,9 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup.ts"],
-          // One database shared by all files: run them one after another.
-          fileParallelism: false,
+          // Each worker has a database of its own (tests/integration/workers.ts, global-setup.ts).
+          maxWorkers: INTEGRATION_WORKERS,
+          fileParallelism: INTEGRATION_WORKERS > 1,
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
