@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/server/access/actor";
 import { createPrismaClient } from "../../src/server/db/create-client";
+import { parseDashboardFilters } from "../../src/server/dashboard/filters";
+import { readLiveCounts } from "../../src/server/dashboard/read-live";
+import { readPersonSummary, readStageSummary } from "../../src/server/dashboard/read-summaries";
 import { refreshDashboardSummaries } from "../../src/server/dashboard/summary/refresh-summaries";
 import { getPersonPathway } from "../../src/server/people/get-person-pathway";
 import { listAgencyPeople } from "../../src/server/people/list-agency-people";
@@ -56,6 +59,23 @@ describe("record keys (docs/decisions/0018)", () => {
       SELECT sum("stages")::int AS stages, sum("stagesKeySum")::int AS "stageKeySum" FROM "DashboardStageMonth" WHERE "partnershipId" = ${partnershipId}::uuid`;
     expect(summary).toEqual({ people: truth!.people, keySum: truth!.keySum });
     expect(stages).toEqual({ stages: truth!.stages, stageKeySum: truth!.stageKeySum });
+  });
+
+  it("are read beside the counts by the dashboard's summary and live reads", async () => {
+    await refreshDashboardSummaries(db, partnershipId);
+    const now = new Date(T0.getTime() + 10 * MINUTE);
+    const parsed = parseDashboardFilters({ kind: "month", month: "2026-05" }, now);
+    if (!parsed.ok) throw new Error("bad filters");
+    const keys = (await db.person.findMany({ where: { id: { in: logged.map((row) => row.personId) } }, select: { cellKey: true } })).map((row) => row.cellKey);
+    const keySum = keys.reduce((a, b) => a + b, 0);
+    const people = await readPersonSummary(db, partnershipId, parsed.data);
+    expect({ total: people.total, totalKeySum: people.totalKeySum }).toEqual({ total: 6, totalKeySum: keySum });
+    expect(people.byGender.reduce((a, row) => a + row.keySum, 0)).toBe(keySum);
+    const stages = await readStageSummary(db, partnershipId, parsed.data);
+    const accommodation = stages.byStage.find((row) => row.stageKey === "accommodation");
+    expect({ stages: accommodation?.stages, keySum: accommodation?.stagesKeySum }).toEqual({ stages: 6, keySum });
+    const live = await readLiveCounts(db, partnershipId, parsed.data, now);
+    expect({ live: live.livePathways, keySum: live.livePathwaysKeySum }).toEqual({ live: 6, keySum });
   });
 
   it("never reach a person's page, a rescue's page or the agency's list of people", async () => {
