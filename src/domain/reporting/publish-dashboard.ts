@@ -29,6 +29,17 @@ export type StageCounts = {
   escalatedToCoordinator: number;
   escalatedToPcc: number;
   escalationsResolved: number;
+} & StageKeySums;
+/** Beside each count of people, the sum of their record keys (cell-key method, decision record 0018). */
+export type StageKeySums = {
+  stagesKeySum: number;
+  doneKeySum: number;
+  doneWithinTargetKeySum: number;
+  doneLateKeySum: number;
+  escalatedToLeadKeySum: number;
+  escalatedToCoordinatorKeySum: number;
+  escalatedToPccKeySum: number;
+  escalationsResolvedKeySum: number;
 };
 export type DashboardAggregates = {
   stagesInOrder: { key: string; title: string; target: string }[];
@@ -38,16 +49,24 @@ export type DashboardAggregates = {
   byStageAndAgency: (StageCounts & { stageKey: string; agencyId: string })[];
   people: {
     total: number;
+    totalKeySum: number;
     /** Rescues (operations) that the people counted came from. */
     rescues: number;
     languageMissing: number;
-    byMonthAndAge: { month: string; ageGroup: AgeGroup; people: number }[];
-    byGender: { gender: Gender; people: number }[];
-    byType: { exploitationType: ExploitationType | null; people: number }[];
-    byNationality: { nationality: string | null; people: number }[];
-    byMonthAndNrm: { month: string; nrmOutcome: string | null; people: number }[];
+    languageMissingKeySum: number;
+    byMonthAndAge: { month: string; ageGroup: AgeGroup; people: number; keySum: number }[];
+    byGender: { gender: Gender; people: number; keySum: number }[];
+    byType: { exploitationType: ExploitationType | null; people: number; keySum: number }[];
+    byNationality: { nationality: string | null; people: number; keySum: number }[];
+    byMonthAndNrm: { month: string; nrmOutcome: string | null; people: number; keySum: number }[];
   };
-  live: { livePathways: number; stagesOverdueNow: number; openOverdue: { stageKey: string; agencyId: string; stages: number }[] };
+  live: {
+    livePathways: number;
+    livePathwaysKeySum: number;
+    stagesOverdueNow: number;
+    stagesOverdueNowKeySum: number;
+    openOverdue: { stageKey: string; agencyId: string; stages: number; keySum: number }[];
+  };
 };
 
 // ---- What the PCC office sees ---------------------------------------------------------------------

@@ -8,7 +8,10 @@ export type LiveCounts = {
   livePathways: number;
   stagesOverdueNow: number;
   /** Open stages of people rescued in the period that are past their due time now. */
-  openOverdue: { stageKey: string; agencyId: string; stages: number }[];
+  openOverdue: { stageKey: string; agencyId: string; stages: number; keySum: number }[];
+  // Beside each count, its people's key sum (cell-key method, decision record 0018).
+  livePathwaysKeySum: number;
+  stagesOverdueNowKeySum: number;
 };
 
 const OPEN_AND_OVERDUE = (now: Date) =>
@@ -25,13 +28,15 @@ export async function readLiveCounts(db: Db, partnershipId: string, filters: Das
   const ownedBy = filters.agencyId ? Prisma.sql`AND s."ownerAgencyId" = ${filters.agencyId}::uuid` : Prisma.empty;
   const inPeriod = Prisma.sql`r."occurredAt" >= ${filters.period.from} AND r."occurredAt" < ${filters.period.to}`;
   const [[counts], openOverdue] = await Promise.all([
-    db.$queryRaw<{ live: number; overdue: number }[]>(Prisma.sql`
-      SELECT
-        (SELECT count(*)::int FROM "Person" p JOIN "Rescue" r ON r."id" = p."rescueId" WHERE ${where} AND p."closedAt" IS NULL) AS live,
-        (SELECT count(*)::int FROM "Stage" s JOIN "Person" p ON p."id" = s."personId" JOIN "Rescue" r ON r."id" = p."rescueId"
-          WHERE ${stageWhere} AND p."closedAt" IS NULL AND ${OPEN_AND_OVERDUE(now)} ${ownedBy}) AS overdue`),
-    db.$queryRaw<{ stageKey: string; agencyId: string; stages: number }[]>(Prisma.sql`
-      SELECT t."key" AS "stageKey", s."ownerAgencyId" AS "agencyId", count(*)::int AS stages
+    db.$queryRaw<{ live: number; liveKeySum: number; overdue: number; overdueKeySum: number }[]>(Prisma.sql`
+      SELECT l.live, l."liveKeySum", o.overdue, o."overdueKeySum"
+      FROM (SELECT count(*)::int AS live, coalesce(sum(p."cellKey"), 0)::int AS "liveKeySum"
+          FROM "Person" p JOIN "Rescue" r ON r."id" = p."rescueId" WHERE ${where} AND p."closedAt" IS NULL) l,
+        (SELECT count(*)::int AS overdue, coalesce(sum(p."cellKey"), 0)::int AS "overdueKeySum"
+          FROM "Stage" s JOIN "Person" p ON p."id" = s."personId" JOIN "Rescue" r ON r."id" = p."rescueId"
+          WHERE ${stageWhere} AND p."closedAt" IS NULL AND ${OPEN_AND_OVERDUE(now)} ${ownedBy}) o`),
+    db.$queryRaw<{ stageKey: string; agencyId: string; stages: number; keySum: number }[]>(Prisma.sql`
+      SELECT t."key" AS "stageKey", s."ownerAgencyId" AS "agencyId", count(*)::int AS stages, sum(p."cellKey")::int AS "keySum"
       FROM "Stage" s JOIN "PathwayStageTemplate" t ON t."id" = s."templateStageId"
         JOIN "Person" p ON p."id" = s."personId" JOIN "Rescue" r ON r."id" = p."rescueId"
       WHERE ${stageWhere} AND ${inPeriod} AND ${OPEN_AND_OVERDUE(now)} ${ownedBy}
@@ -39,7 +44,9 @@ export async function readLiveCounts(db: Db, partnershipId: string, filters: Das
   ]);
   return {
     livePathways: Number(counts?.live ?? 0),
+    livePathwaysKeySum: Number(counts?.liveKeySum ?? 0),
     stagesOverdueNow: Number(counts?.overdue ?? 0),
-    openOverdue: openOverdue.map((row) => ({ ...row, stages: Number(row.stages) })),
+    stagesOverdueNowKeySum: Number(counts?.overdueKeySum ?? 0),
+    openOverdue: openOverdue.map((row) => ({ ...row, stages: Number(row.stages), keySum: Number(row.keySum) })),
   };
 }

@@ -20,6 +20,15 @@ const COUNT_COLUMNS = [
   "escalatedToCoordinator",
   "escalatedToPcc",
   "escalationsResolved",
+  // Beside each count, its people's key sum (decision record 0018): a cell's key costs what its count does.
+  "stagesKeySum",
+  "doneKeySum",
+  "doneWithinTargetKeySum",
+  "doneLateKeySum",
+  "escalatedToLeadKeySum",
+  "escalatedToCoordinatorKeySum",
+  "escalatedToPccKeySum",
+  "escalationsResolvedKeySum",
 ] as const satisfies readonly (keyof StageCounts)[];
 const sums = Prisma.raw(COUNT_COLUMNS.map((column) => `sum(m."${column}")::int AS "${column}"`).join(", "));
 const bandSums = (column: string) =>
@@ -78,10 +87,12 @@ export async function readPersonSummary(db: Db, partnershipId: string, filters: 
       nrmOutcome: string | null;
       languageRecorded: boolean | null;
       people: number;
+      keySum: number;
     }[]
   >(Prisma.sql`
     SELECT GROUPING(m."month", m."ageGroup", m."gender", m."exploitationType", m."nationality", m."nrmOutcome", m."languageRecorded")::int AS "set",
-      m."month", m."ageGroup", m."gender", m."exploitationType", m."nationality", m."nrmOutcome", m."languageRecorded", sum(m."people")::int AS "people"
+      m."month", m."ageGroup", m."gender", m."exploitationType", m."nationality", m."nrmOutcome", m."languageRecorded", sum(m."people")::int AS "people",
+      sum(m."keySum")::int AS "keySum"
     FROM "DashboardPersonMonth" m WHERE ${where}
     GROUP BY GROUPING SETS ((m."month", m."ageGroup"), (m."gender"), (m."exploitationType"), (m."nationality"), (m."month", m."nrmOutcome"), (m."languageRecorded"), ())`),
     db.$queryRaw<{ rescues: number }[]>(Prisma.sql`
@@ -93,14 +104,19 @@ export async function readPersonSummary(db: Db, partnershipId: string, filters: 
     return rows.filter((row) => Number(row.set) === mask);
   };
   const [MONTH, AGE, GENDER, TYPE, NATIONALITY, NRM, LANGUAGE] = [0, 1, 2, 3, 4, 5, 6];
+  const counted = (row: { people: number; keySum: number } | undefined) => ({ people: Number(row?.people ?? 0), keySum: Number(row?.keySum ?? 0) });
+  const total = counted(groupedBy().at(0));
+  const languageMissing = counted(groupedBy(LANGUAGE).find((row) => row.languageRecorded === false));
   return {
-    total: Number(groupedBy().at(0)?.people ?? 0),
+    total: total.people,
+    totalKeySum: total.keySum,
     rescues: Number(rescues?.rescues ?? 0),
-    languageMissing: Number(groupedBy(LANGUAGE).find((row) => row.languageRecorded === false)?.people ?? 0),
-    byMonthAndAge: groupedBy(MONTH, AGE).map((row) => ({ month: monthKey(row.month!), ageGroup: row.ageGroup!, people: Number(row.people) })),
-    byGender: groupedBy(GENDER).map((row) => ({ gender: row.gender!, people: Number(row.people) })),
-    byType: groupedBy(TYPE).map((row) => ({ exploitationType: row.exploitationType, people: Number(row.people) })),
-    byNationality: groupedBy(NATIONALITY).map((row) => ({ nationality: row.nationality, people: Number(row.people) })),
-    byMonthAndNrm: groupedBy(MONTH, NRM).map((row) => ({ month: monthKey(row.month!), nrmOutcome: row.nrmOutcome, people: Number(row.people) })),
+    languageMissing: languageMissing.people,
+    languageMissingKeySum: languageMissing.keySum,
+    byMonthAndAge: groupedBy(MONTH, AGE).map((row) => ({ month: monthKey(row.month!), ageGroup: row.ageGroup!, ...counted(row) })),
+    byGender: groupedBy(GENDER).map((row) => ({ gender: row.gender!, ...counted(row) })),
+    byType: groupedBy(TYPE).map((row) => ({ exploitationType: row.exploitationType, ...counted(row) })),
+    byNationality: groupedBy(NATIONALITY).map((row) => ({ nationality: row.nationality, ...counted(row) })),
+    byMonthAndNrm: groupedBy(MONTH, NRM).map((row) => ({ month: monthKey(row.month!), nrmOutcome: row.nrmOutcome, ...counted(row) })),
   };
 }

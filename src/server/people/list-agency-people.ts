@@ -29,6 +29,8 @@ export async function listAgencyPeople(db: Db, actor: Actor, now = new Date()): 
   await requirePermission(db, actor, "person.list", { entity: "Person" });
   const people = await db.person.findMany({
     where: { AND: [visiblePeople(actor), { closedAt: null }] },
+    // The record key is the dashboard's alone (docs/decisions/0018).
+    omit: { cellKey: true },
     include: {
       identity: { select: { name: true, description: true } },
       rescue: { select: { occurredAt: true, place: !seesMinimalRecord(actor) } },

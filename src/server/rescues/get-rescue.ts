@@ -23,6 +23,8 @@ export async function getRescue(db: Db, actor: Actor, rescueId: string) {
       loggedByAgency: { select: { name: true, retiredAt: true } },
       people: {
         where: visiblePeople(actor),
+        // The record key is the dashboard's alone (docs/decisions/0018).
+        omit: { cellKey: true },
         include: { identity: { select: { name: true, description: true } }, _count: { select: { stages: true } } },
         orderBy: { createdAt: "asc" },
       },

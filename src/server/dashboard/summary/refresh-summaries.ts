@@ -58,7 +58,9 @@ async function rebuildMonths(tx: Tx, partnershipId: string, months: Date[]) {
   await tx.$executeRaw`
     INSERT INTO "DashboardStageMonth" ("partnershipId", "month", "stageKey", "ownerAgencyId", "ageGroup", "gender", "exploitationType",
       "stages", "done", "doneWithinTarget", "doneLate", "doneBands",
-      "escalatedToLead", "escalatedToCoordinator", "escalatedToPcc", "escalationsResolved", "resolvedBands")
+      "escalatedToLead", "escalatedToCoordinator", "escalatedToPcc", "escalationsResolved", "resolvedBands",
+      "stagesKeySum", "doneKeySum", "doneWithinTargetKeySum", "doneLateKeySum",
+      "escalatedToLeadKeySum", "escalatedToCoordinatorKeySum", "escalatedToPccKeySum", "escalationsResolvedKeySum")
     SELECT ${partnershipId}::uuid, f."month", f."stageKey", f."ownerAgencyId", f."ageGroup", f."gender", f."exploitationType",
       count(*)::int,
       count(*) FILTER (WHERE f."done")::int,
@@ -69,9 +71,17 @@ async function rebuildMonths(tx: Tx, partnershipId: string, months: Date[]) {
       count(*) FILTER (WHERE f."toCoordinator")::int,
       count(*) FILTER (WHERE f."toPcc")::int,
       count(*) FILTER (WHERE f."done" AND f."firstEscalatedAt" IS NOT NULL)::int,
-      ${bandsOf(Prisma.sql`array_agg(f."resolvedBand") FILTER (WHERE f."done" AND f."firstEscalatedAt" IS NOT NULL)`)}
+      ${bandsOf(Prisma.sql`array_agg(f."resolvedBand") FILTER (WHERE f."done" AND f."firstEscalatedAt" IS NOT NULL)`)},
+      sum(f."cellKey")::int,
+      coalesce(sum(f."cellKey") FILTER (WHERE f."done"), 0)::int,
+      coalesce(sum(f."cellKey") FILTER (WHERE f."done" AND f."completedAt" <= f."dueAt"), 0)::int,
+      coalesce(sum(f."cellKey") FILTER (WHERE f."done" AND f."completedAt" > f."dueAt"), 0)::int,
+      coalesce(sum(f."cellKey") FILTER (WHERE f."toLead"), 0)::int,
+      coalesce(sum(f."cellKey") FILTER (WHERE f."toCoordinator"), 0)::int,
+      coalesce(sum(f."cellKey") FILTER (WHERE f."toPcc"), 0)::int,
+      coalesce(sum(f."cellKey") FILTER (WHERE f."done" AND f."firstEscalatedAt" IS NOT NULL), 0)::int
     FROM (
-      SELECT "dashboard_month"(r."occurredAt") AS "month", t."key" AS "stageKey", s."ownerAgencyId", p."ageGroup", p."gender", p."exploitationType",
+      SELECT "dashboard_month"(r."occurredAt") AS "month", t."key" AS "stageKey", s."ownerAgencyId", p."ageGroup", p."gender", p."exploitationType", p."cellKey",
         s."state" = 'DONE' AS "done", s."completedAt", s."dueAt" + s."pausedMs" * interval '1 millisecond' AS "dueAt",
         greatest(1, width_bucket(extract(epoch FROM s."completedAt" - r."occurredAt") / 60, ${edges})) AS "doneBand",
         greatest(1, width_bucket(extract(epoch FROM s."completedAt" - e."firstAt") / 60, ${edges})) AS "resolvedBand",
@@ -92,10 +102,10 @@ async function rebuildMonths(tx: Tx, partnershipId: string, months: Date[]) {
 
   await tx.$executeRaw`
     INSERT INTO "DashboardPersonMonth" ("partnershipId", "month", "ageGroup", "gender", "exploitationType", "nationality",
-      "languageRecorded", "nrmOutcome", "agencyIds", "people", "rescueIds")
+      "languageRecorded", "nrmOutcome", "agencyIds", "people", "keySum", "rescueIds")
     SELECT ${partnershipId}::uuid, "dashboard_month"(r."occurredAt"), p."ageGroup", p."gender", p."exploitationType",
       nullif(initcap(btrim(p."nationality")), ''), cardinality(p."languages") > 0, x."nrmOutcome", x."agencyIds", count(*)::int,
-      array_agg(r."id")
+      sum(p."cellKey")::int, array_agg(r."id")
     FROM "Rescue" r
       JOIN "Person" p ON p."rescueId" = r."id"
       CROSS JOIN LATERAL (
