@@ -135,3 +135,44 @@ test("a caseworker changes their own password at Your account: a weak one is ref
   await expect(page.getByRole("heading", { name: "Teesmoor Police queue", level: 1 })).toBeVisible();
   await Promise.all([desk.close(), phone.close()]);
 });
+
+test("without the phone, a recovery code signs in once; the same code is refused the second time", async ({ page }) => {
+  test.setTimeout(90_000);
+  const email = `phoneless.caseworker.${randomUUID().slice(0, 8)}@demo.example`;
+  const userId = await createTestAccount(email, { withPassword: false, enrolled: false });
+  await page.goto(await issueTestLink(userId));
+  await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+  await page.getByLabel("Type the new password again").fill(NEW_PASSWORD);
+  await page.getByRole("button", { name: "Save password" }).click();
+  const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
+  await page.getByLabel("Code from your authenticator app").fill(totpCode(secret, totpStepAt(new Date())));
+  await page.getByRole("button", { name: "Confirm code" }).click();
+  const listed = page.getByTestId("recovery-codes").getByRole("listitem");
+  await expect(listed).toHaveCount(10);
+  const codes = (await listed.allTextContents()).map((code) => code.trim());
+  const [recoveryCode] = codes;
+
+  const withRecoveryCode = async () => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email address").fill(email);
+    await page.getByLabel("Password").fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/sign-in\/code$/);
+    await page.getByRole("link", { name: "I do not have my phone: use a recovery code" }).click();
+    await expect(page.getByRole("heading", { name: "Enter a recovery code", level: 1 })).toBeVisible();
+    await page.getByLabel("Recovery code").fill(recoveryCode!);
+    await page.getByRole("button", { name: "Continue" }).click();
+  };
+
+  await withRecoveryCode();
+  await expect(page.getByRole("heading", { name: "Teesmoor Police queue", level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+
+  // Spent: the same code does not sign in again, and there is still no session.
+  await withRecoveryCode();
+  await expect(page.getByTestId("error-summary")).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in\/code/);
+  await page.goto("/queue");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
