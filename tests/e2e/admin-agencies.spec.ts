@@ -1,6 +1,5 @@
-import pg from "pg";
 import { expect, test } from "./fixtures";
-import { expectNoAxeViolations, POLICE_CASEWORKER, screenshotAtBothWidths, signIn, signOut } from "./support";
+import { expectNoAxeViolations, POLICE_CASEWORKER, screenshotAtBothWidths, signIn, signOut, withDatabase } from "./support";
 
 // Issue 11: an administrator adds a second charity, renames it, sets its office hours, and retires an
 // agency that owns open stages, choosing where they go. The open stages are given to the first charity
@@ -12,21 +11,9 @@ const FIRST = "Northgate Refuge (fictional)";
 const SECOND_TYPED = "Harbour Aid";
 const SECOND = "Harbourside Aid (fictional)";
 
-async function withDb<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error("E2E_DATABASE_URL is not set (Playwright's webServer passes it)");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Hands the accommodation and victim support stages of the person this spec logged to an agency. */
 async function giveStagesTo(agencyName: string): Promise<number> {
-  return withDb(async (client) => {
+  return withDatabase(async (client) => {
     const { rowCount } = await client.query(
       `UPDATE "Stage" s SET "ownerAgencyId" = a.id
          FROM "Agency" a, "Person" p, "Rescue" r, "PathwayStageTemplate" t
@@ -167,7 +154,7 @@ test("an administrator adds a second charity, renames it, sets office hours and 
 });
 
 test("only administrators reach the agency pages: a lead and the coordinator get not found", async ({ page }) => {
-  const police = await withDb(async (client) => (await client.query<{ id: string }>(`SELECT id FROM "Agency" WHERE name = 'Teesmoor Police'`)).rows[0]!.id);
+  const police = await withDatabase(async (client) => (await client.query<{ id: string }>(`SELECT id FROM "Agency" WHERE name = 'Teesmoor Police'`)).rows[0]!.id);
   for (const email of ["council.lead@demo.example", "coordinator@demo.example"]) {
     await signIn(page, email);
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Agencies" })).toHaveCount(0);

@@ -1,23 +1,10 @@
-import pg from "pg";
 import { WRONG_EMAIL_OR_PASSWORD } from "../../src/domain/auth/sign-in-messages";
 import { expect, test } from "./fixtures";
-import { expectNoAxeViolations, screenshotAtBothWidths, signIn } from "./support";
+import { expectNoAxeViolations, screenshotAtBothWidths, signIn, withDatabase } from "./support";
 
 // Demo accounts no other spec signs in as: this spec switches one off and resets the other's password.
 const SWITCHED_OFF = "vcas.lead@demo.example";
 const RESET = "salvationarmy.caseworker2@demo.example";
-
-async function withDb<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error("E2E_DATABASE_URL is not set (Playwright's webServer passes it)");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 test("an administrator finds users and, by keyboard alone, creates a caseworker and gets the activation link", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -95,7 +82,7 @@ test("an administrator finds users and, by keyboard alone, creates a caseworker 
 
 test("switching off a signed-in user sends their next click to sign in; a reset password stops working at once", async ({ page, browser }) => {
   test.setTimeout(60_000);
-  const { passwordHash } = await withDb(async (client) => (await client.query<{ passwordHash: string }>(`SELECT "passwordHash" FROM "User" WHERE email = $1`, [RESET])).rows[0]!);
+  const { passwordHash } = await withDatabase(async (client) => (await client.query<{ passwordHash: string }>(`SELECT "passwordHash" FROM "User" WHERE email = $1`, [RESET])).rows[0]!);
   const other = await browser.newContext();
   const them = await other.newPage();
   try {
@@ -144,8 +131,8 @@ test("switching off a signed-in user sends their next click to sign in; a reset 
   } finally {
     await other.close();
     // Put the demo back for the specs that follow: the password cannot be set again without the activation page.
-    await withDb((client) => client.query(`UPDATE "User" SET "passwordHash" = $1, active = true WHERE email = $2`, [passwordHash, RESET]));
-    await withDb((client) => client.query(`UPDATE "User" SET active = true WHERE email = $1`, [SWITCHED_OFF]));
+    await withDatabase((client) => client.query(`UPDATE "User" SET "passwordHash" = $1, active = true WHERE email = $2`, [passwordHash, RESET]));
+    await withDatabase((client) => client.query(`UPDATE "User" SET active = true WHERE email = $1`, [SWITCHED_OFF]));
   }
 });
 
