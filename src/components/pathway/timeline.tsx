@@ -19,6 +19,12 @@ const HEADINGS: Record<TimelineKind, (stage: string) => string> = {
   // The address itself is never in the timeline: only the provider and police read it, on the person's page.
   ACCOMMODATION_RECORDED: () => "Accommodation address recorded",
   STAGE_MOVED: (stage) => `${stage} moved to another agency`,
+  // Which fields changed, never their values: an identity value is not timeline text.
+  DETAILS_CORRECTED: () => "Details corrected",
+  AGE_ASSESSED: () => "Age assessed",
+  DEPENDANT_LINKED: () => "Linked as a child of another person",
+  // What the flags say is on the person's page only, for those who see the person.
+  SAFETY_FLAGS_CHANGED: () => "Safety flags changed",
 };
 
 // Said in words, not only by colour, on every note not shared with every agency.

@@ -17,7 +17,11 @@ export type TimelineKind =
   | "REFERRAL_DECLINED"
   | "REFERRAL_WITHDRAWN"
   | "ACCOMMODATION_RECORDED"
-  | "STAGE_MOVED";
+  | "STAGE_MOVED"
+  | "DETAILS_CORRECTED"
+  | "AGE_ASSESSED"
+  | "DEPENDANT_LINKED"
+  | "SAFETY_FLAGS_CHANGED";
 
 /** One entry of a person's timeline as the pathway page shows it (newest first, with who and when). */
 export type TimelineEntryView = {

@@ -82,6 +82,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
           ownerAgencyId: true,
           state: true,
           dueAt: true,
+          clockStartsAt: true,
           startedAt: true,
           completedAt: true,
           pausedAt: true,
@@ -140,7 +141,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
     state: stage.state,
     clock: {
       state: stage.state,
-      t0,
+      t0: stage.clockStartsAt ?? t0,
       dueAt: stage.dueAt,
       completedAt: stage.completedAt,
       pausedAt: stage.pausedAt,
