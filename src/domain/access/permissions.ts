@@ -18,6 +18,10 @@ export const PERMISSIONS = [
   "team.view",
   "note.add",
   "accommodation.record",
+  "person.correct",
+  "person.assess_age",
+  "person.link_dependant",
+  "person.safety_flags",
   "person.access_log",
   "case.view_pseudonymised",
   "case.break_glass",
@@ -41,6 +45,10 @@ const CASEWORK: Permission[] = [
   "queue.view",
   "note.add",
   "accommodation.record",
+  "person.correct",
+  "person.assess_age",
+  "person.link_dependant",
+  "person.safety_flags",
   "notification.read",
 ];
 

@@ -52,6 +52,17 @@ export const personInputSchema = z
       .optional()
       .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value])),
     otherNeeds: optionalText(200, "Other needs"),
+    // "Child of person N": the row number of the parent on this form, for a child who came with them.
+    childOf: z
+      .union([typedText().trim(), z.undefined()])
+      .transform((value, ctx) => {
+        if (!value) return null;
+        if (!/^\d{1,2}$/.test(value)) {
+          ctx.addIssue({ code: "custom", message: "Enter the number of the parent's row, for example 1, or leave it blank" });
+          return z.NEVER;
+        }
+        return Number(value);
+      }),
   })
   // `when`: check this even while other fields are wrong, so every error shows on the first submit.
   .refine((person) => Boolean(person.name || person.description), {
@@ -91,8 +102,29 @@ export function rescueInputSchema(now: Date) {
     people: z
       .array(personInputSchema, { error: "Add at least one person" })
       .min(1, "Add at least one person")
-      .max(MAX_PEOPLE_PER_RESCUE, `A rescue can have at most ${MAX_PEOPLE_PER_RESCUE} people: log the rest as a second rescue`),
+      .max(MAX_PEOPLE_PER_RESCUE, `A rescue can have at most ${MAX_PEOPLE_PER_RESCUE} people: log the rest as a second rescue`)
+      .superRefine((people, ctx) => {
+        people.forEach((person, index) => {
+          const problem = childOfProblem(people, index);
+          if (problem) ctx.addIssue({ code: "custom", path: [index, "childOf"], message: problem });
+        });
+      }),
   });
+}
+
+/** Why row `index`'s "child of person N" cannot stand, or null: a child's parent is another row, and nobody is their own ancestor. */
+export function childOfProblem(people: { ageGroup: string; childOf: number | null }[], index: number): string | null {
+  const parentRow = people[index]?.childOf;
+  if (parentRow === null || parentRow === undefined) return null;
+  if (parentRow < 1 || parentRow > people.length) return `There is no person ${parentRow} on this form`;
+  if (parentRow === index + 1) return "A person cannot be their own parent";
+  if (people[index]?.ageGroup === "ADULT") return "Only a child, or a person whose age is disputed, can be someone's child here";
+  let current: number | null | undefined = parentRow;
+  for (let steps = 0; current && steps <= people.length; steps += 1) {
+    if (current === index + 1) return "These rows are each other's parent: link the child to the parent only";
+    current = people[current - 1]?.childOf;
+  }
+  return null;
 }
 
 export type RescueInput = z.output<ReturnType<typeof rescueInputSchema>>;

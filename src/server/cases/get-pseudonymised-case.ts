@@ -1,4 +1,6 @@
 import "server-only";
+import { safetyFlagsView, type SafetyFlagsView } from "@/domain/person/safety-flags";
+import { SAFETY_RISKS_SELECT } from "../people/safety-select";
 import { agencyDisplayName } from "@/domain/agencies/agency-details";
 import { z } from "zod";
 import { roleHasPermission } from "@/domain/access/permissions";
@@ -42,6 +44,8 @@ export type PseudonymisedCase = {
   stages: CaseStageView[];
   identity: BreakGlassIdentity | null;
   canBreakGlass: boolean;
+  /** The risks only: contact instructions can hold a phone number and are not selected here. */
+  safety: SafetyFlagsView | null;
 };
 
 /**
@@ -61,6 +65,7 @@ export async function getPseudonymisedCase(db: Db, actor: Actor, personId: strin
           ageGroup: true,
           gender: true,
           interpreterNeeded: true,
+          safety: { select: SAFETY_RISKS_SELECT },
           ...PERSON_CLOCK_SELECT,
           stages: {
             orderBy: { templateStage: { sortOrder: "asc" } },
@@ -102,6 +107,7 @@ export async function getPseudonymisedCase(db: Db, actor: Actor, personId: strin
     })),
     identity,
     canBreakGlass,
+    safety: safetyFlagsView(person.safety),
   };
 }
 

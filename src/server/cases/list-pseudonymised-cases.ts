@@ -1,4 +1,6 @@
 import "server-only";
+import { safetyFlagsView, type SafetyFlagsView } from "@/domain/person/safety-flags";
+import { SAFETY_RISKS_SELECT } from "../people/safety-select";
 import { agencyDisplayName } from "@/domain/agencies/agency-details";
 import type { ClockInput } from "@/domain/pathway/clock";
 import type { AgeGroup } from "@/domain/types";
@@ -19,6 +21,8 @@ export type CaseRow = {
   nextStage: { title: string; ownerAgencyName: string; clock: ClockInput } | null;
   openStages: number;
   atRiskPercent: number;
+  /** The risks only (no contact instructions). */
+  safety: SafetyFlagsView | null;
 };
 
 /**
@@ -34,6 +38,7 @@ export async function listPseudonymisedCases(db: Db, actor: Actor, now = new Dat
       id: true,
       caseReference: true,
       ageGroup: true,
+      safety: { select: SAFETY_RISKS_SELECT },
       ...PERSON_CLOCK_SELECT,
       stages: {
         where: OPEN_STAGE_WHERE,
@@ -59,6 +64,7 @@ export async function listPseudonymisedCases(db: Db, actor: Actor, now = new Dat
           : null,
         openStages: open.length,
         atRiskPercent: person.template.atRiskPercent,
+        safety: safetyFlagsView(person.safety),
       };
       return { row, urgency: next?.clock ?? null };
     })

@@ -13,6 +13,42 @@ import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
 import { personDisplayName } from "@/domain/person-name";
+import { roleHasPermission } from "@/domain/access/permissions";
+import { safetyFlagsView } from "@/domain/person/safety-flags";
+import { isTreatedAsChild, type AgeGroup } from "@/domain/types";
+import { SAFETY_SELECT } from "./safety-select";
+
+type PersonLink = { id: string; caseReference: string; displayName: string };
+
+/**
+ * The person's parent and children, within need-to-know: only people this user may see are named. A
+ * linked child this user cannot see is counted, never named (docs/decisions/0022: the parent's readers
+ * learn that a child came with them, which the rescue told them already, and whom to ask). The people
+ * of the same rescue this user may link as the parent, for a person treated as a child.
+ */
+async function dependantsOf(db: Db, actor: Actor, person: { id: string; parentPersonId: string | null; ageGroup: AgeGroup; rescue: { id: string } }) {
+  const linkOf = (row: { id: string; caseReference: string; identity: { name: string | null; description: string | null } | null }): PersonLink => ({
+    id: row.id,
+    caseReference: row.caseReference,
+    displayName: personDisplayName(row.identity),
+  });
+  const select = { id: true, caseReference: true, identity: { select: { name: true, description: true } } } as const;
+  const [children, allChildren, parent, candidates] = await Promise.all([
+    db.person.findMany({ where: { AND: [{ parentPersonId: person.id }, visiblePeople(actor)] }, select, orderBy: { caseReference: "asc" } }),
+    db.person.count({ where: { parentPersonId: person.id } }),
+    person.parentPersonId ? db.person.findFirst({ where: { AND: [{ id: person.parentPersonId }, visiblePeople(actor)] }, select }) : null,
+    isTreatedAsChild(person.ageGroup) && roleHasPermission(actor.role, "person.link_dependant")
+      ? db.person.findMany({ where: { AND: [{ rescueId: person.rescue.id, id: { not: person.id } }, visiblePeople(actor)] }, select, orderBy: { caseReference: "asc" } })
+      : [],
+  ]);
+  return {
+    dependants: children.map(linkOf),
+    hiddenDependants: allChildren - children.length,
+    parent: parent ? linkOf(parent) : null,
+    hasHiddenParent: person.parentPersonId !== null && parent === null,
+    parentCandidates: candidates.filter((candidate) => candidate.id !== person.parentPersonId).map(linkOf),
+  };
+}
 
 export type PathwayStageView = {
   id: string;
@@ -64,7 +100,14 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
       exploitationType: !minimal,
       immediateNeeds: true,
       closedAt: true,
-      identity: { select: { name: true, description: true } },
+      version: true,
+      parentPersonId: true,
+      identity: { select: { name: true, description: true, dateOfBirth: true } },
+      safety: { select: SAFETY_SELECT },
+      ageAssessments: {
+        select: { outcome: true, assessedOn: true, assessedBy: true, mertonCompliant: true, recordedAt: true, recordedByAgency: { select: { name: true, retiredAt: true } } },
+        orderBy: { recordedAt: "desc" },
+      },
       rescue: {
         select: {
           id: true,
@@ -127,6 +170,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
         ).map((stage) => [stage.id, stage]),
       )
     : null;
+  const family = await dependantsOf(db, actor, person);
   const accommodationStage = person.stages.find((stage) => stage.templateStage.key === ACCOMMODATION_STAGE_KEY) ?? null;
 
   const t0 = person.rescue.occurredAt;
@@ -170,6 +214,21 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
     caseReference: person.caseReference,
     displayName: personDisplayName(person.identity),
     name: person.identity?.name ?? null,
+    dateOfBirth: person.identity?.dateOfBirth ? person.identity.dateOfBirth.toISOString().slice(0, 10) : null,
+    version: person.version,
+    safety: safetyFlagsView(person.safety),
+    ageAssessments: person.ageAssessments.map((assessment) => ({
+      outcome: assessment.outcome,
+      assessedOn: assessment.assessedOn.toISOString().slice(0, 10),
+      assessedBy: assessment.assessedBy,
+      mertonCompliant: assessment.mertonCompliant,
+      recordedAt: assessment.recordedAt,
+      recordedByAgencyName: agencyDisplayName(assessment.recordedByAgency),
+    })),
+    ...family,
+    canCorrect: roleHasPermission(actor.role, "person.correct"),
+    canSetSafetyFlags: roleHasPermission(actor.role, "person.safety_flags"),
+    canAssessAge: roleHasPermission(actor.role, "person.assess_age") && !minimal && person.closedAt === null,
     description: person.identity?.description ?? null,
     ageGroup: person.ageGroup,
     gender: person.gender,

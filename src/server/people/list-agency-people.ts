@@ -1,4 +1,6 @@
 import "server-only";
+import { safetyFlagsView, type SafetyFlagsView } from "@/domain/person/safety-flags";
+import { SAFETY_SELECT } from "./safety-select";
 import { comparePersonUrgency, openStagesByUrgency, type Clock, type ClockInput } from "@/domain/pathway/clock";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
@@ -19,6 +21,7 @@ export type PersonRow = {
   nextStage: { title: string; ownerAgencyName: string; ownedByMe: boolean; clock: ClockInput } | null;
   openStages: number;
   atRiskPercent: number;
+  safety: SafetyFlagsView | null;
 };
 
 /**
@@ -33,6 +36,7 @@ export async function listAgencyPeople(db: Db, actor: Actor, now = new Date()): 
     omit: { cellKey: true },
     include: {
       identity: { select: { name: true, description: true } },
+      safety: { select: SAFETY_SELECT },
       rescue: { select: { occurredAt: true, place: !seesMinimalRecord(actor) } },
       template: { select: { atRiskPercent: true } },
       stages: {
@@ -65,6 +69,7 @@ export async function listAgencyPeople(db: Db, actor: Actor, now = new Date()): 
         : null,
       openStages: open.length,
       atRiskPercent: person.template.atRiskPercent,
+      safety: safetyFlagsView(person.safety),
       urgency: next?.clock ?? null,
     };
     return row;

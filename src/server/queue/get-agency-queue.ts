@@ -1,4 +1,6 @@
 import "server-only";
+import { safetyFlagsView, type SafetyFlagsView } from "@/domain/person/safety-flags";
+import { SAFETY_SELECT } from "../people/safety-select";
 import { agencyDisplayName } from "@/domain/agencies/agency-details";
 import { clockInputOf, readClock, type ClockInput } from "@/domain/pathway/clock";
 import { personDisplayName } from "@/domain/person-name";
@@ -32,6 +34,7 @@ export type QueueStageRow = {
   pendingReferralTo: string | null;
   canClaim: boolean;
   canAssign: boolean;
+  safety: SafetyFlagsView | null;
 };
 
 export type IncomingReferral = {
@@ -46,6 +49,7 @@ export type IncomingReferral = {
   createdAt: Date;
   clock: ClockInput;
   atRiskPercent: number;
+  safety: SafetyFlagsView | null;
 };
 
 export type OutgoingReferral = {
@@ -86,6 +90,7 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
             id: true,
             caseReference: true,
             identity: { select: { name: true, description: true } },
+            safety: { select: SAFETY_SELECT },
             ...PERSON_CLOCK_SELECT,
           },
         },
@@ -109,6 +114,7 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
                 id: true,
                 caseReference: true,
                 identity: { select: { name: true, description: true } },
+                safety: { select: SAFETY_SELECT },
                 ...PERSON_CLOCK_SELECT,
               },
             },
@@ -154,6 +160,7 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
       pendingReferralTo: stage.referrals[0]?.toAgency.name ?? null,
       canClaim: mayWorkOnStage(actor, forWork(stage), "claim") && !stage.assigneeId,
       canAssign: mayWorkOnStage(actor, forWork(stage), "assign"),
+      safety: safetyFlagsView(stage.person.safety),
     };
     return { ...row, clock: readClock(clock, now, row.atRiskPercent), row };
   });
@@ -177,6 +184,7 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
         createdAt: referral.createdAt,
         clock: clockInputOf(referral.stage, referral.stage.person.rescue.occurredAt),
         atRiskPercent: referral.stage.person.template.atRiskPercent,
+        safety: safetyFlagsView(referral.stage.person.safety),
       }),
     ),
     outgoing: outgoing.map(

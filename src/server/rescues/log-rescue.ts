@@ -58,6 +58,7 @@ export async function logRescue(db: Db, actor: Actor, rawInput: unknown, now = n
         },
       });
 
+      const personIds: string[] = [];
       for (const personInput of input.people) {
         const person = await tx.person.create({
           data: {
@@ -86,6 +87,12 @@ export async function logRescue(db: Db, actor: Actor, rawInput: unknown, now = n
         });
 
         await recordTimeline(tx, actor, { personId: person.id, kind: "RESCUE_LOGGED", occurredAt: now });
+        personIds.push(person.id);
+      }
+      // "Child of person N" once everyone has an id: the child keeps their own pathway and clocks.
+      for (const [index, personInput] of input.people.entries()) {
+        if (personInput.childOf === null) continue;
+        await tx.person.update({ where: { id: personIds[index] }, data: { parentPersonId: personIds[personInput.childOf - 1] } });
       }
 
       await recordAudit(tx, actor, { action: "rescue.log", entity: "Rescue", entityId: rescue.id });
