@@ -67,7 +67,7 @@ type TextFieldProps = {
   hint?: ReactNode;
   error?: string;
   defaultValue?: string;
-  type?: "text" | "email" | "password" | "datetime-local";
+  type?: "text" | "email" | "password" | "datetime-local" | "date";
   autoComplete?: string;
   width?: string;
   required?: boolean;

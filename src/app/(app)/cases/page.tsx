@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SafetyBanner } from "@/components/person/safety-banner";
 import { AGE_GROUP_LABELS } from "@/domain/types";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { NextStage } from "@/components/pathway/next-stage";
@@ -33,6 +34,7 @@ export default async function CasesPage() {
               <p className="text-base text-muted">
                 {AGE_GROUP_LABELS[row.ageGroup]} · rescued {formatLondonDateTime(row.rescuedAt)}
               </p>
+              <SafetyBanner flags={row.safety} compact />
               <NextStage
                 next={row.nextStage && { title: row.nextStage.title, ownerLabel: row.nextStage.ownerAgencyName, clock: row.nextStage.clock }}
                 openStages={row.openStages}

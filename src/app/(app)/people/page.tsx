@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SafetyBanner } from "@/components/person/safety-banner";
 import { AGE_GROUP_LABELS } from "@/domain/types";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { LiveRefresh } from "@/components/live/live-refresh";
@@ -38,6 +39,7 @@ export default async function PeoplePage() {
                 {AGE_GROUP_LABELS[row.ageGroup as keyof typeof AGE_GROUP_LABELS]} · rescued {formatLondonDateTime(row.rescuedAt)}
                 {row.place && ` in ${row.place}`}
               </p>
+              <SafetyBanner flags={row.safety} compact />
               <NextStage
                 next={row.nextStage && { title: row.nextStage.title, ownerLabel: row.nextStage.ownedByMe ? "your agency" : row.nextStage.ownerAgencyName, clock: row.nextStage.clock }}
                 openStages={row.openStages}

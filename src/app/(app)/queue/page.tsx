@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SafetyBanner } from "@/components/person/safety-banner";
 import { roleHasPermission } from "@/domain/access/permissions";
 import { parseQueueFilter, QUEUE_FILTER_LABELS, QUEUE_FILTERS } from "@/domain/queue/queue-filters";
 import { formatDuration } from "@/domain/time/duration";
@@ -59,6 +60,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                   {referral.caseReference} · from {referral.fromAgencyName} ({referral.referredByName}),{" "}
                   {formatLondonDateTime(referral.createdAt)} · waiting {formatDuration(now.getTime() - referral.createdAt.getTime())}
                 </p>
+                <SafetyBanner flags={referral.safety} compact />
                 {referral.message && <p className="mt-1">“{referral.message}”</p>}
                 <div className="mt-2">
                   <LiveClock clock={serializeClock(referral.clock)} atRiskPercent={referral.atRiskPercent} renderedAt={now.getTime()} />
@@ -108,6 +110,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                   <p>
                     <Link href={`/people/${row.personId}`}>{row.displayName}</Link>
                   </p>
+                  <SafetyBanner flags={row.safety} compact />
                   <div className="mt-1">
                     <LiveClock clock={serializeClock(row.clock)} atRiskPercent={row.atRiskPercent} renderedAt={now.getTime()} />
                   </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SafetyBanner } from "@/components/person/safety-banner";
 import { AGE_GROUP_LABELS, GENDER_LABELS, STAGE_STATE_LABELS, isTreatedAsChild } from "@/domain/types";
 import { formatLondonDateTime, formatLondonTime } from "@/domain/time/london";
 import { NotificationBanner } from "@/components/notification-banner";
@@ -42,6 +43,7 @@ export default async function CasePage({
           Identity shown under break-glass until {formatLondonTime(view.identity.shownUntil)}. This access is logged and will be reviewed.
         </NotificationBanner>
       )}
+      <SafetyBanner flags={view.safety} />
       <p className="mb-1 text-lg text-muted">Pseudonymised case</p>
       <h1 className="mb-2 text-4xl font-bold">{view.caseReference}</h1>
       <p className="mb-6">Rescued {formatLondonDateTime(view.rescuedAt)}</p>

@@ -16,6 +16,8 @@ import { getPersonPathway, type PersonPathwayView } from "@/server/people/get-pe
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { AddNoteForm } from "./add-note-form";
+import { LinkParentForm } from "./link-parent-form";
+import { SafetyBanner } from "@/components/person/safety-banner";
 
 export const metadata: Metadata = { title: "Person's pathway" };
 
@@ -34,11 +36,11 @@ export default async function PersonPage({
   searchParams,
 }: {
   params: Promise<{ personId: string }>;
-  searchParams: Promise<{ changed?: string; note?: string; accommodation?: string }>;
+  searchParams: Promise<{ changed?: string; note?: string; accommodation?: string; details?: string; age?: string; safety?: string; linked?: string }>;
 }) {
   const actor = await requireActor();
   const { personId } = await recordIdsOrNotFound(params);
-  const { changed, note, accommodation } = await searchParams;
+  const { changed, note, accommodation, details, age, safety, linked } = await searchParams;
   const person = await loadOrNotFound(getPersonPathway(db, actor, personId, { withAccommodation: true }));
   const now = new Date();
   const changedStage = person.stages.find((stage) => stage.id === changed);
@@ -52,6 +54,11 @@ export default async function PersonPage({
       )}
       {note === "added" && <NotificationBanner>Note added to the timeline.</NotificationBanner>}
       {accommodation === "recorded" && <NotificationBanner>Accommodation address recorded.</NotificationBanner>}
+      {details === "corrected" && <NotificationBanner>Details saved.</NotificationBanner>}
+      {age === "assessed" && <NotificationBanner>Age assessment recorded: the pathway follows it.</NotificationBanner>}
+      {safety === "saved" && <NotificationBanner>Safety flags saved.</NotificationBanner>}
+      {linked === "parent" && <NotificationBanner>Linked to their parent.</NotificationBanner>}
+      <SafetyBanner flags={person.safety} />
 
       <p className="mb-1 text-lg text-muted">{person.caseReference}</p>
       <h1 className="mb-2 text-4xl font-bold break-words">{person.displayName}</h1>
@@ -114,6 +121,7 @@ export default async function PersonPage({
           <SummaryList
             rows={[
               { key: "Age group", value: AGE_GROUP_LABELS[person.ageGroup] },
+              { key: "Date of birth", value: person.dateOfBirth ?? "Not known" },
               { key: "Gender", value: GENDER_LABELS[person.gender] },
               ...(person.minimalRecord ? [] : [{ key: "Nationality", value: person.nationality ?? "Not known" }]),
               { key: "Languages", value: person.languages.join(", ") || "Not known" },
@@ -126,6 +134,31 @@ export default async function PersonPage({
               { key: "Pathway", value: `Version ${person.pathwayVersion}` },
             ]}
           />
+          <ul className="mb-8 space-y-2">
+            {person.canCorrect && (
+              <li>
+                <Link href={`/people/${person.id}/details`} className="font-bold">
+                  Correct or add details
+                </Link>
+              </li>
+            )}
+            {person.canAssessAge && (
+              <li>
+                <Link href={`/people/${person.id}/age`} className="font-bold">
+                  Record an age assessment
+                </Link>
+              </li>
+            )}
+            {person.canSetSafetyFlags && (
+              <li>
+                <Link href={`/people/${person.id}/safety`} className="font-bold">
+                  {person.safety ? "Change the safety flags" : "Add safety flags"}
+                </Link>
+              </li>
+            )}
+          </ul>
+          <AgeAssessments person={person} />
+          <Family person={person} />
           {roleHasPermission(actor.role, "person.access_log") && (
             <p className="mb-8">
               <Link href={`/people/${person.id}/access-log`} className="font-bold">
@@ -142,6 +175,68 @@ export default async function PersonPage({
       <AddNoteForm personId={person.id} />
       <Timeline entries={person.timeline} />
     </>
+  );
+}
+
+function AgeAssessments({ person }: { person: PersonPathwayView }) {
+  if (person.ageAssessments.length === 0) return null;
+  return (
+    <section className="mb-8" aria-labelledby="age-heading" data-testid="age-assessments">
+      <h2 id="age-heading" className="mb-2 text-xl font-bold">
+        Age assessments
+      </h2>
+      <ul className="space-y-2">
+        {person.ageAssessments.map((assessment) => (
+          <li key={assessment.recordedAt.toISOString()}>
+            {assessment.outcome === "ADULT" ? "Adult" : "Child"}, assessed {assessment.assessedOn} by {assessment.assessedBy}
+            {assessment.mertonCompliant ? " (Merton-compliant)" : " (not Merton-compliant)"}; recorded by {assessment.recordedByAgencyName}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Parent and children, within need-to-know: a linked child this user cannot see is counted, never named. */
+function Family({ person }: { person: PersonPathwayView }) {
+  const nothing = !person.parent && !person.hasHiddenParent && person.dependants.length === 0 && person.hiddenDependants === 0;
+  if (nothing && person.parentCandidates.length === 0) return null;
+  return (
+    <section className="mb-8" aria-labelledby="family-heading" data-testid="family">
+      <h2 id="family-heading" className="mb-2 text-xl font-bold">
+        Family in this rescue
+      </h2>
+      {person.parent && (
+        <p className="mb-2">
+          Child of <Link href={`/people/${person.parent.id}`}>{person.parent.displayName}</Link> ({person.parent.caseReference})
+        </p>
+      )}
+      {person.hasHiddenParent && <p className="mb-2">Child of a person your agency does not work with.</p>}
+      {person.dependants.length > 0 && (
+        <>
+          <p className="mb-1 font-bold">Children</p>
+          <ul className="mb-2 list-disc pl-6" data-testid="dependants">
+            {person.dependants.map((child) => (
+              <li key={child.id}>
+                <Link href={`/people/${child.id}`}>{child.displayName}</Link> ({child.caseReference})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {person.hiddenDependants > 0 && (
+        <p className="mb-2" data-testid="hidden-dependants">
+          {person.hiddenDependants === 1 ? "1 linked child" : `${person.hiddenDependants} linked children`} your agency does not work with:
+          children&apos;s services hold their record.
+        </p>
+      )}
+      {person.parentCandidates.length > 0 && (
+        <LinkParentForm
+          personId={person.id}
+          candidates={person.parentCandidates.map((candidate) => ({ id: candidate.id, label: `${candidate.displayName} (${candidate.caseReference})` }))}
+        />
+      )}
+    </section>
   );
 }
 

@@ -105,6 +105,17 @@ export function LogRescueForm({ idempotencyKey, defaultOccurredAt }: { idempoten
               error={errors[`${prefix}.ageGroup`]}
               options={AGE_GROUPS.map((value) => ({ value, label: AGE_GROUP_LABELS[value] }))}
             />
+            {rows.length > 1 && (
+              <TextField
+                name={`${prefix}.childOf`}
+                label="Child of person (optional)"
+                hint="For a child who came with a parent: the parent's number on this form, for example 1."
+                inputMode="numeric"
+                width="max-w-24"
+                defaultValue={text(person.childOf)}
+                error={errors[`${prefix}.childOf`]}
+              />
+            )}
             <Radios
               name={`${prefix}.gender`}
               legend="Gender"

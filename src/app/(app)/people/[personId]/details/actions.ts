@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { runFormUseCase } from "@/app/_lib/run-form-use-case";
+import type { FormState } from "@/lib/form-state";
+import { db } from "@/server/db/client";
+import { correctPersonDetails } from "@/server/people/correct-person-details";
+
+export async function correctPersonDetailsAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const result = await runFormUseCase(formData, (actor, input) => correctPersonDetails(db, actor, input));
+  if (!result.ok) {
+    // A stale form: the page reloads with the new version and values, and the form keeps what was typed.
+    if (result.state.code === "stale-version" && typeof result.state.values?.personId === "string") {
+      revalidatePath(`/people/${result.state.values.personId}/details`);
+    }
+    return result.state;
+  }
+  revalidatePath(`/people/${result.data.personId}`);
+  redirect(`/people/${result.data.personId}?details=corrected`);
+}
