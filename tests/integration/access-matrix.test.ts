@@ -19,6 +19,7 @@ import { createPrismaClient } from "@/server/db/create-client";
 import { notify } from "@/server/notifications/notify";
 import { answerReferral } from "@/server/referrals/answer-referral";
 import { referStage } from "@/server/referrals/refer-stage";
+import { logRescue } from "@/server/rescues/log-rescue";
 import { outcomeOf, toFormData, type ActionOutcome } from "../support/form-data";
 import { logOnePerson } from "../support/log-person";
 import { changedPathwayForm, unusedEarlierVersion } from "../support/pathway-form";
@@ -249,6 +250,57 @@ const SPECS: Record<string, Spec> = {
     targets: ["own", "hidden"],
     call: withForm(async (target) => ({ personId: (await freshPerson(target === "hidden" ? "away" : "home")).personId, text: "A fictional note", sensitivity: "GENERAL" })),
     expected: CASEWORK_ONLY({ own: "allowed", hidden: "not-found" }),
+  },
+  "(app)/people/[personId]/details/actions.ts#correctPersonDetailsAction": {
+    targets: ["own", "hidden"],
+    call: withForm(async (target) => ({
+      personId: (await freshPerson(target === "hidden" ? "away" : "home")).personId,
+      version: 0,
+      name: "Matrix Corrected Name (fictional)",
+      description: "",
+      gender: "FEMALE",
+      nationality: "Romanian",
+      languages: "Romanian",
+      interpreterNeeded: "no",
+    })),
+    expected: CASEWORK_ONLY({ own: "allowed", hidden: "not-found" }),
+  },
+  "(app)/people/[personId]/age/actions.ts#recordAgeAssessmentAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => {
+      const person = await freshPerson(target === "hidden" ? "away" : "home");
+      // The "other" cell is a closed case: its pathway no longer changes, whoever asks.
+      if (target === "otherAgency") await db.person.update({ where: { id: person.personId }, data: { closedAt: new Date() } });
+      return { personId: person.personId, outcome: "CHILD", assessedOn: new Date().toISOString().slice(0, 10), assessedBy: "Matrix council social worker", mertonCompliant: "yes" };
+    }),
+    expected: CASEWORK_ONLY({ own: "allowed", otherAgency: "refused", hidden: "not-found" }),
+    refusedCode: "case-closed",
+  },
+  "(app)/people/[personId]/safety/actions.ts#setSafetyFlagsAction": {
+    targets: ["own", "hidden"],
+    call: withForm(async (target) => ({
+      personId: (await freshPerson(target === "hidden" ? "away" : "home")).personId,
+      version: 0,
+      risks: "reTraffickingRisk",
+      neverContact: "No letters (fictional)",
+    })),
+    expected: CASEWORK_ONLY({ own: "allowed", hidden: "not-found" }),
+  },
+  "(app)/people/[personId]/actions.ts#linkDependantAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => {
+      const logger = target === "hidden" ? await awayActor("POLICE") : homePolice;
+      const people = [personFormInput(), personFormInput({ description: "Boy, about 8 (fictional)", ageGroup: "CHILD" })];
+      const logged = await logRescue(db, logger, rescueFormInput({ occurredAt: T0, people }), new Date(T0.getTime() + 5 * MINUTE));
+      if (!logged.ok) throw new Error(JSON.stringify(logged));
+      const rows = await db.person.findMany({ where: { rescueId: logged.data.rescueId }, select: { id: true, ageGroup: true } });
+      const child = rows.find((row) => row.ageGroup === "CHILD")!;
+      const parent = rows.find((row) => row.ageGroup === "ADULT")!;
+      // The "other" cell asks for an adult to be linked as the child: refused whoever owns what.
+      return target === "otherAgency" ? { personId: parent.id, parentPersonId: child.id } : { personId: child.id, parentPersonId: parent.id };
+    }),
+    expected: CASEWORK_ONLY({ own: "allowed", otherAgency: "refused", hidden: "not-found" }),
+    refusedCode: "invalid-input",
   },
   "(app)/people/[personId]/accommodation/actions.ts#recordAccommodationAction": {
     targets: ["own", "otherAgency", "hidden"],

@@ -53,8 +53,9 @@ export const personInputSchema = z
       .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value])),
     otherNeeds: optionalText(200, "Other needs"),
     // "Child of person N": the row number of the parent on this form, for a child who came with them.
-    childOf: z
-      .union([typedText().trim(), z.undefined()])
+    childOf: typedText()
+      .trim()
+      .optional()
       .transform((value, ctx) => {
         if (!value) return null;
         if (!/^\d{1,2}$/.test(value)) {

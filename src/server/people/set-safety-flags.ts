@@ -13,8 +13,10 @@ import { recordTimeline } from "../timeline/record-timeline";
 import { loadVisiblePerson } from "./load-visible-person";
 
 const instructions = (label: string) =>
-  z
-    .union([typedText({ multiline: true }).trim().max(300, `${label} must be 300 characters or fewer`), z.undefined()])
+  typedText({ multiline: true })
+    .trim()
+    .max(300, `${label} must be 300 characters or fewer`)
+    .optional()
     .transform((value) => value || null);
 
 export const safetyFlagsSchema = z.object({
@@ -23,7 +25,8 @@ export const safetyFlagsSchema = z.object({
   safeContact: instructions("Safe ways to contact"),
   neverContact: instructions("Ways never to use"),
   risks: z
-    .union([z.enum(SAFETY_RISKS, { error: "Select risks from the list" }), z.array(z.enum(SAFETY_RISKS, { error: "Select risks from the list" })), z.undefined()])
+    .union([z.enum(SAFETY_RISKS, { error: "Select risks from the list" }), z.array(z.enum(SAFETY_RISKS, { error: "Select risks from the list" }))])
+    .optional()
     .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value])),
 });
 
