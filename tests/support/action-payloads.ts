@@ -9,6 +9,7 @@ import { openBreakGlass } from "../../src/server/break-glass/open-break-glass";
 import type { Db } from "../../src/server/db/create-client";
 import { notify } from "../../src/server/notifications/notify";
 import { referStage } from "../../src/server/referrals/refer-stage";
+import { logRescue } from "../../src/server/rescues/log-rescue";
 import { personFormInput, rescueFormInput } from "../../prisma/factories";
 import { toFormData } from "./form-data";
 import { logOnePerson } from "./log-person";
@@ -85,6 +86,28 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
     addNoteAction: async () => {
       const person = await freshPerson();
       return { actor: police, call: withState(toFormData({ personId: person.personId, text: "Spoke to the person (fictional)" })) };
+    },
+    correctPersonDetailsAction: async () => {
+      const person = await freshPerson();
+      const details = { name: "Payload Corrected (fictional)", description: "", gender: "FEMALE", nationality: "Romanian", languages: "Romanian", interpreterNeeded: "yes" };
+      return { actor: police, call: withState(toFormData({ personId: person.personId, version: 0, ...details })) };
+    },
+    recordAgeAssessmentAction: async () => {
+      const person = await freshPerson();
+      const assessment = { outcome: "CHILD", assessedOn: new Date().toISOString().slice(0, 10), assessedBy: "Payload social worker (fictional)", mertonCompliant: "yes" };
+      return { actor: council, call: withState(toFormData({ personId: person.personId, ...assessment })) };
+    },
+    setSafetyFlagsAction: async () => {
+      const person = await freshPerson();
+      return { actor: police, call: withState(toFormData({ personId: person.personId, version: 0, risks: "doNotDiscloseWhereabouts" })) };
+    },
+    linkDependantAction: async () => {
+      const logged = await logRescue(db, police, rescueFormInput({ people: [personFormInput(), personFormInput({ description: "Girl, about 6 (fictional)", ageGroup: "CHILD" })] }));
+      if (!logged.ok) throw new Error(JSON.stringify(logged));
+      const people = await db.person.findMany({ where: { rescueId: logged.data.rescueId }, select: { id: true, ageGroup: true } });
+      const child = people.find((person) => person.ageGroup === "CHILD")!;
+      const parent = people.find((person) => person.ageGroup === "ADULT")!;
+      return { actor: police, call: withState(toFormData({ personId: child.id, parentPersonId: parent.id })) };
     },
     recordAccommodationAction: async () => {
       const person = await freshPerson();
