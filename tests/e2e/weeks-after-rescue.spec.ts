@@ -57,7 +57,7 @@ test("a rescue of a parent, her son and an age-disputed young man: the son's own
   await expect(banner).toContainText("Do not disclose whereabouts");
   await expect(banner).toContainText("Risk of re-trafficking");
   await expect(banner).toContainText(NEVER);
-  await expect(page.getByTestId("timeline").locator("li").first()).toContainText("Safety flags changed");
+  await expect(page.getByTestId("timeline").locator("li").first()).toContainText("changed the safety flags");
   await expect(page.getByTestId("timeline")).not.toContainText("07700");
   await expectNoAxeViolations(page);
   await screenshotAtBothWidths(page, "person-safety-flags");
@@ -117,6 +117,6 @@ test("a rescue of a parent, her son and an age-disputed young man: the son's own
   await expect(consent.getByTestId("stage-clock")).toHaveAttribute("data-clock", "due");
   await expect(consent.getByTestId("stage-target")).toContainText("3 working days");
   await expect(page.getByTestId("age-assessments")).toContainText("Adult, assessed");
-  await expect(page.getByTestId("timeline")).toContainText("Age assessed");
+  await expect(page.getByTestId("timeline")).toContainText("recorded an age assessment");
   await screenshotAtBothWidths(page, "age-assessed-adult");
 });

@@ -9,6 +9,7 @@ import { NotificationBanner } from "@/components/notification-banner";
 import { LiveClock } from "@/components/pathway/live-clock";
 import { serializeClock } from "@/components/pathway/serialized-clock";
 import { Timeline } from "@/components/pathway/timeline";
+import { timelineTimeMode } from "@/domain/timeline/timeline-words";
 import { SummaryList } from "@/components/summary-list";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
@@ -36,11 +37,11 @@ export default async function PersonPage({
   searchParams,
 }: {
   params: Promise<{ personId: string }>;
-  searchParams: Promise<{ changed?: string; note?: string; accommodation?: string; details?: string; age?: string; safety?: string; linked?: string }>;
+  searchParams: Promise<{ changed?: string; note?: string; accommodation?: string; time?: string | string[]; details?: string; age?: string; safety?: string; linked?: string }>;
 }) {
   const actor = await requireActor();
   const { personId } = await recordIdsOrNotFound(params);
-  const { changed, note, accommodation, details, age, safety, linked } = await searchParams;
+  const { changed, note, accommodation, time, details, age, safety, linked } = await searchParams;
   const person = await loadOrNotFound(getPersonPathway(db, actor, personId, { withAccommodation: true }));
   const now = new Date();
   const changedStage = person.stages.find((stage) => stage.id === changed);
@@ -173,7 +174,7 @@ export default async function PersonPage({
 
       <h2 className="mb-4 text-2xl font-bold">Timeline</h2>
       <AddNoteForm personId={person.id} />
-      <Timeline entries={person.timeline} />
+      <Timeline entries={person.timeline} rescueAt={person.rescue.occurredAt} timeMode={timelineTimeMode(time)} pagePath={`/people/${person.id}`} />
     </>
   );
 }
