@@ -64,7 +64,7 @@ test("a rescue of a parent, her son and an age-disputed young man: the son's own
 
   await page.goto("/queue");
   const parentRow = page.getByTestId("queue-row").filter({ hasText: PARENT }).first();
-  await expect(parentRow.getByTestId("safety-flags-row")).toContainText("Do not disclose whereabouts · Risk of re-trafficking · Contact safely: see the record");
+  await expect(parentRow.getByTestId("safety-flags-row")).toContainText("Risk of re-trafficking · Do not disclose whereabouts · Contact safely: see the record");
   await expect(page.getByTestId("queue-row").filter({ hasText: CHILD }).first().getByTestId("safety-flags-row")).toHaveCount(0);
   await screenshotAtBothWidths(page, "queue-safety-flags");
   await signOut(page);
@@ -73,8 +73,10 @@ test("a rescue of a parent, her son and an age-disputed young man: the son's own
   await signIn(page, COUNCIL_CASEWORKER);
   await page.goto("/people");
   await page.getByRole("link", { name: DISPUTED }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(DISPUTED);
   const disputedUrl = page.url();
   await page.getByRole("link", { name: "Correct or add details" }).click();
+  await expect(page.getByRole("heading", { name: "Correct or add details", level: 1 })).toBeVisible();
   const other = await context.newPage();
   await other.goto(page.url());
   await other.getByLabel("Nationality").fill("Eritrean");
@@ -84,7 +86,8 @@ test("a rescue of a parent, her son and an age-disputed young man: the son's own
 
   await page.getByLabel("Languages").fill("Tigrinya, Arabic");
   await page.getByRole("button", { name: "Save the details" }).click();
-  await expect(page.getByTestId("error-summary")).toContainText("Someone else changed this person's record since you opened the form");
+  await expect(page.getByTestId("stale-message")).toContainText("Someone else changed this person's record since you opened the form. Nothing was saved.");
+  await expect(page.getByTestId("error-summary")).toContainText("Someone else changed this to “Eritrean”");
   await expect(page.getByText("Error: Someone else changed this to “Eritrean” since you opened the form")).toBeVisible();
   await expect(page.getByLabel("Languages")).toHaveValue("Tigrinya, Arabic");
   await expectNoAxeViolations(page);

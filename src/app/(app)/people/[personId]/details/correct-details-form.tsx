@@ -40,6 +40,12 @@ export function CorrectDetailsForm({ personId, version, fields }: { personId: st
   return (
     <form action={formAction} noValidate className="max-w-2xl">
       <ErrorSummary formError={state.formError} fieldErrors={errors} />
+      {/* The summary lists the fields; this says that nothing was saved and why, even when it lists some. */}
+      {state.code === "stale-version" && Object.keys(errors).length > 0 && (
+        <p className="mb-6 border-l-8 border-danger pl-4 font-bold" data-testid="stale-message">
+          {state.formError}
+        </p>
+      )}
       <input type="hidden" name="personId" value={personId} />
       {/* From the page, not the state: after a stale save the page reloads with the new version. */}
       <input type="hidden" name="version" value={version} />
