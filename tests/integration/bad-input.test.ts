@@ -136,6 +136,22 @@ describe("a NUL character in a text field", () => {
       field: "opensAt",
     },
     { label: "accommodation address", who: () => council, call: ["people/[personId]/accommodation", "recordAccommodationAction"], fields: () => ({ personId: person.personId, address: `1 Fictional Road${NUL}` }), field: "address" },
+    {
+      label: "corrected name",
+      who: () => police,
+      call: ["people/[personId]/details", "correctPersonDetailsAction"],
+      fields: () => ({ personId: person.personId, version: 0, name: `Ana${NUL}`, gender: "FEMALE", interpreterNeeded: "yes" }),
+      field: "name",
+    },
+    { label: "child of person N", who: () => police, call: ["rescues/new", "logRescueAction"], fields: () => rescueFormInput({ people: [personFormInput(), personFormInput({ ageGroup: "CHILD", childOf: `1${NUL}` })] }), field: "people.1.childOf" },
+    {
+      label: "who assessed the age",
+      who: () => council,
+      call: ["people/[personId]/age", "recordAgeAssessmentAction"],
+      fields: () => ({ personId: person.personId, outcome: "ADULT", assessedOn: "2026-11-30", assessedBy: `Social worker${NUL}`, mertonCompliant: "yes" }),
+      field: "assessedBy",
+    },
+    { label: "safe ways to contact", who: () => police, call: ["people/[personId]/safety", "setSafetyFlagsAction"], fields: () => ({ personId: person.personId, version: 0, safeContact: `Via VCAS${NUL}` }), field: "safeContact" },
   ];
 
   it.each(cases)("in the $label is refused next to the field", async ({ who, call, fields, field }) => {
