@@ -178,6 +178,8 @@ describe("an age assessment", () => {
     expect(byKey["child-nrm-referral"]).toMatchObject({ state: "NOT_NEEDED", closingReason: "Not needed — age assessed as adult" });
     expect(byKey["nrm-consent-decision"]).toMatchObject({ state: "NOT_STARTED", clockStartsAt: assessedAt, dueAt: addWorkingDays(assessedAt, 3) });
     expect(await db.person.findUniqueOrThrow({ where: { id: person.personId } })).toMatchObject({ ageGroup: "ADULT" });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "person.assess_age", entityId: person.personId, outcome: "allowed" } });
+    expect(audit.changes).toEqual({ ageGroup: { before: "AGE_DISPUTED", after: "ADULT" }, stagesClosed: { before: 0, after: 1 }, stagesAdded: { before: 0, after: 1 } });
     expect(await db.ageAssessment.findMany({ where: { personId: person.personId } })).toEqual([
       expect.objectContaining({ outcome: "ADULT", mertonCompliant: true, recordedByAgencyId: world.agencies.COUNCIL_SAFEGUARDING.id }),
     ]);

@@ -77,7 +77,7 @@ export async function recordAgeAssessment(db: Db, actor: Actor, rawInput: unknow
       });
       const plan = planAgeReassessment(person, input.outcome, stages, templates, now, (template) => template.ownerAgency);
 
-      const assessment = await tx.ageAssessment.create({
+      await tx.ageAssessment.create({
         data: {
           personId: person.id,
           outcome: input.outcome,
@@ -104,8 +104,9 @@ export async function recordAgeAssessment(db: Db, actor: Actor, rawInput: unknow
       }
       await recordAudit(tx, actor, {
         action: "person.assess_age",
-        entity: "AgeAssessment",
-        entityId: assessment.id,
+        // About the person, so it shows in the lead's "who has seen this record" (found by the person's id).
+        entity: "Person",
+        entityId: person.id,
         changes: {
           ageGroup: { before: person.ageGroup, after: input.outcome },
           stagesClosed: { before: 0, after: plan.close.length },
