@@ -32,12 +32,10 @@ const sessionUserId = vi.mocked(getSessionUserId);
 
 let world: World;
 let police: Actor;
-let pcc: Actor;
 
 beforeAll(async () => {
   world = await createWorld(db, "national-categories");
   police = await world.actor("POLICE");
-  pcc = await world.actor("PCC_OFFICE", "PCC_OFFICE");
 });
 
 afterAll(async () => {
