@@ -113,6 +113,8 @@ test("a caseworker records the national categories by keyboard, choosing the nat
 });
 
 test("the PCC dashboard opens on last month, lists its sections, and shows the national tables within the publishing rules", async ({ page }) => {
+  // Three whole dashboards, axe and screenshots of a 16,000 px page.
+  test.setTimeout(90_000);
   const { current, lastLabel } = londonMonths();
   await signIn(page, "pcc@demo.example");
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -188,5 +190,6 @@ test("the PCC dashboard opens on last month, lists its sections, and shows the n
     await page.setViewportSize({ width, height: 900 });
     await page.getByTestId("who-was-rescued").screenshot({ path: `screenshots/pcc-dashboard-who-was-rescued-${width}.png` });
     await page.getByTestId("nrm-decisions").screenshot({ path: `screenshots/pcc-dashboard-nrm-decisions-${width}.png` });
+    await page.getByTestId("dashboard-contents").screenshot({ path: `screenshots/pcc-dashboard-contents-${width}.png` });
   }
 });

@@ -32,6 +32,8 @@ async function tile(page: Page, label: RegExp): Promise<string> {
 }
 
 test("the PCC office sees the dashboard with real numbers, and filters change them", async ({ page }) => {
+  // Several whole dashboards and a PDF: past the 30 s default on a busy two-core machine.
+  test.setTimeout(90_000);
   await signIn(page, PCC);
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
@@ -120,7 +122,8 @@ test("the PCC office sees the dashboard with real numbers, and filters change th
 });
 
 test("the PCC office cannot reach any person's record, and sees no name anywhere", async ({ page }) => {
-  test.setTimeout(120_000);
+  // Sixteen CSV downloads, each a whole year's dashboard, then every person URL.
+  test.setTimeout(180_000);
   await signIn(page, PCC);
   const names = people.flatMap((person) => [person.name, person.description]).filter((text): text is string => Boolean(text && text.length > 6));
   for (const path of ["/dashboard", "/dashboard?kind=year", "/notifications"]) {
