@@ -73,11 +73,9 @@ type TextFieldProps = {
   required?: boolean;
   inputMode?: "numeric" | "text";
   spellCheck?: boolean;
-  /** The id of a <datalist> of suggestions (one list can serve many fields). */
-  list?: string;
 };
 
-export function TextField({ name, label, hint, error, defaultValue, type = "text", autoComplete, width, required, inputMode, spellCheck, list }: TextFieldProps) {
+export function TextField({ name, label, hint, error, defaultValue, type = "text", autoComplete, width, required, inputMode, spellCheck }: TextFieldProps) {
   const id = fieldId(name);
   return (
     <LabelledField name={name} label={label} hint={hint} error={error}>
@@ -92,7 +90,6 @@ export function TextField({ name, label, hint, error, defaultValue, type = "text
         aria-required={required || undefined}
         inputMode={inputMode}
         spellCheck={spellCheck}
-        list={list}
         className={`${inputBase} ${width ?? "max-w-xl"}`}
       />
     </LabelledField>

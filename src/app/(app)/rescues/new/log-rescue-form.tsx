@@ -15,6 +15,7 @@ import {
 } from "@/domain/rescue/national-categories";
 import { AGE_GROUPS, AGE_GROUP_LABELS, EXPLOITATION_TYPES, EXPLOITATION_TYPE_LABELS, GENDERS, GENDER_LABELS } from "@/domain/types";
 import { ErrorSummary, fieldId } from "@/components/form/error-summary";
+import { CountryCombobox, type CountryOption } from "@/components/form/country-combobox";
 import { Checkboxes, Radios, TextField } from "@/components/form/fields";
 import { SubmitButton } from "@/components/form/submit-button";
 import { initialFormState } from "@/lib/form-state";
@@ -36,14 +37,14 @@ export function LogRescueForm({
   idempotencyKey,
   defaultOccurredAt,
   defaultReferrerType,
-  nationalityListId,
+  nationalities,
 }: {
   idempotencyKey: string;
   defaultOccurredAt: string;
   /** Suggested from the logging agency's kind; the caseworker can change it. */
   defaultReferrerType: ReferrerType;
-  /** The page's one <datalist> of countries. */
-  nationalityListId: string;
+  /** The country list, once for every person row. */
+  nationalities: readonly CountryOption[];
 }) {
   const [state, formAction] = useActionState(logRescueAction, initialFormState);
   const submittedPeople = (Array.isArray(state.values?.people) ? state.values.people : []) as PersonValues[];
@@ -137,14 +138,13 @@ export function LogRescueForm({
               options={GENDERS.map((value) => ({ value, label: GENDER_LABELS[value] }))}
             />
             <div className="sm:grid sm:grid-cols-2 sm:gap-x-6">
-              <TextField
+              <CountryCombobox
                 name={`${prefix}.nationality`}
                 label="Nationality (if known)"
                 hint="Start typing a country or nationality, then choose from the list. Or ‘Stateless’, or ‘Not known’."
                 defaultValue={text(person.nationality)}
                 error={errors[`${prefix}.nationality`]}
-                list={nationalityListId}
-                spellCheck={false}
+                options={nationalities}
               />
               <TextField
                 name={`${prefix}.languages`}

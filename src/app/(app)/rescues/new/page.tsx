@@ -10,8 +10,6 @@ import { LogRescueForm } from "./log-rescue-form";
 
 export const metadata: Metadata = { title: "Log a rescue" };
 
-const NATIONALITY_LIST_ID = "nationality-list";
-
 export default async function NewRescuePage() {
   const actor = await requireActor();
   if (!roleHasPermission(actor.role, "rescue.log")) notFound();
@@ -23,20 +21,13 @@ export default async function NewRescuePage() {
         Only what you need to act on now: everything else can be added later.
       </p>
       {/* A fresh key per form served: a resubmit of this form can only ever create one rescue. */}
+      {/* One country list for every person row, however many people are added (a rescue can have 60). */}
       <LogRescueForm
         idempotencyKey={randomUUID()}
         defaultOccurredAt={toLondonInputValue(new Date())}
         defaultReferrerType={defaultReferrerType(actor.agencyKind)}
-        nationalityListId={NATIONALITY_LIST_ID}
+        nationalities={NATIONALITIES}
       />
-      {/* One list of countries for every person's nationality field, however many people are added. */}
-      <datalist id={NATIONALITY_LIST_ID}>
-        {NATIONALITIES.map((entry) => (
-          <option key={entry.code} value={entry.name}>
-            {entry.demonym && entry.demonym !== entry.name ? entry.demonym : undefined}
-          </option>
-        ))}
-      </datalist>
     </>
   );
 }
