@@ -124,7 +124,7 @@ export function CountryCombobox({
           onBlur={() => setOpen(false)}
           className="block min-h-10 w-full border-2 border-ink bg-white px-2 py-1.5 text-lg aria-[invalid=true]:border-4 aria-[invalid=true]:border-danger"
         />
-        <ul id={listId} role="listbox" aria-label={`Suggestions for ${label}`} hidden={!showing} className="absolute z-10 mt-1 max-h-80 w-full overflow-auto border-2 border-ink bg-white">
+        <ul id={listId} role="listbox" aria-label="Suggested countries" hidden={!showing} className="absolute z-10 mt-1 max-h-80 w-full overflow-auto border-2 border-ink bg-white">
           {showing &&
             suggestions.map((option, index) => (
               <li
