@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { POLICE_CASEWORKER, expectNoAxeViolations, screenshotAtBothWidths, signIn, signOut } from "./support";
+import { POLICE_CASEWORKER, expectNoAxeViolations, screenshotAtBothWidths, signIn, signOut, withDatabase } from "./support";
 
 const PERSON = "Man, about 40, found at a fictional car wash (national categories)";
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -113,6 +113,14 @@ test("a caseworker records the national categories by keyboard, choosing the nat
   await expect(summaryValue(page, "Referred or first found by")).toHaveText("Local authority");
   const personUrl = page.url();
 
+  // A record from before the country list, whose free text matched no country, says so.
+  const personId = new URL(personUrl).pathname.split("/")[2]!;
+  await withDatabase((client) =>
+    client.query(`UPDATE "Person" SET "nationalityCode" = NULL, "nationalityUnmatched" = $1 WHERE "id" = $2`, ["Albanese (legacy, fictional)", personId]),
+  );
+  await page.reload();
+  await expect(summaryValue(page, "Nationality")).toHaveText("Recorded as ‘Albanese (legacy, fictional)’ — not matched to the list");
+
   // Health's minimal record leaves the national categories out.
   await signOut(page);
   await signIn(page, "health.caseworker@demo.example");
@@ -121,7 +129,7 @@ test("a caseworker records the national categories by keyboard, choosing the nat
   for (const key of ["Nationality", "Where exploited", "County lines", "Age at exploitation", "Referred or first found by"]) {
     await expect(page.locator("dt", { hasText: new RegExp(`^${key}$`) })).toHaveCount(0);
   }
-  await expect(page.getByText("Albania")).toHaveCount(0);
+  await expect(page.getByText("Albanese")).toHaveCount(0);
 });
 
 test("the PCC dashboard opens on last month, lists its sections, and shows the national tables within the publishing rules", async ({ page }) => {
