@@ -259,7 +259,7 @@ const SPECS: Record<string, Spec> = {
       name: "Matrix Corrected Name (fictional)",
       description: "",
       gender: "FEMALE",
-      nationality: "Romanian",
+      nationalityCode: "Romanian",
       languages: "Romanian",
       interpreterNeeded: "no",
     })),

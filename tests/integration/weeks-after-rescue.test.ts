@@ -98,30 +98,41 @@ describe("correcting a person's details", () => {
     expect(JSON.stringify(audit, plainJson)).not.toMatch(/Ana|1994/);
   });
 
+  it("corrects the national statistics' fields too: nationality from the country list, county lines, referrer type", async () => {
+    const person = await freshPerson({ nationality: "Albanian" });
+    const result = await correctPersonDetails(db, council, await correctionForm(council, person.personId, { nationalityCode: "French", countyLines: "YES", referrerType: "LOCAL_AUTHORITY", ageAtExploitation: "CHILD" }));
+    expect(result.ok && result.data.changed).toEqual(["nationalityCode", "countyLines", "ageAtExploitation", "referrerType"]);
+    const row = await db.person.findUniqueOrThrow({ where: { id: person.personId } });
+    expect(row).toMatchObject({ countyLines: "YES", referrerType: "LOCAL_AUTHORITY", ageAtExploitation: "CHILD" });
+    expect(row.nationalityCode).toBe("FRA");
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "person.correct", entityId: person.personId } });
+    expect(audit.changes).toMatchObject({ nationalityCode: { before: "Albania" }, countyLines: { before: "Not recorded", after: "Yes" } });
+  });
+
   it("refuses a second writer on the old version, says what changed, and writes nothing", async () => {
     const person = await freshPerson();
-    const first = await correctionForm(council, person.personId, { nationality: "Moldovan" });
+    const first = await correctionForm(council, person.personId, { nationalityCode: "Moldovan" });
     const second = await correctionForm(police, person.personId, { languages: "Romanian, Russian" });
     expect((await correctPersonDetails(db, council, first)).ok).toBe(true);
     const before = await countCaseTables(db);
 
     const stale = await correctPersonDetails(db, police, second);
     expect(stale).toMatchObject({ ok: false, code: "stale-version", formError: expect.stringMatching(/Someone else changed/) });
-    expect(!stale.ok && stale.fieldErrors).toEqual({ nationality: expect.stringContaining("“Moldovan”") });
+    expect(!stale.ok && stale.fieldErrors).toEqual({ nationalityCode: expect.stringContaining("“Moldova”") });
     expect(await countCaseTables(db)).toMatchObject({ timelineEvent: before.timelineEvent, auditEvent: before.auditEvent });
-    expect(await db.person.findUniqueOrThrow({ where: { id: person.personId } })).toMatchObject({ version: 1, nationality: "Moldovan", languages: ["Romanian"] });
+    expect(await db.person.findUniqueOrThrow({ where: { id: person.personId } })).toMatchObject({ version: 1, nationalityCode: "MDA", languages: ["Romanian"] });
 
     // Sent again on the version the page now shows, the second writer's answer is saved.
-    const again = await correctPersonDetails(db, police, { ...second, version: 1, nationality: "Moldovan" });
+    const again = await correctPersonDetails(db, police, { ...second, version: 1, nationalityCode: "Moldova" });
     expect(again).toMatchObject({ ok: true, data: { changed: ["languages"] } });
   });
 
   it("refuses bad answers next to each field, all at once, and writes nothing", async () => {
     const person = await freshPerson();
     const before = await countCaseTables(db);
-    const result = await correctPersonDetails(db, police, await correctionForm(police, person.personId, { name: "", description: "", dateOfBirth: "2001-02-30", gender: "DRAGON", interpreterNeeded: "maybe", nationality: "x".repeat(61), immediateNeeds: ["Caviar"] }));
+    const result = await correctPersonDetails(db, police, await correctionForm(police, person.personId, { name: "", description: "", dateOfBirth: "2001-02-30", gender: "DRAGON", interpreterNeeded: "maybe", nationalityCode: "Atlantis", countyLines: "SOMETIMES", immediateNeeds: ["Caviar"] }));
     expect(result).toMatchObject({ ok: false, code: "invalid-input" });
-    expect(!result.ok && Object.keys(result.fieldErrors).sort()).toEqual(["dateOfBirth", "gender", "immediateNeeds", "interpreterNeeded", "name", "nationality"]);
+    expect(!result.ok && Object.keys(result.fieldErrors).sort()).toEqual(["countyLines", "dateOfBirth", "gender", "immediateNeeds", "interpreterNeeded", "name", "nationalityCode"]);
     expect(!result.ok && result.fieldErrors.dateOfBirth).toMatch(/real date of birth/);
 
     const future = await correctPersonDetails(db, police, await correctionForm(police, person.personId, { dateOfBirth: "2999-01-01" }));
@@ -135,11 +146,11 @@ describe("correcting a person's details", () => {
     const person = await freshPerson({ nationality: "Albanian" });
     const form = await getPersonDetails(db, health, person.personId);
     expect(form.fields.map((field) => field.key)).toEqual(["name", "description", "dateOfBirth", "gender", "languages", "interpreterNeeded", "immediateNeeds"]);
-    expect(JSON.stringify(form)).not.toContain("Albanian");
+    expect(JSON.stringify(form)).not.toMatch(/Albania|ALB/);
 
-    const result = await correctPersonDetails(db, health, { ...(await correctionForm(health, person.personId, { interpreterNeeded: "yes" })), nationality: "Changed by health" });
+    const result = await correctPersonDetails(db, health, { ...(await correctionForm(health, person.personId, { interpreterNeeded: "yes" })), nationalityCode: "France", countyLines: "YES" });
     expect(result).toMatchObject({ ok: true, data: { changed: ["interpreterNeeded"] } });
-    expect(await db.person.findUniqueOrThrow({ where: { id: person.personId } })).toMatchObject({ nationality: "Albanian", interpreterNeeded: true });
+    expect(await db.person.findUniqueOrThrow({ where: { id: person.personId } })).toMatchObject({ nationalityCode: "ALB", countyLines: null, interpreterNeeded: true });
   });
 
   it("is not found for an agency outside the person's view, and forbidden to the coordinator, the PCC office and administrators", async () => {

@@ -89,7 +89,7 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
     },
     correctPersonDetailsAction: async () => {
       const person = await freshPerson();
-      const details = { name: "Payload Corrected (fictional)", description: "", gender: "FEMALE", nationality: "Romanian", languages: "Romanian", interpreterNeeded: "yes" };
+      const details = { name: "Payload Corrected (fictional)", description: "", gender: "FEMALE", nationalityCode: "Romanian", languages: "Romanian", interpreterNeeded: "yes" };
       return { actor: police, call: withState(toFormData({ personId: person.personId, version: 0, ...details })) };
     },
     recordAgeAssessmentAction: async () => {

@@ -3,12 +3,17 @@ import { changedSinceShown, correctableFields, dateOfBirthProblem, planCorrectio
 
 const stored: StoredDetails = {
   identity: { name: "Ana Fictional", description: null, dateOfBirth: new Date("1990-01-02T00:00:00Z") },
-  person: { gender: "FEMALE", nationality: "Romanian", languages: ["Romanian"], interpreterNeeded: true, immediateNeeds: ["Rest", "Needs glasses"] },
+  person: { gender: "FEMALE", nationalityCode: "ROU", countyLines: null, languages: ["Romanian"], interpreterNeeded: true, immediateNeeds: ["Rest", "Needs glasses"] },
 };
-const asShown = { name: "Ana Fictional", description: "", dateOfBirth: "1990-01-02", gender: "FEMALE", nationality: "Romanian", languages: "Romanian", interpreterNeeded: "yes", immediateNeeds: ["Rest"], otherNeeds: "Needs glasses" };
+const asShown = { name: "Ana Fictional", description: "", dateOfBirth: "1990-01-02", gender: "FEMALE", nationalityCode: "Romania", languages: "Romanian", interpreterNeeded: "yes", immediateNeeds: ["Rest"], otherNeeds: "Needs glasses" };
 const full = { minimalRecord: false };
 
 describe("planCorrection", () => {
+  it("refuses a nationality that is not in the country list", () => {
+    const plan = planCorrection(full, { ...asShown, nationalityCode: "Atlantis" }, stored);
+    expect(!plan.ok && plan.fieldErrors).toEqual({ nationalityCode: "Choose a country from the list, or ‘Not known’" });
+  });
+
   it("finds only the fields that changed, in list order", () => {
     const plan = planCorrection(full, { ...asShown, languages: "Romanian, English", gender: "NOT_KNOWN" }, stored);
     expect(plan.ok && plan.data.map((change) => [change.field.key, change.after])).toEqual([
@@ -27,16 +32,16 @@ describe("planCorrection", () => {
   });
 
   it("reads nothing a minimal-record reader (health) may not see", () => {
-    expect(correctableFields({ minimalRecord: true }).map((field) => field.key)).not.toContain("nationality");
-    const plan = planCorrection({ minimalRecord: true }, { ...asShown, nationality: "Changed" }, stored);
+    expect(correctableFields({ minimalRecord: true }).map((field) => field.key)).not.toContain("nationalityCode");
+    const plan = planCorrection({ minimalRecord: true }, { ...asShown, nationalityCode: "France", countyLines: "YES" }, stored);
     expect(plan).toEqual({ ok: true, data: [] });
   });
 });
 
 describe("changedSinceShown", () => {
   it("names each field stored differently from what the form showed, with its value now", () => {
-    const messages = changedSinceShown(full, { ...asShown, nationality: "Bulgarian" }, stored);
-    expect(messages).toEqual({ nationality: expect.stringContaining("“Romanian”") });
+    const messages = changedSinceShown(full, { ...asShown, nationalityCode: "Bulgarian" }, stored);
+    expect(messages).toEqual({ nationalityCode: expect.stringContaining("“Romania”") });
   });
 });
 

@@ -1,7 +1,19 @@
 import { z } from "zod";
 import { typedText } from "../input/text";
 import { IMMEDIATE_NEEDS } from "../rescue/immediate-needs";
-import { GENDERS, GENDER_LABELS, type Gender } from "../types";
+import { matchNationality, nationalityName } from "../nationality/countries";
+import {
+  AGE_AT_EXPLOITATION_LABELS,
+  AGES_AT_EXPLOITATION,
+  COUNTY_LINES_ANSWERS,
+  COUNTY_LINES_LABELS,
+  EXPLOITATION_LOCATION_LABELS,
+  EXPLOITATION_LOCATIONS,
+  REFERRER_TYPE_LABELS,
+  REFERRER_TYPES,
+} from "../rescue/national-categories";
+import { NATIONALITY_NOT_IN_LIST } from "../rescue/rescue-input";
+import { EXPLOITATION_TYPE_LABELS, EXPLOITATION_TYPES, GENDERS, GENDER_LABELS, type Gender } from "../types";
 import { fieldRefused, ok, type Result } from "../result";
 
 /**
@@ -21,6 +33,8 @@ export type CorrectionControl =
   | { kind: "text"; hint?: string }
   | { kind: "date"; hint?: string }
   | { kind: "radios"; options: { value: string; label: string }[] }
+  /** The country list (decision record 0019): typed text, matched to a code. */
+  | { kind: "country"; hint?: string }
   | { kind: "checkboxes"; options: { value: string; label: string }[]; otherName: string; otherLabel: string };
 
 /** A value as the form shows it: one text, or the ticked boxes and the "other" text. */
@@ -129,6 +143,58 @@ function genderField(): CorrectionField<Gender> {
   };
 }
 
+/** The country list's code; the form shows and takes the country's name (or a demonym, or a code). */
+function nationalityField(): CorrectionField<string | null> {
+  const key = "nationalityCode";
+  return {
+    key,
+    label: "Nationality",
+    store: "person",
+    identity: false,
+    minimalRecord: false,
+    control: { kind: "country", hint: "Start typing a country or nationality, then choose from the list. Or ‘Stateless’, or ‘Not known’." },
+    parse: (input) => {
+      const raw = input[key];
+      if (raw === undefined || (typeof raw === "string" && raw.trim() === "")) return ok(null);
+      if (typeof raw !== "string" || raw.length > 100) return fieldRefused(key, NATIONALITY_NOT_IN_LIST);
+      const hidden = typedText().safeParse(raw);
+      if (!hidden.success) return fieldRefused(key, hidden.error.issues[0]?.message ?? NATIONALITY_NOT_IN_LIST);
+      const code = matchNationality(raw);
+      return code === null ? fieldRefused(key, NATIONALITY_NOT_IN_LIST) : ok(code);
+    },
+    equal: (a, b) => a === b,
+    fromColumn: (value) => (typeof value === "string" && value !== "" ? value : null),
+    toColumn: (value) => value,
+    toForm: (value) => (value ? nationalityName(value) : ""),
+    display: (value) => (value ? nationalityName(value) : "Not recorded"),
+  };
+}
+
+/**
+ * An optional choice of the national statistics' categories (or the exploitation type): unanswered is
+ * null, counted as missing; "Not known" is an answer. Not in health's minimal record.
+ */
+function choiceField<const T extends readonly [string, ...string[]]>(key: string, label: string, values: T, labels: Record<T[number], string>, message: string): CorrectionField<T[number] | null> {
+  const schema = z.preprocess((value) => (value === "" ? undefined : value), z.enum(values, { error: message }).optional());
+  return {
+    key,
+    label,
+    store: "person",
+    identity: false,
+    minimalRecord: false,
+    control: { kind: "radios", options: values.map((value: T[number]) => ({ value, label: labels[value] })) },
+    parse: (input) => {
+      const parsed = parseWith(key, schema, input);
+      return parsed.ok ? ok((parsed.data ?? null) as T[number] | null) : parsed;
+    },
+    equal: (a, b) => a === b,
+    fromColumn: (value) => (typeof value === "string" ? (value as T[number]) : null),
+    toColumn: (value) => value,
+    toForm: (value) => value ?? "",
+    display: (value) => (value ? labels[value as T[number]] : "Not recorded"),
+  };
+}
+
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((item, index) => item === b[index]);
 
 function languagesField(): CorrectionField<string[]> {
@@ -214,10 +280,15 @@ export const CORRECTION_FIELDS: readonly CorrectionField<unknown>[] = [
   textField("description", "Description", "identity", { max: 200, identity: true, minimalRecord: true, hint: "For example ‘woman, about 30, speaks Romanian’" }),
   dateOfBirthField(),
   genderField(),
-  textField("nationality", "Nationality", "person", { max: 60, identity: false, minimalRecord: false }),
+  nationalityField(),
   languagesField(),
   interpreterField(),
   immediateNeedsField(),
+  choiceField("exploitationType", "Type of exploitation", EXPLOITATION_TYPES, EXPLOITATION_TYPE_LABELS, "Select a type of exploitation from the list"),
+  choiceField("exploitationLocation", "Where the exploitation took place", EXPLOITATION_LOCATIONS, EXPLOITATION_LOCATION_LABELS, "Select where the exploitation took place from the list"),
+  choiceField("countyLines", "County lines", COUNTY_LINES_ANSWERS, COUNTY_LINES_LABELS, "Select yes, no or ‘Not known’ for county lines"),
+  choiceField("ageAtExploitation", "Age at exploitation", AGES_AT_EXPLOITATION, AGE_AT_EXPLOITATION_LABELS, "Select adult, child or ‘Not known’ for the age at exploitation"),
+  choiceField("referrerType", "Type of referring organisation", REFERRER_TYPES, REFERRER_TYPE_LABELS, "Select the type of organisation from the list"),
 ];
 
 /** The fields this reader may see and correct: all of them, or a minimal-record reader's (health) only. */

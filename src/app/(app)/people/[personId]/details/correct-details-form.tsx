@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { FormValue } from "@/domain/person/correction-fields";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { CountryCombobox, type CountryOption } from "@/components/form/country-combobox";
 import { Checkboxes, Radios, TextField } from "@/components/form/fields";
 import { SubmitButton } from "@/components/form/submit-button";
 import { initialFormState } from "@/lib/form-state";
@@ -32,7 +33,17 @@ function ShownValue({ field }: { field: DetailField }) {
   );
 }
 
-export function CorrectDetailsForm({ personId, version, fields }: { personId: string; version: number; fields: DetailField[] }) {
+export function CorrectDetailsForm({
+  personId,
+  version,
+  fields,
+  nationalities,
+}: {
+  personId: string;
+  version: number;
+  fields: DetailField[];
+  nationalities: readonly CountryOption[];
+}) {
   const [state, formAction] = useActionState(correctPersonDetailsAction, initialFormState);
   const values = state.values ?? {};
   const errors = state.fieldErrors;
@@ -68,6 +79,18 @@ export function CorrectDetailsForm({ personId, version, fields }: { personId: st
                 width={control.kind === "date" ? "max-w-xs" : undefined}
                 defaultValue={submitted ? text(typed(field.key), "") : typeof value === "string" ? value : ""}
                 error={errors[field.key]}
+              />
+            );
+          case "country":
+            return (
+              <CountryCombobox
+                key={field.key}
+                name={field.key}
+                label={field.label}
+                hint={control.hint}
+                defaultValue={submitted ? text(typed(field.key), "") : typeof value === "string" ? value : ""}
+                error={errors[field.key]}
+                options={nationalities}
               />
             );
           case "radios":

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NATIONALITIES } from "@/domain/nationality/countries";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { getPersonDetails } from "@/server/people/get-person-details";
@@ -24,7 +25,7 @@ export default async function CorrectDetailsPage({ params }: { params: Promise<{
         Every change goes on the timeline and into the audit log. If someone else saves a change while you are editing, nothing
         is overwritten: you will see what they changed, and your answers are kept.
       </p>
-      <CorrectDetailsForm personId={person.personId} version={person.version} fields={person.fields} />
+      <CorrectDetailsForm personId={person.personId} version={person.version} fields={person.fields} nationalities={NATIONALITIES} />
     </>
   );
 }
