@@ -95,8 +95,10 @@ export async function readPersonSummary(db: Db, partnershipId: string, filters: 
       sum(m."keySum")::int AS "keySum"
     FROM "DashboardPersonMonth" m WHERE ${where}
     GROUP BY GROUPING SETS ((m."month", m."ageGroup"), (m."gender"), (m."exploitationType"), (m."nationality"), (m."month", m."nrmOutcome"), (m."languageRecorded"), ())`),
-    db.$queryRaw<{ rescues: number }[]>(Prisma.sql`
-      SELECT count(DISTINCT rescue)::int AS rescues FROM "DashboardPersonMonth" m, unnest(m."rescueIds") AS rescue WHERE ${where}`),
+    // Each rescue once, with its own record key: only the key column of the rescue rows is read.
+    db.$queryRaw<{ rescues: number; keySum: number }[]>(Prisma.sql`
+      SELECT count(*)::int AS rescues, coalesce(sum(r."cellKey"), 0)::int AS "keySum"
+      FROM "Rescue" r WHERE r."id" IN (SELECT rescue FROM "DashboardPersonMonth" m, unnest(m."rescueIds") AS rescue WHERE ${where})`),
   ]);
   // GROUPING() sets a bit, from the left, for each column the row is NOT grouped by (7 columns).
   const groupedBy = (...columns: number[]) => {
@@ -111,6 +113,7 @@ export async function readPersonSummary(db: Db, partnershipId: string, filters: 
     total: total.people,
     totalKeySum: total.keySum,
     rescues: Number(rescues?.rescues ?? 0),
+    rescuesKeySum: Number(rescues?.keySum ?? 0),
     languageMissing: languageMissing.people,
     languageMissingKeySum: languageMissing.keySum,
     byMonthAndAge: groupedBy(MONTH, AGE).map((row) => ({ month: monthKey(row.month!), ageGroup: row.ageGroup!, ...counted(row) })),
