@@ -95,10 +95,10 @@ export async function readPersonSummary(db: Db, partnershipId: string, filters: 
       sum(m."keySum")::int AS "keySum"
     FROM "DashboardPersonMonth" m WHERE ${where}
     GROUP BY GROUPING SETS ((m."month", m."ageGroup"), (m."gender"), (m."exploitationType"), (m."nationality"), (m."month", m."nrmOutcome"), (m."languageRecorded"), ())`),
-    // Each rescue once, with its own record key: only the key column of the rescue rows is read.
+    // Each rescue once, with its own record key, from the summary alone (the keys sit beside the ids).
     db.$queryRaw<{ rescues: number; keySum: number }[]>(Prisma.sql`
-      SELECT count(*)::int AS rescues, coalesce(sum(r."cellKey"), 0)::int AS "keySum"
-      FROM "Rescue" r WHERE r."id" IN (SELECT rescue FROM "DashboardPersonMonth" m, unnest(m."rescueIds") AS rescue WHERE ${where})`),
+      SELECT count(*)::int AS rescues, coalesce(sum(d."key"), 0)::int AS "keySum"
+      FROM (SELECT DISTINCT u."rescue", u."key" FROM "DashboardPersonMonth" m, unnest(m."rescueIds", m."rescueKeys") AS u("rescue", "key") WHERE ${where}) d`),
   ]);
   // GROUPING() sets a bit, from the left, for each column the row is NOT grouped by (7 columns).
   const groupedBy = (...columns: number[]) => {
