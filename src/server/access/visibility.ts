@@ -41,6 +41,23 @@ export function pseudonymisedCases(actor: Actor): Prisma.PersonWhereInput {
 }
 
 /**
+ * The cases a user may close or reopen (the role must also hold case.close / case.reopen): an agency
+ * lead, people their agency works with — logged, or owns a stage of (an agency only asked to take a
+ * stage on, by a referral it has not answered, does not close the case); the coordinator, every case
+ * of the partnership (the pseudonymised view: the caller selects no identity).
+ */
+export function closableCases(actor: Actor): Prisma.PersonWhereInput {
+  if (actor.role === "COORDINATOR") return pseudonymisedCases(actor);
+  if (actor.role !== "AGENCY_LEAD") return NOBODY;
+  return {
+    AND: [
+      visiblePeople(actor),
+      { OR: [{ rescue: { loggedByAgencyId: actor.agencyId } }, { stages: { some: { ownerAgencyId: actor.agencyId } } }] },
+    ],
+  };
+}
+
+/**
  * Health sees identity, the health stage and a minimal summary (Caldicott: only what care needs). The
  * stages a health user sees in full are the ones health owns or has been referred.
  */
@@ -73,8 +90,8 @@ export function mayReadAccommodation(actor: Actor, placement: { providerAgencyId
 /**
  * Which timeline entries a user may read, by sensitivity: general entries go to every agency that
  * sees the person; health entries to health; police entries to police; the writer's own agency always
- * reads what it wrote. A minimal-record reader (health) also reads only notes, the rescue being logged
- * and entries about the stages they see in full: what other agencies did on their stages, and why, is
+ * reads what it wrote. A minimal-record reader (health) also reads only notes, the rescue being logged,
+ * contacts, the case being closed or reopened, and entries about the stages they see in full: what other agencies did on their stages, and why, is
  * not theirs to read.
  */
 export function readableTimeline(actor: Actor): Prisma.TimelineEventWhereInput {
@@ -86,7 +103,7 @@ export function readableTimeline(actor: Actor): Prisma.TimelineEventWhereInput {
   return {
     AND: [
       bySensitivity,
-      { OR: [{ kind: { in: ["NOTE_ADDED", "RESCUE_LOGGED"] } }, { stage: stagesSeenInFull(actor) }] },
+      { OR: [{ kind: { in: ["NOTE_ADDED", "RESCUE_LOGGED", "CONTACT_RECORDED", "CASE_CLOSED", "CASE_REOPENED"] } }, { stage: stagesSeenInFull(actor) }] },
     ],
   };
 }
