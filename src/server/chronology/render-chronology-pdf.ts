@@ -9,7 +9,8 @@ const MARGIN = 57;
  * The chronology as an A4 PDF, with pdfkit's built-in PDF fonts (Helvetica): nothing is loaded from
  * the network or the disk beyond pdfkit's own font metrics. Content streams are left uncompressed:
  * the document is text only, so it stays small, and its text can be checked in tests. The built-in
- * fonts cover Latin-1 (WinAnsi) only: other characters are replaced by "?" rather than drawn wrongly.
+ * fonts cover WinAnsi (Latin-1 and a few more) only: other characters are replaced by "?" rather than
+ * drawn wrongly.
  */
 export async function renderChronologyPdf(doc: ChronologyDocument): Promise<Buffer> {
   const pdf = new PDFDocument({
@@ -26,7 +27,8 @@ export async function renderChronologyPdf(doc: ChronologyDocument): Promise<Buff
     pdf.on("error", reject);
   });
 
-  const text = (value: string) => value.replace(/[^\n\t\x20-\x7e\xa0-\xff]/g, "?");
+  // Latin-1 and the few WinAnsi extras people type (dashes, curly quotes, ellipsis, bullet, euro).
+  const text = (value: string) => value.replace(/[^\n\t\x20-\x7e\xa0-\xff\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2022\u20ac]/g, "?");
   const width = pdf.page.width - 2 * MARGIN;
 
   pdf.font("Helvetica-Bold").fontSize(18).text(text(doc.title), { width });
