@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { typedText } from "@/domain/input/text";
 import { CONTACT_METHODS, CONTACT_OUTCOMES, contactTimeProblem, describeContact } from "@/domain/contact/contact-watch";
 import { fieldRefused, invalid, ok, refused, type Result } from "@/domain/result";
 import { parseLondonInputValue } from "@/domain/time/london";
@@ -14,8 +15,7 @@ import { recordTimeline } from "../timeline/record-timeline";
 
 export const recordContactSchema = z.object({
   personId: z.uuid("Person not found"),
-  occurredAt: z
-    .string({ error: "Enter when the contact was" })
+  occurredAt: typedText({ error: "Enter when the contact was" })
     .trim()
     .min(1, "Enter when the contact was")
     .transform((value, ctx) => {
