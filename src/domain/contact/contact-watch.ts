@@ -46,11 +46,11 @@ export function noContactWords(gapStart: Date, now: Date): string {
   return `No contact for ${formatDuration(now.getTime() - gapStart.getTime())}`;
 }
 
-/** Why a contact cannot be recorded at this time, or null. */
-export function contactTimeProblem(occurredAt: Date, now: Date, rescueAt: Date): string | null {
+/** Why a contact cannot be recorded at this time, or null. Without `rescueAt`, the checks that need only the time. */
+export function contactTimeProblem(occurredAt: Date, now: Date, rescueAt?: Date): string | null {
   if (occurredAt.getTime() > now.getTime() + CONTACT_CLOCK_SKEW_MINUTES * MS.MINUTE) return "The time of the contact must be now or in the past";
   if (occurredAt.getTime() < now.getTime() - OLDEST_CONTACT_DAYS * MS.DAY) return `The time of the contact must be within the last ${OLDEST_CONTACT_DAYS} days`;
-  if (occurredAt.getTime() < rescueAt.getTime()) return "The time of the contact must be after the rescue";
+  if (rescueAt && occurredAt.getTime() < rescueAt.getTime()) return "The time of the contact must be after the rescue";
   return null;
 }
 

@@ -13,7 +13,8 @@ import { NotFoundError } from "../errors";
 import { publishChangesAfterCommit } from "../live/publish";
 import { recordTimeline } from "../timeline/record-timeline";
 
-export const recordContactSchema = z.object({
+// `now`: the future and a mistyped year are refused with the other fields' errors, on the first submit.
+export const recordContactSchema = (now: Date) => z.object({
   personId: z.uuid("Person not found"),
   occurredAt: typedText({ error: "Enter when the contact was" })
     .trim()
@@ -22,6 +23,11 @@ export const recordContactSchema = z.object({
       const date = parseLondonInputValue(value);
       if (!date) {
         ctx.addIssue({ code: "custom", message: "Enter a real date and time, for example 23/11/2026 14:30" });
+        return z.NEVER;
+      }
+      const problem = contactTimeProblem(date, now);
+      if (problem) {
+        ctx.addIssue({ code: "custom", message: problem });
         return z.NEVER;
       }
       return date;
@@ -41,7 +47,7 @@ export type RecordedContact = { personId: string; contactId: string };
  */
 export async function recordContact(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<Result<RecordedContact>> {
   await requirePermission(db, actor, "contact.record", { entity: "Person", entityId: idFromInput(rawInput, "personId") });
-  const parsed = recordContactSchema.safeParse(rawInput);
+  const parsed = recordContactSchema(now).safeParse(rawInput);
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
 

@@ -91,7 +91,8 @@ export default async function PersonPage({
       <ul className="mb-6 flex flex-wrap gap-x-6 gap-y-2">
         {person.canProduceChronology && (
           <li>
-            <Link href={`/people/${person.id}/chronology`} className="font-bold">
+            {/* Each production is audited: a prefetch must not count as one. */}
+            <Link href={`/people/${person.id}/chronology`} className="font-bold" prefetch={false}>
               Chronology for a case review
             </Link>
           </li>
