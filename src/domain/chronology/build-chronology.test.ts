@@ -42,6 +42,13 @@ describe("buildChronology", () => {
     expect(doc.entries[2]!.restricted).toBe("Police only");
   });
 
+  it("puts a closing before the stage entries written in the same moment", () => {
+    const moment = at(400);
+    const entry = (id: string, kind: "CASE_CLOSED" | "STAGE_NOT_NEEDED") => ({ id, kind, stageTitle: null, text: null, sensitivity: "GENERAL" as const, actorName: "L", actorAgencyName: "Council (test)", occurredAt: moment });
+    const doc = buildChronology(input({ timeline: [entry("a", "STAGE_NOT_NEEDED"), entry("z", "CASE_CLOSED"), entry("b", "STAGE_NOT_NEEDED")] }));
+    expect(doc.entries.map((e) => e.id)).toEqual(["z", "a", "b"]);
+  });
+
   it("says each stage against its target", () => {
     expect(buildChronology(input()).stages[0]!.outcome).toBe("Done in 5 h (1 h late)");
   });

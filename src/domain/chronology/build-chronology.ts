@@ -39,6 +39,8 @@ export type ChronologyDocument = {
   entries: ChronologyEntry[];
 };
 
+const caseFirst = (entry: TimelineEntryView) => (entry.kind === "CASE_CLOSED" || entry.kind === "CASE_REOPENED" ? 0 : 1);
+
 const RESTRICTED: Partial<Record<NoteSensitivity, string>> = { POLICE: "Police only", HEALTH: "Health only" };
 
 /**
@@ -83,7 +85,8 @@ export function buildChronology(input: ChronologyInput): ChronologyDocument {
       };
     }),
     entries: [...input.timeline]
-      .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.id.localeCompare(b.id))
+      // Written in one moment (a closing and the stages it ended): the case's own entry first.
+      .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || caseFirst(a) - caseFirst(b) || a.id.localeCompare(b.id))
       .map((entry) => ({
         id: entry.id,
         when: formatLondonDateTime(entry.occurredAt),
