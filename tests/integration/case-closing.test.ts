@@ -11,6 +11,7 @@ import { ForbiddenError, NotFoundError } from "../../src/server/errors";
 import { runEscalationSweep } from "../../src/server/escalation/run-escalation-sweep";
 import { referStage } from "../../src/server/referrals/refer-stage";
 import { changeStage } from "../../src/server/stages/change-stage";
+import { getPersonPathway } from "../../src/server/people/get-person-pathway";
 import { logOnePerson } from "../support/log-person";
 import { countCaseTables, createWorld, HOUR, MINUTE, type World } from "../support/world";
 
@@ -143,11 +144,16 @@ describe("closing a case", () => {
     expect((await db.person.findUniqueOrThrow({ where: { id: person.personId } })).closedAt).toBeNull();
   });
 
-  it("stops work on the closed case's stages", async () => {
+  it("stops work on the closed case's stages, while the agencies whose work it stopped still see the person", async () => {
     const person = await freshPerson();
     await closeCase(db, councilLead, closeInput(person.personId), NOW);
     const change = await changeStage(db, councilCaseworker, { stageId: person.stage("accommodation").id, version: "1", action: "start" }, NOW);
     expect(change).toMatchObject({ ok: false, code: "case-closed" });
+    // Council's stages were all open, so all ended "not needed — case closed": that is still council's work.
+    await expect(getPersonPathway(db, councilCaseworker, person.personId)).resolves.toMatchObject({ closeReason: "MISSING" });
+    // Not so for a stage marked not needed for its own reason (docs/decisions/0003).
+    await db.stage.updateMany({ where: { personId: person.personId, ownerAgencyId: councilCaseworker.agencyId }, data: { closingReason: "No longer needed (fictional)" } });
+    await expect(getPersonPathway(db, councilCaseworker, person.personId)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

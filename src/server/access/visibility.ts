@@ -1,5 +1,6 @@
 import "server-only";
 import { STAGE_STATES_WITH_WORK } from "@/domain/pathway/stage-states";
+import { CLOSED_WITH_CASE_REASON } from "@/domain/cases/case-closing";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "./actor";
 
@@ -10,7 +11,7 @@ const NOBODY: Prisma.PersonWhereInput = { id: { in: [] } };
  * caseworker or lead sees people their agency logged, or while it has work for them: a stage it owns
  * that is open or done, or a stage referred to it and waiting for an answer. A stage the person
  * declined or one marked not needed does not, on its own, keep the agency seeing them
- * (docs/decisions/0003). Every other role sees no person record here (the coordinator's
+ * (docs/decisions/0003) — except a stage ended by closing the case (docs/decisions/0021). Every other role sees no person record here (the coordinator's
  * pseudonymised view is `pseudonymisedCases`).
  */
 export function visiblePeople(actor: Actor): Prisma.PersonWhereInput {
@@ -20,6 +21,9 @@ export function visiblePeople(actor: Actor): Prisma.PersonWhereInput {
     OR: [
       { rescue: { loggedByAgencyId: actor.agencyId } },
       { stages: { some: { ownerAgencyId: actor.agencyId, state: { in: [...STAGE_STATES_WITH_WORK] } } } },
+      // Work stopped by closing the case is still the agency's: it reopens the case and writes the
+      // chronology for a review (a person gone missing), and a reopening gives that work back.
+      { stages: { some: { ownerAgencyId: actor.agencyId, state: "NOT_NEEDED", closingReason: CLOSED_WITH_CASE_REASON } } },
       { stages: { some: { referrals: { some: { toAgencyId: actor.agencyId, state: "PENDING" } } } } },
     ],
   };

@@ -44,16 +44,6 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <EscalationSettingsForm current={escalation} />
       </section>
 
-      <section aria-labelledby="contact-gap-heading" className="mb-12">
-        <h2 id="contact-gap-heading" className="mb-2 text-2xl font-bold">
-          No contact with a person
-        </h2>
-        <p className="mb-6 max-w-2xl text-muted">
-          When nobody has reached a person on a live case for this long, the leads of the agencies working on their open stages are told, once for each gap.
-        </p>
-        <ContactGapSettingsForm current={contactGap} />
-      </section>
-
       <section aria-labelledby="suppression-heading" className="mb-12">
         <h2 id="suppression-heading" className="mb-2 text-2xl font-bold">
           Small numbers shown to the PCC office
@@ -72,6 +62,16 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           A computer left signed in shows people&rsquo;s records to whoever sits at it next, so a session with no activity ends.
         </p>
         <IdleTimeoutSettingsForm current={idleTimeout} />
+      </section>
+
+      <section aria-labelledby="contact-gap-heading" className="mt-12">
+        <h2 id="contact-gap-heading" className="mb-2 text-2xl font-bold">
+          No contact with a person
+        </h2>
+        <p className="mb-6 max-w-2xl text-muted">
+          When nobody has reached a person on a live case for this long, the leads of the agencies working on their open stages are told, once for each gap.
+        </p>
+        <ContactGapSettingsForm current={contactGap} />
       </section>
     </>
   );
