@@ -195,3 +195,23 @@ test("the council lead prints and downloads the chronology: police-only notes ar
   );
   expect(produced).toEqual(["chronology.view", "chronology.pdf", "chronology.pdf"]);
 });
+
+test("the administrator sets the hours without contact before leads are told; a bad value is explained next to the field", async ({ page }) => {
+  await signIn(page, "admin@demo.example");
+  await page.goto("/admin/settings");
+  const hours = page.getByLabel("Tell the agencies' leads after this many hours without contact");
+  await expect(hours).toHaveValue("48");
+  await hours.fill("0x10");
+  await page.getByRole("button", { name: "Save no-contact time" }).click();
+  await expect(page.locator("#field-contactGapHours-error")).toContainText("Enter the hours as a whole number from 4 to 720, using digits only");
+  await expect(hours).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(page);
+  await hours.fill("72");
+  await page.getByRole("button", { name: "Save no-contact time" }).click();
+  await expect(page.getByTestId("notification-banner")).toContainText("The next contact-gap sweep, within a minute, uses the new time.");
+  await expect(hours).toHaveValue("72");
+  // Put the demo back as it was.
+  await hours.fill("48");
+  await page.getByRole("button", { name: "Save no-contact time" }).click();
+  await expect(page.getByTestId("notification-banner")).toBeVisible();
+});
