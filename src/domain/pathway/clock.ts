@@ -93,12 +93,22 @@ export function isOpen(clock: Clock): boolean {
   return clock.kind !== "done" && clock.kind !== "closed";
 }
 
-/** A stored stage and its person's rescue time, as the clock reads them. */
+/**
+ * A stored stage and its person's rescue time, as the clock reads them. A stage restarted when its
+ * case was reopened counts from its own `clockStartedAt` instead of the rescue.
+ */
 export function clockInputOf(
-  stage: Pick<ClockInput, "state" | "dueAt" | "completedAt" | "pausedAt" | "pausedMs">,
+  stage: Pick<ClockInput, "state" | "dueAt" | "completedAt" | "pausedAt" | "pausedMs"> & { clockStartedAt?: Date | null },
   t0: Date,
 ): ClockInput {
-  return { state: stage.state, t0, dueAt: stage.dueAt, completedAt: stage.completedAt, pausedAt: stage.pausedAt, pausedMs: stage.pausedMs };
+  return {
+    state: stage.state,
+    t0: stage.clockStartedAt ?? t0,
+    dueAt: stage.dueAt,
+    completedAt: stage.completedAt,
+    pausedAt: stage.pausedAt,
+    pausedMs: stage.pausedMs,
+  };
 }
 
 /** A person's open stages, most urgent first (overdue, at risk, due soonest); pathway order breaks ties. */

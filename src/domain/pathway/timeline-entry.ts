@@ -17,7 +17,10 @@ export type TimelineKind =
   | "REFERRAL_DECLINED"
   | "REFERRAL_WITHDRAWN"
   | "ACCOMMODATION_RECORDED"
-  | "STAGE_MOVED";
+  | "STAGE_MOVED"
+  | "CONTACT_RECORDED"
+  | "CASE_CLOSED"
+  | "CASE_REOPENED";
 
 /** One entry of a person's timeline as the pathway page shows it (newest first, with who and when). */
 export type TimelineEntryView = {

@@ -49,6 +49,12 @@ export function describeTimelineEntry(entry: TimelineWordsInput): string {
       return `${agency} recorded the accommodation address`;
     case "STAGE_MOVED":
       return `${agency} moved ${stage} to another agency`;
+    case "CONTACT_RECORDED":
+      return `${agency} recorded a contact with the person`;
+    case "CASE_CLOSED":
+      return `${agency} closed the case`;
+    case "CASE_REOPENED":
+      return `${agency} reopened the case`;
     default:
       return unreachable(entry.kind);
   }

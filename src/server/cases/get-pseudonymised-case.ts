@@ -4,6 +4,7 @@ import { z } from "zod";
 import { roleHasPermission } from "@/domain/access/permissions";
 import { clockInputOf, type ClockInput } from "@/domain/pathway/clock";
 import type { AgeGroup, Gender, StageState } from "@/domain/types";
+import type { CaseCloseReason } from "@/domain/cases/case-closing";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { pseudonymisedCases } from "../access/visibility";
@@ -42,6 +43,10 @@ export type PseudonymisedCase = {
   stages: CaseStageView[];
   identity: BreakGlassIdentity | null;
   canBreakGlass: boolean;
+  closedAt: Date | null;
+  closeReason: CaseCloseReason | null;
+  canClose: boolean;
+  canReopen: boolean;
 };
 
 /**
@@ -61,6 +66,8 @@ export async function getPseudonymisedCase(db: Db, actor: Actor, personId: strin
           ageGroup: true,
           gender: true,
           interpreterNeeded: true,
+          closedAt: true,
+          closeReason: true,
           ...PERSON_CLOCK_SELECT,
           stages: {
             orderBy: { templateStage: { sortOrder: "asc" } },
@@ -102,6 +109,10 @@ export async function getPseudonymisedCase(db: Db, actor: Actor, personId: strin
     })),
     identity,
     canBreakGlass,
+    closedAt: person.closedAt,
+    closeReason: person.closeReason,
+    canClose: roleHasPermission(actor.role, "case.close") && person.closedAt === null,
+    canReopen: roleHasPermission(actor.role, "case.reopen") && person.closedAt !== null,
   };
 }
 
