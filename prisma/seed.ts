@@ -7,6 +7,7 @@ import { createPrismaClient, type Db } from "../src/server/db/create-client";
 import { removeDemoPartnership } from "./seed/cleanup";
 import { insertHistory, planHistory } from "./seed/history";
 import { seedAccommodation } from "./seed/accommodation";
+import { markHistoricContactGapsRaised } from "./seed/contact-gaps";
 import { seedLiveCases } from "./seed/live";
 import { createDemoOrg, DEMO_SLUG } from "./seed/org";
 import { Random } from "./seed/random";
@@ -25,6 +26,7 @@ export async function seedDemo(db: Db, { now }: { now: Date }): Promise<SeedSumm
   try {
     const org = await createDemoOrg(db);
     await insertHistory(db, planHistory(new Random(HISTORY_SEED), org, now));
+    await markHistoricContactGapsRaised(db, org.partnershipId, now);
     const live = await seedLiveCases(db, org, now);
     await seedAccommodation(db, org);
     await seedQueueWork(db, org, live);

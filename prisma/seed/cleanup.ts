@@ -8,6 +8,9 @@ export async function removeDemoPartnership(db: Db, slug: string): Promise<void>
   const inPartnership = { rescue: { partnershipId: partnership.id } };
   await db.timelineEvent.deleteMany({ where: { person: inPartnership } });
   await db.escalation.deleteMany({ where: { stage: { person: inPartnership } } });
+  await db.contact.deleteMany({ where: { person: inPartnership } });
+  await db.contactGapNotice.deleteMany({ where: { person: inPartnership } });
+  await db.caseClosure.deleteMany({ where: { person: inPartnership } });
   await db.stage.deleteMany({ where: { person: inPartnership } });
   await db.accommodationPlacement.deleteMany({ where: { person: inPartnership } });
   await db.personIdentity.deleteMany({ where: { person: inPartnership } });

@@ -72,6 +72,8 @@ export const REFUSAL_CODES = [
   "code-used",
   /** Throttled, like sign-in (docs/decisions/0005). */
   "too-many-attempts",
+  /** Reopening a case that is not closed. */
+  "case-open",
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

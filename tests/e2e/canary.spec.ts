@@ -153,6 +153,10 @@ async function walk(page: Page, account: DemoAccount): Promise<string[]> {
     ...START_PAGES,
     `/people/${personId}`,
     `/people/${personId}/accommodation`,
+    // The chronology gathers everything the reader may see: it must hold nothing else.
+    `/people/${personId}/chronology`,
+    `/cases/${personId}/close`,
+    `/cases/${personId}/reopen`,
     ...stageIds.map((id) => `/people/${personId}/stages/${id}`),
     `/cases/${personId}`,
     `/rescues/${rescueId}`,

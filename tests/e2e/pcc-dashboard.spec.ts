@@ -41,6 +41,7 @@ test("the PCC office sees the dashboard with real numbers, and filters change th
   const lastMonth = await tile(page, /^People rescued/);
   expect(lastMonth).toMatch(/^(\d+|\[c\]\s*hidden)$/);
   await expect(page.getByTestId("suppression-key")).toContainText("[c]: hidden, because it counts 1 to 4 people");
+  await expect(page.getByTestId("perturbation-key")).toHaveText("Figures are slightly adjusted to protect people, so rows and columns may not add up exactly.");
   // Every section: a table, and for most a chart that links to it.
   for (const id of ["timeliness", "trend", "breaches", "escalations", "escalations-by-agency", "volumes", "gender", "exploitation-type", "uk-overseas", "county-lines", "age-at-exploitation", "referrer-type", "nationality", "nrm", "completeness"]) {
     await expect(page.getByTestId(`table-${id}`), id).toBeVisible();
@@ -75,6 +76,7 @@ test("the PCC office sees the dashboard with real numbers, and filters change th
   const csv = await (await import("node:fs/promises")).readFile((await download.path())!, "utf8");
   expect(csv).toMatch(/^Victim Care Pathway: PCC dashboard,People rescued by month and age group\r\nPeriod,\d{4}\r\n/);
   expect(csv).toContain("Month,Adult,Child,Age disputed (treated as a child),All");
+  expect(csv).toContain('Adjustment,"Figures are slightly adjusted to protect people, so rows and columns may not add up exactly"');
   // Printing leaves out the filters and links, and fits A4: at its printable width (210 mm less two
   // 15 mm margins, 680 CSS pixels) no table is cut off and nothing runs past the right edge.
   const screenSize = page.viewportSize()!;
@@ -94,7 +96,8 @@ test("the PCC office sees the dashboard with real numbers, and filters change th
   await page.setViewportSize(screenSize);
 
   // Children only: the headline becomes exactly the year's children, as the unfiltered age table
-  // counted them (a seeded year has far more than the threshold, so neither figure is hidden).
+  // counted them (a seeded year has far more than the threshold, so neither figure is hidden). Both
+  // are perturbed, from the same people's keys, so they agree (decision record 0018).
   const yearChildren = await page.getByTestId("table-volumes").getByRole("row", { name: /^All months/ }).getByRole("cell").nth(1).innerText();
   expect(yearChildren.trim()).toMatch(/^\d+$/);
   await page.getByLabel("Age group", { exact: true }).selectOption({ label: "Child" });

@@ -20,6 +20,8 @@ import { notify } from "@/server/notifications/notify";
 import { answerReferral } from "@/server/referrals/answer-referral";
 import { referStage } from "@/server/referrals/refer-stage";
 import { logRescue } from "@/server/rescues/log-rescue";
+import { closeCase } from "@/server/cases/close-case";
+import { toLondonInputValue } from "@/domain/time/london";
 import { outcomeOf, toFormData, type ActionOutcome } from "../support/form-data";
 import { logOnePerson } from "../support/log-person";
 import { changedPathwayForm, unusedEarlierVersion } from "../support/pathway-form";
@@ -197,7 +199,77 @@ async function freshAccount(target: Target, options: { activated?: boolean } = {
   return { userId: user.id, version: user.version };
 }
 
+/**
+ * A person for each target: in the caller's partnership and worked on by council (the caller's agency),
+ * in the caller's partnership with none of its stages council's (another agency's case), or in the other
+ * partnership. `closed` closes it first, by the coordinator of its partnership.
+ */
+async function personFor(target: Target, { closed = false } = {}) {
+  const person = await freshPerson(target === "hidden" ? "away" : "home");
+  if (target === "otherAgency") {
+    await db.stage.updateMany({ where: { personId: person.personId, ownerAgencyId: home.agencies.COUNCIL_SAFEGUARDING!.id }, data: { ownerAgencyId: home.agencies.VCAS!.id } });
+  }
+  if (closed) {
+    const coordinator = target === "hidden" ? await awayActor("PARTNERSHIP", "COORDINATOR") : callers.get("coordinator")!;
+    const result = await closeCase(db, coordinator, { personId: person.personId, caseVersion: "0", reason: "DISENGAGED", note: "Stopped answering (fictional)" });
+    if (!result.ok) throw new Error(JSON.stringify(result));
+  }
+  return person.personId;
+}
+
+const CASE_CLOSING: Spec["expected"] = {
+  // Caseworkers do not close cases; a lead closes those of people their agency works with, the coordinator any in the partnership.
+  caseworker: { own: "forbidden", otherAgency: "forbidden", hidden: "forbidden" },
+  lead: { own: "allowed", otherAgency: "not-found", hidden: "not-found" },
+  coordinator: { own: "allowed", otherAgency: "allowed", hidden: "not-found" },
+  pcc: { own: "forbidden", otherAgency: "forbidden", hidden: "forbidden" },
+  admin: { own: "forbidden", otherAgency: "forbidden", hidden: "forbidden" },
+};
+
 const SPECS: Record<string, Spec> = {
+  "(app)/people/[personId]/actions.ts#recordContactAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => ({ personId: await personFor(target), occurredAt: toLondonInputValue(new Date()), method: "PHONE", outcome: "MADE" })),
+    expected: CASEWORK_ONLY({ own: "allowed", otherAgency: "not-found", hidden: "not-found" }),
+  },
+  "(app)/cases/[personId]/close/actions.ts#closeCaseAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => ({ personId: await personFor(target), caseVersion: 0, reason: "MISSING", note: "Not seen since Tuesday (fictional)" })),
+    expected: CASE_CLOSING,
+  },
+  "(app)/cases/[personId]/reopen/actions.ts#reopenCaseAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => ({ personId: await personFor(target, { closed: true }), caseVersion: 1, reason: "Back in touch (fictional)" })),
+    expected: CASE_CLOSING,
+  },
+  "(app)/admin/settings/actions.ts#updateContactGapSettingsAction": {
+    // Like the other settings: only the caller's own partnership's value can be changed.
+    targets: ["own"],
+    call: withForm(async () => ({ contactGapHours: "48" })),
+    expected: ADMIN_ONLY({ own: "allowed" }),
+  },
+  "(app)/people/[personId]/chronology/pdf/route.ts#GET": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: async (fn, target) => {
+      const personId = await personFor(target);
+      const response = (await fn(new Request(`http://127.0.0.1/people/${personId}/chronology/pdf`), { params: Promise.resolve({ personId }) })) as Response;
+      return { status: response.status, type: response.headers.get("content-type"), cache: response.headers.get("cache-control") };
+    },
+    // A role with no chronology gets the same 404 as a person outside the view: a refusal never confirms the person exists.
+    expected: {
+      caseworker: { own: "allowed", otherAgency: "not-found", hidden: "not-found" },
+      lead: { own: "allowed", otherAgency: "not-found", hidden: "not-found" },
+      coordinator: { own: "not-found", otherAgency: "not-found", hidden: "not-found" },
+      pcc: { own: "not-found", otherAgency: "not-found", hidden: "not-found" },
+      admin: { own: "not-found", otherAgency: "not-found", hidden: "not-found" },
+    },
+    classify: (outcome) => {
+      const returned = "returned" in outcome ? (outcome.returned as { status?: number; type?: string; cache?: string }) : undefined;
+      if (returned?.cache !== "no-store") return null;
+      if (returned.status === 200 && returned.type === "application/pdf") return "allowed";
+      return returned.status === 404 ? "not-found" : null;
+    },
+  },
   "(app)/admin/users/new/actions.ts#createUserAction": {
     // New accounts go into the caller's own partnership: there is no other to aim at.
     targets: ["own"],

@@ -135,6 +135,9 @@ describe("a NUL character in a text field", () => {
       fields: () => ({ agencyId: world.agencies.VCAS.id, version: 0, hours: "office", opensAt: `09:00${NUL}`, closesAt: "17:00" }),
       field: "opensAt",
     },
+    { label: "closing note", who: () => coordinator, call: ["cases/[personId]/close", "closeCaseAction"], fields: () => ({ personId: person.personId, caseVersion: 0, reason: "MISSING", note: `Gone${NUL}` }), field: "note" },
+    { label: "reopening reason", who: () => coordinator, call: ["cases/[personId]/reopen", "reopenCaseAction"], fields: () => ({ personId: person.personId, caseVersion: 0, reason: `Back${NUL}` }), field: "reason" },
+    { label: "contact time", who: () => council, call: ["people/[personId]", "recordContactAction"], fields: () => ({ personId: person.personId, occurredAt: `2026-11-30T10:00${NUL}`, method: "PHONE", outcome: "MADE" }), field: "occurredAt" },
     { label: "accommodation address", who: () => council, call: ["people/[personId]/accommodation", "recordAccommodationAction"], fields: () => ({ personId: person.personId, address: `1 Fictional Road${NUL}` }), field: "address" },
     {
       label: "corrected name",

@@ -44,6 +44,20 @@ describe("record keys (docs/decisions/0018)", () => {
 
   it("are refused outside 0 to 255", async () => {
     await expect(db.person.update({ where: { id: logged[0]!.personId }, data: { cellKey: 256 } })).rejects.toThrow();
+    await expect(db.rescue.update({ where: { id: logged[0]!.rescueId }, data: { cellKey: -1 } })).rejects.toThrow();
+  });
+
+  it("are given to every rescue too, and the dashboard reads the rescues' count with their key sum", async () => {
+    const rescues = await db.rescue.findMany({ where: { id: { in: logged.map((row) => row.rescueId) } }, select: { cellKey: true } });
+    expect(rescues).toHaveLength(6);
+    for (const { cellKey } of rescues) expect(cellKey >= 0 && cellKey <= 255 && Number.isInteger(cellKey)).toBe(true);
+    // Six rows from a cryptographic source: all six the same would mean one key, not a key per row.
+    expect(new Set(rescues.map((row) => row.cellKey)).size).toBeGreaterThan(1);
+    await refreshDashboardSummaries(db, partnershipId);
+    const parsed = parseDashboardFilters({ kind: "month", month: "2026-05" }, new Date(T0.getTime() + 10 * MINUTE));
+    if (!parsed.ok) throw new Error("bad filters");
+    const people = await readPersonSummary(db, partnershipId, parsed.data);
+    expect({ rescues: people.rescues, keySum: people.rescuesKeySum }).toEqual({ rescues: 6, keySum: rescues.reduce((a, row) => a + row.cellKey, 0) });
   });
 
   it("are summed beside every count of people in the month summaries", async () => {

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/server/access/actor";
 import { createPrismaClient } from "../../src/server/db/create-client";
 import type { SweepResult } from "../../src/server/escalation/run-escalation-sweep";
-import { DASHBOARD_CRON, DASHBOARD_QUEUE, ESCALATION_CRON, ESCALATION_QUEUE, startJobRunner, type JobRunner } from "../../src/server/jobs/runner";
+import {
+  CONTACT_GAP_CRON,
+  CONTACT_GAP_QUEUE,
+  DASHBOARD_CRON,
+  DASHBOARD_QUEUE,
+  ESCALATION_CRON,
+  ESCALATION_QUEUE,
+  startJobRunner,
+  type JobRunner,
+} from "../../src/server/jobs/runner";
 import { logOnePerson } from "../support/log-person";
 import { createWorld, HOUR, MINUTE, type World } from "../support/world";
 
@@ -68,12 +77,13 @@ describe("the pg-boss job runner", () => {
   it("sweeps at start and on a one-minute schedule, and sends each notice once even after a restart", async () => {
     const first = await startRunner();
     expect(first.lines).toEqual([expect.stringMatching(/^Job runner started/)]);
-    // The escalation sweep, and the dashboard summaries' rebuild.
+    // The escalation sweep, the contact-gap sweep, and the dashboard summaries' rebuild.
     const schedules = await first.runner.boss.getSchedules();
-    expect(schedules).toHaveLength(2);
+    expect(schedules).toHaveLength(3);
     expect(schedules).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: ESCALATION_QUEUE, cron: ESCALATION_CRON }),
+        expect.objectContaining({ name: CONTACT_GAP_QUEUE, cron: CONTACT_GAP_CRON }),
         expect.objectContaining({ name: DASHBOARD_QUEUE, cron: DASHBOARD_CRON }),
       ]),
     );

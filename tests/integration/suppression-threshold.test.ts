@@ -5,6 +5,7 @@ import { getSuppressionThreshold } from "../../src/server/partnership/get-suppre
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { ForbiddenError } from "../../src/server/errors";
 import { runEscalationSweep } from "../../src/server/escalation/run-escalation-sweep";
+import { figure, pinCellKeys } from "../support/cell-keys";
 import { logOnePerson } from "../support/log-person";
 import { createWorld, MINUTE, minute, type World } from "../support/world";
 
@@ -87,6 +88,7 @@ describe("the PCC office's overdue notice", () => {
   const T0 = minute("2026-03-03T08:00:00Z");
   const at = (minutesAfterT0: number) => new Date(T0.getTime() + minutesAfterT0 * MINUTE);
   const PCC_AFTER = 60;
+  const KEY = 13;
 
   it("hides counts up to the partnership's own threshold: with 6, five stages are hidden", async () => {
     const strict = await createWorld(db, "suppression-six");
@@ -106,7 +108,10 @@ describe("the PCC office's overdue notice", () => {
         const person = await logOnePerson(db, police, { t0: T0, now: at(10), person: { interpreterNeeded: "no" } });
         personIds.push(person.personId);
       }
+      // Counts are perturbed (decision record 0018): with this key, five stages are published as 5.
+      await pinCellKeys(db, partnership.partnership.id, KEY);
     }
+    expect(figure(5, KEY)).toBe("5");
 
     // Only the five 1-hour stages of each partnership have been overdue long enough for the PCC office.
     await runEscalationSweep(db, at(60 + PCC_AFTER));
@@ -123,7 +128,7 @@ describe("the PCC office's overdue notice", () => {
     const toUsual = await db.notification.findMany({ where: { recipientId: usualPcc!.id, kind: "OVERDUE_SUMMARY" } });
     expect(toUsual).toHaveLength(1);
     expect(toUsual[0]!.title).toBe("5 stages still overdue after escalation");
-    expect(toUsual[0]!.body).toMatch(new RegExp(`, ${escapeRegExp(usual.agencies.POLICE.name)}: 5\\.$`));
+    expect(toUsual[0]!.body).toMatch(new RegExp(`, ${escapeRegExp(usual.agencies.POLICE.name)}: 5\\. Figures are slightly adjusted to protect people`));
 
     // Close these cases so later sweeps in other test files do not escalate them.
     await db.person.updateMany({ where: { id: { in: personIds } }, data: { closedAt: at(60 + PCC_AFTER) } });

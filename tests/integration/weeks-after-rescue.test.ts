@@ -187,7 +187,7 @@ describe("an age assessment", () => {
     const byKey = Object.fromEntries(stages.map((stage) => [stage.templateStage.key, stage]));
     expect(byKey["childrens-services-notified"]?.state).toBe("DONE");
     expect(byKey["child-nrm-referral"]).toMatchObject({ state: "NOT_NEEDED", closingReason: "Not needed — age assessed as adult" });
-    expect(byKey["nrm-consent-decision"]).toMatchObject({ state: "NOT_STARTED", clockStartsAt: assessedAt, dueAt: addWorkingDays(assessedAt, 3) });
+    expect(byKey["nrm-consent-decision"]).toMatchObject({ state: "NOT_STARTED", clockStartedAt: assessedAt, dueAt: addWorkingDays(assessedAt, 3) });
     expect(await db.person.findUniqueOrThrow({ where: { id: person.personId } })).toMatchObject({ ageGroup: "ADULT" });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "person.assess_age", entityId: person.personId, outcome: "allowed" } });
     expect(audit.changes).toEqual({ ageGroup: { before: "AGE_DISPUTED", after: "ADULT" }, stagesClosed: { before: 0, after: 1 }, stagesAdded: { before: 0, after: 1 } });
@@ -209,8 +209,8 @@ describe("an age assessment", () => {
     const stages = await db.stage.findMany({ where: { personId: person.personId }, include: { templateStage: true } });
     const byKey = Object.fromEntries(stages.map((stage) => [stage.templateStage.key, stage]));
     expect(byKey["nrm-consent-decision"]).toMatchObject({ state: "NOT_NEEDED", closingReason: "Not needed — age assessed as child" });
-    expect(byKey["childrens-services-notified"]).toMatchObject({ clockStartsAt: assessedAt, dueAt: new Date(assessedAt.getTime() + HOUR) });
-    expect(byKey["child-nrm-referral"]).toMatchObject({ clockStartsAt: assessedAt, dueAt: new Date(assessedAt.getTime() + 24 * HOUR) });
+    expect(byKey["childrens-services-notified"]).toMatchObject({ clockStartedAt: assessedAt, dueAt: new Date(assessedAt.getTime() + HOUR) });
+    expect(byKey["child-nrm-referral"]).toMatchObject({ clockStartedAt: assessedAt, dueAt: new Date(assessedAt.getTime() + 24 * HOUR) });
   });
 
   it("refuses health, a closed case and bad answers, writing nothing; not found outside the view; forbidden to other roles", async () => {

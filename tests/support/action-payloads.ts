@@ -10,6 +10,8 @@ import type { Db } from "../../src/server/db/create-client";
 import { notify } from "../../src/server/notifications/notify";
 import { referStage } from "../../src/server/referrals/refer-stage";
 import { logRescue } from "../../src/server/rescues/log-rescue";
+import { closeCase } from "../../src/server/cases/close-case";
+import { toLondonInputValue } from "../../src/domain/time/london";
 import { personFormInput, rescueFormInput } from "../../prisma/factories";
 import { toFormData } from "./form-data";
 import { logOnePerson } from "./log-person";
@@ -191,6 +193,24 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
       const agency = await world.addAgency("CHARITY", `Payload Charity ${randomUUID().slice(0, 8)}`);
       return { actor: admin, call: withState(toFormData({ agencyId: agency.id, version: 0 })) };
     },
+    recordContactAction: async () => {
+      const person = await freshPerson();
+      return { actor: council, call: withState(toFormData({ personId: person.personId, occurredAt: toLondonInputValue(new Date()), method: "IN_PERSON", outcome: "MADE" })) };
+    },
+    closeCaseAction: async () => {
+      const person = await freshPerson();
+      return { actor: councilLead, call: withState(toFormData({ personId: person.personId, caseVersion: 0, reason: "MISSING", note: "Not seen since Tuesday (fictional)" })) };
+    },
+    reopenCaseAction: async () => {
+      const person = await freshPerson();
+      const closed = await closeCase(db, coordinator, { personId: person.personId, caseVersion: "0", reason: "DISENGAGED", note: "Stopped answering (fictional)" });
+      if (!closed.ok) throw new Error(`Case not closed: ${JSON.stringify(closed)}`);
+      return { actor: councilLead, call: withState(toFormData({ personId: person.personId, caseVersion: 1, reason: "Back in touch (fictional)" })) };
+    },
+    updateContactGapSettingsAction: async () => {
+      const current = await db.partnership.findUniqueOrThrow({ where: { id: world.partnership.id } });
+      return { actor: admin, call: withState(toFormData({ contactGapHours: current.contactGapHours === 48 ? 72 : 48 })) };
+    },
     staySignedInAction: async () => ({
       actor: police,
       call: (action) => action(),
@@ -208,7 +228,15 @@ export async function worldSnapshot(db: Db, world: World) {
   const partnershipId = world.partnership.id;
   const inWorld = { person: { rescue: { partnershipId } } };
   const [counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies] = await Promise.all([
-    Promise.all([countCaseTables(db), db.referral.count(), db.notification.count(), db.breakGlassAccess.count(), db.accommodationPlacement.count()]),
+    Promise.all([
+      countCaseTables(db),
+      db.referral.count(),
+      db.notification.count(),
+      db.breakGlassAccess.count(),
+      db.accommodationPlacement.count(),
+      db.contact.count(),
+      db.caseClosure.count(),
+    ]),
     db.stage.findMany({ where: inWorld, orderBy: { id: "asc" } }),
     db.referral.findMany({ where: { stage: inWorld }, orderBy: { id: "asc" } }),
     db.notification.findMany({ where: { recipient: { agency: { partnershipId } } }, orderBy: { id: "asc" } }),

@@ -12,8 +12,8 @@ ALTER TABLE "Person" ADD CONSTRAINT "Person_parentPersonId_fkey"
 ALTER TABLE "Person" ADD CONSTRAINT "Person_parent_not_self" CHECK ("parentPersonId" IS NULL OR "parentPersonId" <> "id");
 CREATE INDEX "Person_parentPersonId_idx" ON "Person"("parentPersonId");
 
--- A stage added after the rescue (an age reassessment) counts its target from then, not from T0.
-ALTER TABLE "Stage" ADD COLUMN "clockStartsAt" TIMESTAMPTZ(3);
+-- A stage added by an age assessment counts its target from then: Stage."clockStartedAt" (issue 14
+-- part B's column for restarted stages) holds it.
 
 ALTER TYPE "TimelineKind" ADD VALUE 'DETAILS_CORRECTED';
 ALTER TYPE "TimelineKind" ADD VALUE 'AGE_ASSESSED';

@@ -31,6 +31,10 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "break_glass.review": "Review break-glass accesses",
   "admin.manage": "Change the partnership's settings",
   "user.manage": "Create staff accounts, switch them off and reset their passwords",
+  "contact.record": "Record a contact with a person their agency works with",
+  "case.close": "Close a case, with a reason",
+  "case.reopen": "Reopen a closed case, restarting its open work",
+  "chronology.produce": "Print or download the chronology of a person their agency works with",
 };
 
 export type PermissionChange = { gains: Permission[]; loses: Permission[]; keeps: Permission[] };

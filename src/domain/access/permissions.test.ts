@@ -6,14 +6,14 @@ import { PERMISSIONS, ROLE_PERMISSIONS, roleHasPermission, type Permission } fro
 const EXPECTED: Record<Role, Permission[]> = {
   CASEWORKER: [
     "rescue.log", "person.list", "person.view", "stage.update", "stage.claim", "stage.refer", "referral.answer",
-    "queue.view", "note.add", "accommodation.record", "person.correct", "person.assess_age", "person.link_dependant", "person.safety_flags", "notification.read",
+    "queue.view", "note.add", "accommodation.record", "person.correct", "person.assess_age", "person.link_dependant", "person.safety_flags", "notification.read", "contact.record", "chronology.produce",
   ],
   AGENCY_LEAD: [
     "rescue.log", "person.list", "person.view", "stage.update", "stage.claim", "stage.refer", "referral.answer",
-    "queue.view", "note.add", "accommodation.record", "person.correct", "person.assess_age", "person.link_dependant", "person.safety_flags", "notification.read", "stage.assign", "team.view",
-    "person.access_log",
+    "queue.view", "note.add", "accommodation.record", "person.correct", "person.assess_age", "person.link_dependant", "person.safety_flags", "notification.read", "contact.record", "chronology.produce",
+    "stage.assign", "team.view", "person.access_log", "case.close", "case.reopen",
   ],
-  COORDINATOR: ["case.view_pseudonymised", "case.break_glass", "notification.read", "dashboard.view"],
+  COORDINATOR: ["case.view_pseudonymised", "case.break_glass", "notification.read", "dashboard.view", "case.close", "case.reopen"],
   PCC_OFFICE: ["notification.read", "dashboard.view"],
   ADMINISTRATOR: ["audit.view", "break_glass.review", "admin.manage", "user.manage"],
 };

@@ -31,6 +31,10 @@ export const PERMISSIONS = [
   "break_glass.review",
   "admin.manage",
   "user.manage",
+  "contact.record",
+  "case.close",
+  "case.reopen",
+  "chronology.produce",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,12 +54,14 @@ const CASEWORK: Permission[] = [
   "person.link_dependant",
   "person.safety_flags",
   "notification.read",
+  "contact.record",
+  "chronology.produce",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   CASEWORKER: CASEWORK,
-  AGENCY_LEAD: [...CASEWORK, "stage.assign", "team.view", "person.access_log"],
-  COORDINATOR: ["case.view_pseudonymised", "case.break_glass", "notification.read", "dashboard.view"],
+  AGENCY_LEAD: [...CASEWORK, "stage.assign", "team.view", "person.access_log", "case.close", "case.reopen"],
+  COORDINATOR: ["case.view_pseudonymised", "case.break_glass", "notification.read", "dashboard.view", "case.close", "case.reopen"],
   PCC_OFFICE: ["notification.read", "dashboard.view"],
   ADMINISTRATOR: ["audit.view", "break_glass.review", "admin.manage", "user.manage"],
 };

@@ -76,7 +76,7 @@ describe("the guards on changing an account", () => {
 describe("what a change of role gives and takes away", () => {
   it("lists what a caseworker gains and loses as an agency lead", () => {
     expect(permissionChange("CASEWORKER", "AGENCY_LEAD")).toEqual({
-      gains: ["stage.assign", "team.view", "person.access_log"],
+      gains: ["stage.assign", "team.view", "person.access_log", "case.close", "case.reopen"],
       loses: [],
       keeps: PERMISSIONS.filter((permission) => ROLE_PERMISSIONS.CASEWORKER.includes(permission)),
     });

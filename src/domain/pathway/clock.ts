@@ -94,18 +94,25 @@ export function isOpen(clock: Clock): boolean {
 }
 
 /**
- * A stored stage and its person's rescue time, as the clock reads them. A stage added after the rescue
- * (an age reassessment) has its own start, `clockStartsAt`, and its target counts from then.
+ * A stored stage and its person's rescue time, as the clock reads them. A stage restarted when its
+ * case was reopened counts from its own `clockStartedAt` instead of the rescue.
  */
 export function clockInputOf(
-  stage: Pick<ClockInput, "state" | "dueAt" | "completedAt" | "pausedAt" | "pausedMs"> & { clockStartsAt?: Date | null },
+  stage: Pick<ClockInput, "state" | "dueAt" | "completedAt" | "pausedAt" | "pausedMs"> & { clockStartedAt?: Date | null },
   t0: Date,
 ): ClockInput {
-  return { state: stage.state, t0: stage.clockStartsAt ?? t0, dueAt: stage.dueAt, completedAt: stage.completedAt, pausedAt: stage.pausedAt, pausedMs: stage.pausedMs };
+  return {
+    state: stage.state,
+    t0: stage.clockStartedAt ?? t0,
+    dueAt: stage.dueAt,
+    completedAt: stage.completedAt,
+    pausedAt: stage.pausedAt,
+    pausedMs: stage.pausedMs,
+  };
 }
 
 /** A person's open stages, most urgent first (overdue, at risk, due soonest); pathway order breaks ties. */
-export function openStagesByUrgency<S extends Omit<ClockInput, "t0"> & { clockStartsAt?: Date | null }>(stages: S[], t0: Date, now: Date, atRiskPercent: number) {
+export function openStagesByUrgency<S extends Omit<ClockInput, "t0"> & { clockStartedAt?: Date | null }>(stages: S[], t0: Date, now: Date, atRiskPercent: number) {
   return stages
     .map((stage) => {
       const input = clockInputOf(stage, t0);

@@ -21,7 +21,10 @@ export type TimelineKind =
   | "DETAILS_CORRECTED"
   | "AGE_ASSESSED"
   | "DEPENDANT_LINKED"
-  | "SAFETY_FLAGS_CHANGED";
+  | "SAFETY_FLAGS_CHANGED"
+  | "CONTACT_RECORDED"
+  | "CASE_CLOSED"
+  | "CASE_REOPENED";
 
 /** One entry of a person's timeline as the pathway page shows it (newest first, with who and when). */
 export type TimelineEntryView = {

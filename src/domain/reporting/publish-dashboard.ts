@@ -1,8 +1,9 @@
+import { addCounted, NONE, publishCount, type Counted } from "../statistics/cell-key";
 import { quantileFromBands } from "../statistics/duration-bands";
 import { foldSmallGroups } from "../statistics/fold-small-groups";
 import { SUPPRESSED_MARK, type PublishedCell, type PublishedTable } from "../statistics/published";
-import { suppressShare, suppressStatistic, type PublishedStatistic } from "../statistics/suppress-statistic";
-import { suppressList, suppressTable } from "../statistics/suppress-table";
+import { publishShare, publishStatisticOn, type PublishedStatistic } from "../statistics/suppress-statistic";
+import { publishList, publishTable } from "../statistics/suppress-table";
 import { formatDuration } from "../time/duration";
 import {
   AGE_GROUP_LABELS,
@@ -64,8 +65,9 @@ export type DashboardAggregates = {
   people: {
     total: number;
     totalKeySum: number;
-    /** Rescues (operations) that the people counted came from. */
+    /** Rescues (operations) that the people counted came from, and the sum of those rescues' record keys. */
     rescues: number;
+    rescuesKeySum: number;
     languageMissing: number;
     languageMissingKeySum: number;
     byMonthAndAge: { month: string; ageGroup: AgeGroup; people: number; keySum: number }[];
@@ -140,9 +142,14 @@ type Publishing = {
 
 /**
  * Turns the dashboard's counts into the tables the PCC office sees, every figure under the
- * small-number rule: counts from 1 to `threshold` are suppressed, tables and lists with totals get
- * secondary suppression, and percentages, medians and percentiles from 1 to `threshold` people are
- * hidden. Every hidden figure reads SUPPRESSED_MARK. The page, its charts and the CSV downloads all draw from these tables, so they agree.
+ * small-number rule and the cell-key method (decision record 0018): every count, total included, is
+ * perturbed from its own key sum; counts from 1 to `threshold`, true or perturbed, are suppressed;
+ * tables and lists with totals get secondary suppression; percentages are made from perturbed counts;
+ * percentages, medians and percentiles are hidden whenever the count they stand on is. Every hidden
+ * figure reads SUPPRESSED_MARK. The page, its charts and the CSV downloads all draw from these
+ * tables, so they agree. Counts reach a table only as `Counted` (count and key sum) through the
+ * helpers below (`single`, `listTable`, `crossTable`, `percentOf`, `bandQuantile`), so a new table
+ * is perturbed by construction.
  */
 export function publishDashboard(aggregates: DashboardAggregates, period: Period, threshold: number): PublishedDashboard {
   const stages = aggregates.stagesInOrder.filter((stage) => aggregates.byStage.some((row) => row.stageKey === stage.key && row.stages > 0));
@@ -193,20 +200,34 @@ function statistic<T extends number>(value: PublishedStatistic<T>, format: (valu
 const percentText = (n: number) => `${n}%`;
 const minutesText = (minutes: number) => formatDuration(minutes * 60_000);
 
-function percentOf(ctx: Publishing, part: number, whole: number): TableCell {
-  return statistic(suppressShare(part, whole, ctx.threshold), percentText);
+/** A share made from the published (perturbed) part and whole, hidden when either is. */
+function percentOf(ctx: Publishing, part: Counted, whole: Counted): TableCell {
+  return statistic(publishShare(part, whole, ctx.threshold), percentText);
 }
 
-/** A median or percentile of a stage's time bands, hidden when it stands on too few people. */
-function bandQuantile(ctx: Publishing, bands: number[], q: number, people: number): TableCell {
+/**
+ * A median or percentile of a stage's time bands, shown only when the count of people it stands on
+ * is (the bands themselves are never published).
+ */
+function bandQuantile(ctx: Publishing, bands: number[], q: number, people: Counted): TableCell {
   const value = quantileFromBands(bands, q);
-  return statistic(value === null ? { kind: "none" } : suppressStatistic(Math.round(value), people, ctx.threshold), minutesText);
+  return statistic(value === null ? { kind: "none" } : publishStatisticOn(Math.round(value), people, ctx.threshold), minutesText);
 }
 
-/** A figure standing alone (a headline): hidden when small, like any count. */
-function single(ctx: Publishing, n: number): TableCell {
-  return count(suppressList([n], { threshold: ctx.threshold }).cells[0]!);
+/** A figure standing alone (a headline): perturbed, and hidden when small, like any count. */
+function single(ctx: Publishing, n: Counted): TableCell {
+  return count(publishCount(n.count, n.keySum, ctx.threshold));
 }
+
+/** A count of people beside statistics about them: "–" when there is no one, as the statistics read. */
+function countOrNone(ctx: Publishing, n: Counted): TableCell {
+  return n.count === 0 ? { text: "–", value: null, suppressed: false } : single(ctx, n);
+}
+
+type StageMeasure = Exclude<keyof StageCounts, keyof StageKeySums>;
+/** One measure of a stage row as a count with its key sum; none when there is no row. */
+const measure = (row: StageCounts | undefined, name: StageMeasure): Counted =>
+  row ? { count: row[name], keySum: row[`${name}KeySum`] } : NONE;
 
 // ---- One function per table ------------------------------------------------------------------------
 
@@ -219,16 +240,16 @@ function headlinesTable(ctx: Publishing): DashboardTable {
     rowHeader: "Measure",
     columns: ["Count"],
     rows: [
-      { label: `People rescued, ${period.label}`, cells: [single(ctx, people.total)] },
-      { label: `Rescues (operations), ${period.label}`, cells: [single(ctx, people.rescues)] },
-      { label: "People with a live pathway now", cells: [single(ctx, live.livePathways)] },
-      { label: "Stages overdue now", cells: [single(ctx, live.stagesOverdueNow)] },
+      { label: `People rescued, ${period.label}`, cells: [single(ctx, { count: people.total, keySum: people.totalKeySum })] },
+      { label: `Rescues (operations), ${period.label}`, cells: [single(ctx, { count: people.rescues, keySum: people.rescuesKeySum })] },
+      { label: "People with a live pathway now", cells: [single(ctx, { count: live.livePathways, keySum: live.livePathwaysKeySum })] },
+      { label: "Stages overdue now", cells: [single(ctx, { count: live.stagesOverdueNow, keySum: live.stagesOverdueNowKeySum })] },
     ],
   };
 }
 
 function timelinessTable(ctx: Publishing): DashboardTable {
-  const { stages, stageOf, threshold } = ctx;
+  const { stages, stageOf } = ctx;
   return {
     id: "timeliness",
     title: "Timeliness per stage",
@@ -237,14 +258,15 @@ function timelinessTable(ctx: Publishing): DashboardTable {
     columns: ["Target", "Done", "Median", "90th percentile", "Within target"],
     rows: stages.map((stage) => {
       const row = stageOf(stage.key);
+      const done = measure(row, "done");
       return {
         label: stage.title,
         cells: [
           { text: stage.target, value: null, suppressed: false },
-          statistic(suppressStatistic(row.done, row.done, threshold), String),
-          bandQuantile(ctx, row.doneBands, 0.5, row.done),
-          bandQuantile(ctx, row.doneBands, 0.9, row.done),
-          percentOf(ctx, row.doneWithinTarget, row.done),
+          countOrNone(ctx, done),
+          bandQuantile(ctx, row.doneBands, 0.5, done),
+          bandQuantile(ctx, row.doneBands, 0.9, done),
+          percentOf(ctx, measure(row, "doneWithinTarget"), done),
         ],
       };
     }),
@@ -263,7 +285,7 @@ function trendTable(ctx: Publishing): DashboardTable {
       label: monthLabel(month),
       cells: stages.map((stage) => {
         const row = aggregates.byStageAndMonth.find((entry) => entry.stageKey === stage.key && entry.month === month);
-        return percentOf(ctx, row?.doneWithinTarget ?? 0, row?.done ?? 0);
+        return percentOf(ctx, measure(row, "doneWithinTarget"), measure(row, "done"));
       }),
     })),
   };
@@ -272,10 +294,12 @@ function trendTable(ctx: Publishing): DashboardTable {
 /** Breaches: stages done after their target, and stages still open past it now. */
 function breachesTable(ctx: Publishing): DashboardTable {
   const { stages, owningAgencies, aggregates, threshold } = ctx;
-  const openOverdue = (stageKey: string, agencyId: string) =>
-    aggregates.live.openOverdue.find((row) => row.stageKey === stageKey && row.agencyId === agencyId)?.stages ?? 0;
+  const openOverdue = (stageKey: string, agencyId: string): Counted => {
+    const row = aggregates.live.openOverdue.find((entry) => entry.stageKey === stageKey && entry.agencyId === agencyId);
+    return row ? { count: row.stages, keySum: row.keySum } : NONE;
+  };
   const breachCount = (stageKey: string, agencyId: string) =>
-    (aggregates.byStageAndAgency.find((row) => row.stageKey === stageKey && row.agencyId === agencyId)?.doneLate ?? 0) + openOverdue(stageKey, agencyId);
+    addCounted([measure(aggregates.byStageAndAgency.find((row) => row.stageKey === stageKey && row.agencyId === agencyId), "doneLate"), openOverdue(stageKey, agencyId)]);
   return tableWithTotals(
     {
       id: "breaches",
@@ -295,12 +319,13 @@ function breachesTable(ctx: Publishing): DashboardTable {
 
 function escalationsTable(ctx: Publishing): DashboardTable {
   const { stages, stageOf, threshold } = ctx;
-  const columnList = (pick: (row: StageCounts) => number) => suppressList(stages.map((stage) => pick(stageOf(stage.key))), { threshold });
-  const lead = columnList((row) => row.escalatedToLead);
-  const coordinator = columnList((row) => row.escalatedToCoordinator);
-  const pcc = columnList((row) => row.escalatedToPcc);
-  const resolved = columnList((row) => row.escalationsResolved);
+  const columnList = (name: StageMeasure) => publishList(stages.map((stage) => measure(stageOf(stage.key), name)), { threshold });
+  const lead = columnList("escalatedToLead");
+  const coordinator = columnList("escalatedToCoordinator");
+  const pcc = columnList("escalatedToPcc");
+  const resolved = columnList("escalationsResolved");
   const allResolvedBands = sumBands(stages.map((stage) => stageOf(stage.key).resolvedBands));
+  const allResolved = addCounted(stages.map((stage) => measure(stageOf(stage.key), "escalationsResolved")));
   return {
     id: "escalations",
     title: "Escalations raised and time to resolve",
@@ -315,13 +340,13 @@ function escalationsTable(ctx: Publishing): DashboardTable {
           count(coordinator.cells[index]!),
           count(pcc.cells[index]!),
           count(resolved.cells[index]!),
-          bandQuantile(ctx, stageOf(stage.key).resolvedBands, 0.5, stageOf(stage.key).escalationsResolved),
+          bandQuantile(ctx, stageOf(stage.key).resolvedBands, 0.5, measure(stageOf(stage.key), "escalationsResolved")),
         ],
       })),
       {
         label: "All stages",
         total: true,
-        cells: [count(lead.total), count(coordinator.total), count(pcc.total), count(resolved.total), bandQuantile(ctx, allResolvedBands, 0.5, sum(allResolvedBands))],
+        cells: [count(lead.total), count(coordinator.total), count(pcc.total), count(resolved.total), bandQuantile(ctx, allResolvedBands, 0.5, allResolved)],
       },
     ],
   };
@@ -329,14 +354,14 @@ function escalationsTable(ctx: Publishing): DashboardTable {
 
 function escalationsByAgencyTable(ctx: Publishing): DashboardTable {
   const { owningAgencies, aggregates, threshold } = ctx;
-  const agencyList = (pick: (row: StageCounts) => number) =>
-    suppressList(
-      owningAgencies.map((agency) => sum(aggregates.byStageAndAgency.filter((row) => row.agencyId === agency.id).map(pick))),
+  const agencyList = (name: StageMeasure) =>
+    publishList(
+      owningAgencies.map((agency) => addCounted(aggregates.byStageAndAgency.filter((row) => row.agencyId === agency.id).map((row) => measure(row, name)))),
       { threshold },
     );
-  const lead = agencyList((row) => row.escalatedToLead);
-  const coordinator = agencyList((row) => row.escalatedToCoordinator);
-  const pcc = agencyList((row) => row.escalatedToPcc);
+  const lead = agencyList("escalatedToLead");
+  const coordinator = agencyList("escalatedToCoordinator");
+  const pcc = agencyList("escalatedToPcc");
   return {
     id: "escalations-by-agency",
     title: "Escalations raised, by owning agency",
@@ -366,23 +391,20 @@ function volumesTable(ctx: Publishing): DashboardTable {
     "All months",
     crossTable(
       period.months.map((month) =>
-        AGE_GROUPS.map((ageGroup) => people.byMonthAndAge.find((row) => row.month === month && row.ageGroup === ageGroup)?.people ?? 0),
+        AGE_GROUPS.map((ageGroup) => peopleIn(people.byMonthAndAge.filter((row) => row.month === month && row.ageGroup === ageGroup))),
       ),
       threshold,
     ),
   );
 }
 
-/** A list of groups of people with its total, under primary and secondary suppression. */
+/** A list of groups of people with its total, perturbed, under primary and secondary suppression. */
 function listTable(
   ctx: Publishing,
   head: { id: DashboardTableId; title: string; rowHeader: string; note?: string },
-  groups: { label: string; count: number; keySum?: number }[],
+  groups: ({ label: string } & Counted)[],
 ): DashboardTable {
-  const list = suppressList(
-    groups.map((group) => group.count),
-    { threshold: ctx.threshold },
-  );
+  const list = publishList(groups, { threshold: ctx.threshold });
   return {
     ...head,
     columns: ["People"],
@@ -398,7 +420,7 @@ function genderTable(ctx: Publishing): DashboardTable {
   return listTable(
     ctx,
     { id: "gender", title: "People rescued by gender", rowHeader: "Gender" },
-    GENDERS.map((value) => ({ label: GENDER_LABELS[value], count: people.byGender.find((row) => row.gender === value)?.people ?? 0 })),
+    GENDERS.map((value) => ({ label: GENDER_LABELS[value], ...peopleIn(people.byGender.filter((row) => row.gender === value)) })),
   );
 }
 
@@ -407,9 +429,9 @@ function exploitationTypeTable(ctx: Publishing): DashboardTable {
   return listTable(ctx, { id: "exploitation-type", title: "People rescued by type of exploitation", rowHeader: "Type of exploitation" }, [
     ...EXPLOITATION_TYPES.map((value) => ({
       label: EXPLOITATION_TYPE_LABELS[value],
-      count: people.byType.find((row) => row.exploitationType === value)?.people ?? 0,
+      ...peopleIn(people.byType.filter((row) => row.exploitationType === value)),
     })),
-    { label: "Not recorded", count: people.byType.find((row) => row.exploitationType === null)?.people ?? 0 },
+    { label: "Not recorded", ...peopleIn(people.byType.filter((row) => row.exploitationType === null)) },
   ]);
 }
 
@@ -485,11 +507,13 @@ function referrerTypeTable(ctx: Publishing): DashboardTable {
 function nationalityTable(ctx: Publishing): DashboardTable {
   const { threshold } = ctx;
   const { people } = ctx.aggregates;
+  // Largest first by the figure as published, so the order says no more than the figures do.
+  const shown = (group: Counted) => perturbedOrZero(group, threshold);
   const named = people.byNationality
     .filter((row) => row.nationalityCode !== null)
     .map((row) => ({ label: nationalityName(row.nationalityCode!), count: row.people, keySum: row.keySum }))
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-  const notRecorded = people.byNationality.find((row) => row.nationalityCode === null);
+    .sort((a, b) => shown(b) - shown(a) || a.label.localeCompare(b.label));
+  const notRecorded = peopleIn(people.byNationality.filter((row) => row.nationalityCode === null));
   return listTable(
     ctx,
     {
@@ -498,10 +522,7 @@ function nationalityTable(ctx: Publishing): DashboardTable {
       rowHeader: "Nationality",
       note: `Nationalities with ${threshold} people or fewer are counted together as "Other". Not recorded includes free text recorded before the country list that matched no country.`,
     },
-    [
-      ...foldSmallGroups(named, threshold, "Other"),
-      ...(notRecorded && notRecorded.people > 0 ? [{ label: "Not recorded", count: notRecorded.people, keySum: notRecorded.keySum }] : []),
-    ],
+    [...foldSmallGroups(named, threshold, "Other"), ...(notRecorded.count > 0 ? [{ label: "Not recorded", ...notRecorded }] : [])],
   );
 }
 
@@ -520,7 +541,7 @@ function nrmTable(ctx: Publishing): DashboardTable {
     "All months",
     crossTable(
       period.months.map((month) =>
-        NRM_OUTCOMES.map((outcome) => people.byMonthAndNrm.find((row) => row.month === month && row.nrmOutcome === outcome.key)?.people ?? 0),
+        NRM_OUTCOMES.map((outcome) => peopleIn(people.byMonthAndNrm.filter((row) => row.month === month && row.nrmOutcome === outcome.key))),
       ),
       threshold,
     ),
@@ -528,11 +549,13 @@ function nrmTable(ctx: Publishing): DashboardTable {
 }
 
 function completenessTable(ctx: Publishing): DashboardTable {
-  const { threshold } = ctx;
   const { people } = ctx.aggregates;
-  const disputed = sum(people.byMonthAndAge.filter((row) => row.ageGroup === "AGE_DISPUTED").map((row) => row.people));
-  const typeMissing = people.byType.find((row) => row.exploitationType === null)?.people ?? 0;
-  const missing = <K extends string>(rows: ({ people: number } & Record<K, unknown>)[], key: K) => rows.find((row) => row[key] === null)?.people ?? 0;
+  const everyone: Counted = { count: people.total, keySum: people.totalKeySum };
+  const disputed = peopleIn(people.byMonthAndAge.filter((row) => row.ageGroup === "AGE_DISPUTED"));
+  const typeMissing = peopleIn(people.byType.filter((row) => row.exploitationType === null));
+  const languageMissing: Counted = { count: people.languageMissing, keySum: people.languageMissingKeySum };
+  const missing = <K extends string>(rows: ({ people: number; keySum: number } & Record<K, unknown>)[], key: K) =>
+    peopleIn(rows.filter((row) => row[key] === null));
   return {
     id: "completeness",
     title: "Data completeness",
@@ -540,24 +563,36 @@ function completenessTable(ctx: Publishing): DashboardTable {
     rowHeader: "Measure",
     columns: ["Value"],
     rows: [
-      { label: "People rescued in the period", cells: [statistic(suppressStatistic(people.total, people.total, threshold), String)] },
-      { label: "Missing the age group", cells: [percentOf(ctx, 0, people.total)] },
-      { label: "Missing the type of exploitation", cells: [percentOf(ctx, typeMissing, people.total)] },
-      { label: "Missing a language", cells: [percentOf(ctx, people.languageMissing, people.total)] },
-      { label: "Missing the nationality (or not matched to the country list)", cells: [percentOf(ctx, missing(people.byNationality, "nationalityCode"), people.total)] },
-      { label: "Missing where the exploitation took place", cells: [percentOf(ctx, missing(people.byExploitationLocation, "exploitationLocation"), people.total)] },
-      { label: "Missing the county lines flag", cells: [percentOf(ctx, missing(people.byCountyLines, "countyLines"), people.total)] },
-      { label: "Missing the age at exploitation", cells: [percentOf(ctx, missing(people.byAgeAtExploitation, "ageAtExploitation"), people.total)] },
-      { label: "Missing the type of referring organisation", cells: [percentOf(ctx, missing(people.byReferrerType, "referrerType"), people.total)] },
-      { label: "Age disputed", cells: [percentOf(ctx, disputed, people.total)] },
+      { label: "People rescued in the period", cells: [countOrNone(ctx, everyone)] },
+      { label: "Missing the age group", cells: [percentOf(ctx, NONE, everyone)] },
+      { label: "Missing the type of exploitation", cells: [percentOf(ctx, typeMissing, everyone)] },
+      { label: "Missing a language", cells: [percentOf(ctx, languageMissing, everyone)] },
+      { label: "Missing the nationality (or not matched to the country list)", cells: [percentOf(ctx, missing(people.byNationality, "nationalityCode"), everyone)] },
+      { label: "Missing where the exploitation took place", cells: [percentOf(ctx, missing(people.byExploitationLocation, "exploitationLocation"), everyone)] },
+      { label: "Missing the county lines flag", cells: [percentOf(ctx, missing(people.byCountyLines, "countyLines"), everyone)] },
+      { label: "Missing the age at exploitation", cells: [percentOf(ctx, missing(people.byAgeAtExploitation, "ageAtExploitation"), everyone)] },
+      { label: "Missing the type of referring organisation", cells: [percentOf(ctx, missing(people.byReferrerType, "referrerType"), everyone)] },
+      { label: "Age disputed", cells: [percentOf(ctx, disputed, everyone)] },
     ],
   };
 }
 
 // ---- Helpers -----------------------------------------------------------------------------------------
 
-function crossTable(counts: number[][], threshold: number): PublishedTable | null {
-  return counts.length === 0 || counts[0]!.length === 0 ? null : suppressTable(counts, { threshold });
+/** A cross-table of people, perturbed (totals from their own key sums), under primary and secondary suppression. */
+function crossTable(counts: Counted[][], threshold: number): PublishedTable | null {
+  return counts.length === 0 || counts[0]!.length === 0 ? null : publishTable(counts, { threshold });
+}
+
+/** The people of some summary rows as one count with its key sum. */
+function peopleIn(rows: readonly { people: number; keySum: number }[]): Counted {
+  return addCounted(rows.map((row) => ({ count: row.people, keySum: row.keySum })));
+}
+
+/** What a count is published as, 0 when hidden: for ordering rows without saying more than the figures. */
+function perturbedOrZero(group: Counted, threshold: number): number {
+  const published = publishCount(group.count, group.keySum, threshold);
+  return published.kind === "value" ? published.value : 0;
 }
 
 /** A cross-table as rows: each body row with its total last, then the totals row. */
@@ -570,10 +605,6 @@ function tableWithTotals(head: Omit<DashboardTable, "rows">, rowLabels: string[]
       { label: totalLabel, total: true, cells: [...table.columnTotals.map(count), count(table.grandTotal)] },
     ],
   };
-}
-
-function sum(values: readonly number[]): number {
-  return values.reduce((total, value) => total + value, 0);
 }
 
 function sumBands(bands: readonly number[][]): number[] {

@@ -117,3 +117,19 @@ function requireCount(count: number): void {
     throw new RangeError(`A count must be a whole number of 0 or more, not ${count}`);
   }
 }
+
+/** A true count of people with the sum of their record keys: what a published figure is made from. */
+export type Counted = { count: number; keySum: number };
+
+export const NONE: Counted = { count: 0, keySum: 0 };
+
+/**
+ * The people of several disjoint cells as one: counts add, and so do key sums, so a total is
+ * perturbed from its own key (the same one any other view of those people gives), not from its parts.
+ */
+export function addCounted(cells: readonly Counted[]): Counted {
+  return cells.reduce((total, cell) => ({ count: total.count + cell.count, keySum: total.keySum + cell.keySum }), NONE);
+}
+
+/** The words that go beside every perturbed figure (page, print, CSV, notice), as ONS publications say it. */
+export const PERTURBATION_NOTE = "Figures are slightly adjusted to protect people, so rows and columns may not add up exactly";

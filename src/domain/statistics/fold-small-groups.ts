@@ -3,6 +3,8 @@ import { DEFAULT_THRESHOLD, requireValidThreshold } from "./published";
 export interface Group {
   label: string;
   count: number;
+  /** The sum of the group's people's record keys (decision record 0018): folded groups add theirs up. */
+  keySum: number;
 }
 
 /**
@@ -19,16 +21,19 @@ export function foldSmallGroups(
   requireValidThreshold(threshold);
   const isSmall = (group: Group) => group.count >= 1 && group.count <= threshold;
   let kept = entries.filter((group) => group.label !== otherLabel && !isSmall(group));
-  let other = sumCounts(entries.filter((group) => group.label === otherLabel || isSmall(group)));
+  const folded = entries.filter((group) => group.label === otherLabel || isSmall(group));
+  let other = sumCounts(folded);
+  let otherKeySum = sumKeys(folded);
 
   while (other >= 1 && other <= threshold) {
     const smallest = smallestNonEmpty(kept);
     if (smallest === undefined) break;
     other += smallest.count;
+    otherKeySum += smallest.keySum;
     kept = kept.filter((group) => group !== smallest);
   }
   const hasOther = other > 0 || entries.some((group) => group.label === otherLabel);
-  return hasOther ? [...kept, { label: otherLabel, count: other }] : kept;
+  return hasOther ? [...kept, { label: otherLabel, count: other, keySum: otherKeySum }] : kept;
 }
 
 function smallestNonEmpty(groups: readonly Group[]): Group | undefined {
@@ -41,4 +46,8 @@ function smallestNonEmpty(groups: readonly Group[]): Group | undefined {
 
 function sumCounts(groups: readonly Group[]): number {
   return groups.reduce((total, group) => total + group.count, 0);
+}
+
+function sumKeys(groups: readonly Group[]): number {
+  return groups.reduce((total, group) => total + group.keySum, 0);
 }

@@ -1,3 +1,4 @@
+import { publishCount, type Counted } from "./cell-key";
 import { DEFAULT_THRESHOLD, requireValidThreshold } from "./published";
 
 export type PublishedStatistic<T> = { kind: "shown"; value: T } | { kind: "suppressed" } | { kind: "none" };
@@ -35,4 +36,30 @@ export function suppressShare(part: number, whole: number, threshold: number = D
   const small = (count: number) => count >= 1 && count <= threshold;
   if (whole > 0 && (small(part) || small(whole - part))) return { kind: "suppressed" };
   return suppressStatistic(percent, whole, threshold);
+}
+
+/**
+ * A median, percentile or other figure computed from the people of `base`: shown only when their
+ * count would be shown (decision record 0018), so it is hidden with the published count, never
+ * beside a "[c]", and none when there is no one.
+ */
+export function publishStatisticOn<T>(value: T, base: Counted, threshold: number = DEFAULT_THRESHOLD): PublishedStatistic<T> {
+  if (base.count === 0) return { kind: "none" };
+  return publishCount(base.count, base.keySum, threshold).kind === "value" ? { kind: "shown", value } : { kind: "suppressed" };
+}
+
+/**
+ * `part` of `whole` people as a percentage, made from the perturbed counts (so it says no more than
+ * the published counts do) and capped at 100%. Hidden whenever `suppressShare` hides the true share,
+ * or the published part or whole is hidden.
+ */
+export function publishShare(part: Counted, whole: Counted, threshold: number = DEFAULT_THRESHOLD): PublishedStatistic<number> {
+  const truth = suppressShare(part.count, whole.count, threshold);
+  if (truth.kind !== "shown") return truth;
+  const shownPart = publishCount(part.count, part.keySum, threshold);
+  const shownWhole = publishCount(whole.count, whole.keySum, threshold);
+  if (shownPart.kind !== "value" || shownWhole.kind !== "value") return { kind: "suppressed" };
+  if (shownWhole.value <= 0) return { kind: "none" };
+  const percent = Math.round((Math.min(shownPart.value, shownWhole.value) * 1000) / shownWhole.value) / 10;
+  return { kind: "shown", value: percent };
 }

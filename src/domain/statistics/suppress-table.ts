@@ -5,6 +5,7 @@ import {
   type PublishedList,
   type PublishedTable,
 } from "./published";
+import { perturbCount, type Counted } from "./cell-key";
 import { applySecondarySuppression } from "./secondary-suppression";
 import { allPlaces, buildGrid, statusAt, suppress, valueAt, type Grid } from "./suppression-grid";
 
@@ -23,14 +24,39 @@ export function suppressTable(
 ): PublishedTable {
   requireValidThreshold(threshold);
   const grid = buildGrid(counts);
-  applyPrimarySuppression(grid, threshold);
+  applyPrimarySuppression(grid, threshold, grid.values);
   applySecondarySuppression(grid);
-  return publishGrid(grid, threshold);
+  return publishGrid(grid, threshold, grid.values);
+}
+
+/**
+ * Publishes a cross-tabulation of people as the dashboard does (decision record 0018): every cell and
+ * every total is perturbed from its own key sum (a total's key sum is its parts' added up, so it is
+ * the figure any other view of the same people gives), counts from 1 to the threshold, true or
+ * perturbed, are hidden, and the suppression pattern is then completed on the true counts. Shown
+ * entries are the perturbed counts, so rows need not add up exactly.
+ */
+export function publishTable(cells: readonly (readonly Counted[])[], { threshold = DEFAULT_THRESHOLD }: SuppressionOptions = {}): PublishedTable {
+  requireValidThreshold(threshold);
+  const grid = buildGrid(cells.map((row) => row.map((cell) => cell.count)));
+  const keySums = buildGrid(cells.map((row) => row.map((cell) => cell.keySum))).values;
+  const perturbed = grid.values.map((row, rowIndex) => row.map((value, column) => perturbCount(value, keySums[rowIndex]![column]!)));
+  applyPrimarySuppression(grid, threshold, perturbed);
+  applySecondarySuppression(grid);
+  return publishGrid(grid, threshold, perturbed);
+}
+
+/** Publishes a list of counts of people with its total, perturbed, under the same rule as a one-row table. */
+export function publishList(cells: readonly Counted[], options: SuppressionOptions = {}): PublishedList {
+  return asList(publishTable([cells], options));
 }
 
 /** Publishes a list of counts with its total, under the same rule as a one-row table. */
 export function suppressList(counts: readonly number[], options: SuppressionOptions = {}): PublishedList {
-  const table = suppressTable([counts], options);
+  return asList(suppressTable([counts], options));
+}
+
+function asList(table: PublishedTable): PublishedList {
   const [cells] = table.cells;
   const [total] = table.rowTotals;
   if (cells === undefined || total === undefined) throw new Error("A one-row table lost its row");
@@ -38,15 +64,16 @@ export function suppressList(counts: readonly number[], options: SuppressionOpti
   return { threshold: table.threshold, cells, total };
 }
 
-function applyPrimarySuppression(grid: Grid, threshold: number): void {
+/** Hides every entry whose true count, or whose value as shown, is from 1 to the threshold. */
+function applyPrimarySuppression(grid: Grid, threshold: number, shown: readonly (readonly number[])[]): void {
+  const small = (value: number) => value >= 1 && value <= threshold;
   for (const place of allPlaces(grid)) {
-    const value = valueAt(grid, place);
-    if (value >= 1 && value <= threshold) suppress(grid, place, "primary");
+    if (small(valueAt(grid, place)) || small(shown[place.row]![place.column]!)) suppress(grid, place, "primary");
   }
 }
 
-function publishGrid(grid: Grid, threshold: number): PublishedTable {
-  const published = grid.values.map((row, rowIndex) =>
+function publishGrid(grid: Grid, threshold: number, shown: readonly (readonly number[])[]): PublishedTable {
+  const published = shown.map((row, rowIndex) =>
     row.map((value, column): PublishedCell => {
       const status = statusAt(grid, { row: rowIndex, column });
       return status === "shown" ? { kind: "value", value } : { kind: "suppressed", reason: status };

@@ -19,6 +19,7 @@ describe("describeTimelineEntry", () => {
       "RESCUE_LOGGED", "STAGE_STARTED", "STAGE_COMPLETED", "STAGE_NOT_NEEDED", "STAGE_DECLINED", "STAGE_PAUSED", "STAGE_RESUMED",
       "NOTE_ADDED", "STAGE_ASSIGNED", "STAGE_REFERRED", "REFERRAL_ACCEPTED", "REFERRAL_DECLINED", "REFERRAL_WITHDRAWN",
       "ACCOMMODATION_RECORDED", "STAGE_MOVED", "DETAILS_CORRECTED", "AGE_ASSESSED", "DEPENDANT_LINKED", "SAFETY_FLAGS_CHANGED",
+      "CONTACT_RECORDED", "CASE_CLOSED", "CASE_REOPENED",
     ];
     const sentences = kinds.map((kind) => describeTimelineEntry({ ...by, kind, stageTitle: "Health check" }));
     for (const sentence of sentences) {

@@ -59,6 +59,12 @@ export function describeTimelineEntry(entry: TimelineWordsInput): string {
     case "SAFETY_FLAGS_CHANGED":
       // What the flags say is on the person's page only, never in the timeline.
       return `${entry.actorName} of ${agency} changed the safety flags`;
+    case "CONTACT_RECORDED":
+      return `${agency} recorded a contact with the person`;
+    case "CASE_CLOSED":
+      return `${agency} closed the case`;
+    case "CASE_REOPENED":
+      return `${agency} reopened the case`;
     default:
       return unreachable(entry.kind);
   }

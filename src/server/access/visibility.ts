@@ -1,5 +1,6 @@
 import "server-only";
 import { STAGE_STATES_WITH_WORK } from "@/domain/pathway/stage-states";
+import { CLOSED_WITH_CASE_REASON } from "@/domain/cases/case-closing";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "./actor";
 
@@ -10,7 +11,7 @@ const NOBODY: Prisma.PersonWhereInput = { id: { in: [] } };
  * caseworker or lead sees people their agency logged, or while it has work for them: a stage it owns
  * that is open or done, or a stage referred to it and waiting for an answer. A stage the person
  * declined or one marked not needed does not, on its own, keep the agency seeing them
- * (docs/decisions/0003). Every other role sees no person record here (the coordinator's
+ * (docs/decisions/0003) — except a stage ended by closing the case (docs/decisions/0021). Every other role sees no person record here (the coordinator's
  * pseudonymised view is `pseudonymisedCases`).
  */
 export function visiblePeople(actor: Actor): Prisma.PersonWhereInput {
@@ -20,6 +21,9 @@ export function visiblePeople(actor: Actor): Prisma.PersonWhereInput {
     OR: [
       { rescue: { loggedByAgencyId: actor.agencyId } },
       { stages: { some: { ownerAgencyId: actor.agencyId, state: { in: [...STAGE_STATES_WITH_WORK] } } } },
+      // Work stopped by closing the case is still the agency's: it reopens the case and writes the
+      // chronology for a review (a person gone missing), and a reopening gives that work back.
+      { stages: { some: { ownerAgencyId: actor.agencyId, state: "NOT_NEEDED", closingReason: CLOSED_WITH_CASE_REASON } } },
       { stages: { some: { referrals: { some: { toAgencyId: actor.agencyId, state: "PENDING" } } } } },
     ],
   };
@@ -41,6 +45,23 @@ export function visibleRescues(actor: Actor): Prisma.RescueWhereInput {
 export function pseudonymisedCases(actor: Actor): Prisma.PersonWhereInput {
   if (actor.role !== "COORDINATOR") return NOBODY;
   return { rescue: { partnershipId: actor.partnershipId } };
+}
+
+/**
+ * The cases a user may close or reopen (the role must also hold case.close / case.reopen): an agency
+ * lead, people their agency works with — logged, or owns a stage of (an agency only asked to take a
+ * stage on, by a referral it has not answered, does not close the case); the coordinator, every case
+ * of the partnership (the pseudonymised view: the caller selects no identity).
+ */
+export function closableCases(actor: Actor): Prisma.PersonWhereInput {
+  if (actor.role === "COORDINATOR") return pseudonymisedCases(actor);
+  if (actor.role !== "AGENCY_LEAD") return NOBODY;
+  return {
+    AND: [
+      visiblePeople(actor),
+      { OR: [{ rescue: { loggedByAgencyId: actor.agencyId } }, { stages: { some: { ownerAgencyId: actor.agencyId } } }] },
+    ],
+  };
 }
 
 /**
@@ -76,8 +97,8 @@ export function mayReadAccommodation(actor: Actor, placement: { providerAgencyId
 /**
  * Which timeline entries a user may read, by sensitivity: general entries go to every agency that
  * sees the person; health entries to health; police entries to police; the writer's own agency always
- * reads what it wrote. A minimal-record reader (health) also reads only notes, the rescue being logged
- * and entries about the stages they see in full: what other agencies did on their stages, and why, is
+ * reads what it wrote. A minimal-record reader (health) also reads only notes, the rescue being logged,
+ * contacts, the case being closed or reopened, and entries about the stages they see in full: what other agencies did on their stages, and why, is
  * not theirs to read.
  */
 export function readableTimeline(actor: Actor): Prisma.TimelineEventWhereInput {
@@ -89,7 +110,7 @@ export function readableTimeline(actor: Actor): Prisma.TimelineEventWhereInput {
   return {
     AND: [
       bySensitivity,
-      { OR: [{ kind: { in: ["NOTE_ADDED", "RESCUE_LOGGED"] } }, { stage: stagesSeenInFull(actor) }] },
+      { OR: [{ kind: { in: ["NOTE_ADDED", "RESCUE_LOGGED", "CONTACT_RECORDED", "CASE_CLOSED", "CASE_REOPENED"] } }, { stage: stagesSeenInFull(actor) }] },
     ],
   };
 }

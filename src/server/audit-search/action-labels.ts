@@ -73,6 +73,12 @@ const LABELS: Record<AuditAction, string> = {
   "agency.hours_update": "Changed an agency's working hours",
   "agency.retire": "Retired an agency",
   "stage.move": "Moved a stage to another agency",
+  "contact.record": "Recorded a contact with the person",
+  "case.close": "Closed the case",
+  "case.reopen": "Reopened the case",
+  "chronology.view": "Produced the chronology (print view)",
+  "chronology.pdf": "Downloaded the chronology as a PDF",
+  "settings.contact_gap_update": "Changed the no-contact notice time",
   "permission.denied": "Refused: role not allowed",
 };
 

@@ -76,6 +76,12 @@ export type AuditAction =
   | "agency.hours_update"
   | "agency.retire"
   | "stage.move"
+  | "contact.record"
+  | "case.close"
+  | "case.reopen"
+  | "chronology.view"
+  | "chronology.pdf"
+  | "settings.contact_gap_update"
   | "permission.denied";
 
 export type AuditValue = string | number | boolean | null | readonly string[];

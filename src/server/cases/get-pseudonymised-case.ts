@@ -6,6 +6,7 @@ import { z } from "zod";
 import { roleHasPermission } from "@/domain/access/permissions";
 import { clockInputOf, type ClockInput } from "@/domain/pathway/clock";
 import type { AgeGroup, Gender, StageState } from "@/domain/types";
+import type { CaseCloseReason } from "@/domain/cases/case-closing";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { pseudonymisedCases } from "../access/visibility";
@@ -46,6 +47,10 @@ export type PseudonymisedCase = {
   canBreakGlass: boolean;
   /** The risks only: contact instructions can hold a phone number and are not selected here. */
   safety: SafetyFlagsView | null;
+  closedAt: Date | null;
+  closeReason: CaseCloseReason | null;
+  canClose: boolean;
+  canReopen: boolean;
 };
 
 /**
@@ -66,6 +71,8 @@ export async function getPseudonymisedCase(db: Db, actor: Actor, personId: strin
           gender: true,
           interpreterNeeded: true,
           safety: { select: SAFETY_RISKS_SELECT },
+          closedAt: true,
+          closeReason: true,
           ...PERSON_CLOCK_SELECT,
           stages: {
             orderBy: { templateStage: { sortOrder: "asc" } },
@@ -108,6 +115,10 @@ export async function getPseudonymisedCase(db: Db, actor: Actor, personId: strin
     identity,
     canBreakGlass,
     safety: safetyFlagsView(person.safety),
+    closedAt: person.closedAt,
+    closeReason: person.closeReason,
+    canClose: roleHasPermission(actor.role, "case.close") && person.closedAt === null,
+    canReopen: roleHasPermission(actor.role, "case.reopen") && person.closedAt !== null,
   };
 }
 

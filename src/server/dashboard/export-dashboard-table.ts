@@ -1,6 +1,7 @@
 import "server-only";
 import { csvFileName, toCsv } from "@/domain/reporting/csv";
 import { DASHBOARD_TABLE_IDS, type DashboardTableId } from "@/domain/reporting/publish-dashboard";
+import { PERTURBATION_NOTE } from "@/domain/statistics/cell-key";
 import { suppressionKey } from "@/domain/statistics/published";
 import { AGE_GROUP_LABELS, EXPLOITATION_TYPE_LABELS, GENDER_LABELS } from "@/domain/types";
 import type { Actor } from "../access/actor";
@@ -34,6 +35,7 @@ export async function exportDashboardTable(db: Db, actor: Actor, tableId: Export
     ["Gender", filters.gender ? GENDER_LABELS[filters.gender] : "All"],
     ["Agency", agency?.name ?? "All"],
     ["Suppression", suppressionKey(dashboard.threshold)],
+    ["Adjustment", PERTURBATION_NOTE],
     ...(table.note ? [["Note", table.note]] : []),
     [],
     [table.rowHeader, ...table.columns],

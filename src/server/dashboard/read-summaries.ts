@@ -116,8 +116,10 @@ export async function readPersonSummary(db: Db, partnershipId: string, filters: 
     SELECT GROUPING(${columnList})::int AS "set", ${columnList}, sum(m."people")::int AS "people", sum(m."keySum")::int AS "keySum"
     FROM "DashboardPersonMonth" m WHERE ${where}
     GROUP BY GROUPING SETS (${groupingSets})`),
-    db.$queryRaw<{ rescues: number }[]>(Prisma.sql`
-      SELECT count(DISTINCT rescue)::int AS rescues FROM "DashboardPersonMonth" m, unnest(m."rescueIds") AS rescue WHERE ${where}`),
+    // Each rescue once, with its own record key, from the summary alone (the keys sit beside the ids).
+    db.$queryRaw<{ rescues: number; keySum: number }[]>(Prisma.sql`
+      SELECT count(*)::int AS rescues, coalesce(sum(d."key"), 0)::int AS "keySum"
+      FROM (SELECT DISTINCT u."rescue", u."key" FROM "DashboardPersonMonth" m, unnest(m."rescueIds", m."rescueKeys") AS u("rescue", "key") WHERE ${where}) d`),
   ]);
   // GROUPING() sets a bit, from the left, for each column the row is NOT grouped by.
   const allBits = (1 << columns.length) - 1;
@@ -132,6 +134,7 @@ export async function readPersonSummary(db: Db, partnershipId: string, filters: 
     total: total.people,
     totalKeySum: total.keySum,
     rescues: Number(rescues?.rescues ?? 0),
+    rescuesKeySum: Number(rescues?.keySum ?? 0),
     languageMissing: languageMissing.people,
     languageMissingKeySum: languageMissing.keySum,
     byMonthAndAge: groupedBy(MONTH, AGE).map((row) => ({ month: monthKey(row.month!), ageGroup: row.ageGroup!, ...counted(row) })),

@@ -1,6 +1,7 @@
 import "server-only";
 import { display, SUPPRESSED_MARK, suppressionKey } from "@/domain/statistics/published";
-import { suppressList } from "@/domain/statistics/suppress-table";
+import { PERTURBATION_NOTE, publishCount } from "@/domain/statistics/cell-key";
+import { publishList } from "@/domain/statistics/suppress-table";
 import { createHash } from "node:crypto";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { formatDuration } from "@/domain/time/duration";
@@ -48,29 +49,41 @@ export function coordinatorNotice(stage: OverdueStage, now: Date): Notice {
   };
 }
 
-/** What the PCC office may learn about one escalated stage: its title and who owns it. */
-export type PccEscalation = { escalationId: string; stageTitle: string; ownerAgencyName: string };
+/**
+ * What the PCC office may learn about one escalated stage: its title and who owns it. `cellKey` is
+ * the person's record key; it goes into the counts only as a key sum (decision record 0018).
+ */
+export type PccEscalation = { escalationId: string; stageTitle: string; ownerAgencyName: string; cellKey: number };
 
 /**
  * One aggregate notice to the PCC office for the stages escalated to it in one sweep: counts by stage
  * and owning agency. Never a case reference, a person, a name or a link: the PCC office sees no record.
  * The key is made from the escalations it covers, so the same escalations can never be announced twice.
- * `threshold` is the partnership's small-number threshold: counts from 1 to it are hidden.
+ * `threshold` is the partnership's small-number threshold: counts from 1 to it are hidden. Counts are
+ * perturbed as the dashboard's are (the same stages give the same figure there), so a notice
+ * differenced against the dashboard, or against the next notice, gives no true count.
  */
 export function pccSummaryNotice(escalations: readonly PccEscalation[], threshold: number): Notice {
-  const counts = new Map<string, { stageTitle: string; ownerAgencyName: string; count: number }>();
-  for (const { stageTitle, ownerAgencyName } of escalations) {
+  const counts = new Map<string, { stageTitle: string; ownerAgencyName: string; count: number; keySum: number }>();
+  for (const { stageTitle, ownerAgencyName, cellKey } of escalations) {
     const key = `${stageTitle}\u0000${ownerAgencyName}`;
-    const entry = counts.get(key) ?? { stageTitle, ownerAgencyName, count: 0 };
+    const entry = counts.get(key) ?? { stageTitle, ownerAgencyName, count: 0, keySum: 0 };
     entry.count += 1;
+    entry.keySum += cellKey;
     counts.set(key, entry);
   }
+  // Largest first by the figure as published (hidden ones last), so the order says no more than the figures.
+  const shown = (group: { count: number; keySum: number }) => {
+    const cell = publishCount(group.count, group.keySum, threshold);
+    return cell.kind === "value" ? cell.value : 0;
+  };
   const groups = [...counts.values()].sort(
-    (a, b) => b.count - a.count || a.stageTitle.localeCompare(b.stageTitle) || a.ownerAgencyName.localeCompare(b.ownerAgencyName),
+    (a, b) => shown(b) - shown(a) || a.stageTitle.localeCompare(b.stageTitle) || a.ownerAgencyName.localeCompare(b.ownerAgencyName),
   );
-  // The PCC office's small-number rule applies to notices too: 1 to the threshold is hidden, and
-  // enough other counts that none can be worked out from the total; every hidden count reads "[c]".
-  const published = suppressList(groups.map((group) => group.count), { threshold });
+  // The PCC office's small-number rule applies to notices too: counts are perturbed, 1 to the
+  // threshold is hidden, and enough other counts that none can be worked out from the total; every
+  // hidden count reads "[c]".
+  const published = publishList(groups, { threshold });
   const lines = groups.map(
     ({ stageTitle, ownerAgencyName }, index) => `${stageTitle}, ${ownerAgencyName}: ${display(published.cells[index]!)}`,
   );
@@ -84,7 +97,7 @@ export function pccSummaryNotice(escalations: readonly PccEscalation[], threshol
     title: published.total.kind === "value" ? `${total} ${total === "1" ? "stage" : "stages"} still overdue after escalation` : `Stages still overdue after escalation: ${total}`,
     body: `Stages overdue long enough to be escalated to the PCC office, by stage and owning agency. ${lines.join("; ")}.${
       lines.some((line) => line.endsWith(SUPPRESSED_MARK)) || published.total.kind !== "value" ? ` ${suppressionKey(threshold)}.` : ""
-    }`,
+    } ${PERTURBATION_NOTE}.`,
     href: null,
     dedupeKey: `overdue-summary:${digest}`,
   };

@@ -37,7 +37,8 @@ function minutesBeforeLevel(level: EscalationLevel): Prisma.Sql {
   }
 }
 
-type FoundStage = Omit<OverdueStage, "escalationId"> & { ownerAgencyId: string; partnershipId: string };
+// The person's record key goes only into the PCC office's counts, as a key sum (decision record 0018).
+type FoundStage = Omit<OverdueStage, "escalationId"> & { ownerAgencyId: string; partnershipId: string; cellKey: number; clockRound: number };
 
 /**
  * Open stages of live people that are overdue long enough for `level` and have not been escalated to
@@ -48,7 +49,7 @@ async function findStagesToEscalate(tx: Tx, level: EscalationLevel, now: Date): 
   const due = Prisma.sql`(s."dueAt" + s."pausedMs" * interval '1 millisecond')`;
   return tx.$queryRaw<FoundStage[]>`
     SELECT s.id AS "stageId", s."personId", p."caseReference", st.title AS "stageTitle",
-           s."ownerAgencyId", a.name AS "ownerAgencyName", r."partnershipId", ${due} AS "dueAt"
+           s."ownerAgencyId", a.name AS "ownerAgencyName", r."partnershipId", ${due} AS "dueAt", p."cellKey", s."clockRound"
     FROM "Stage" s
     JOIN "Person" p ON p.id = s."personId"
     JOIN "Rescue" r ON r.id = p."rescueId"
@@ -61,7 +62,8 @@ async function findStagesToEscalate(tx: Tx, level: EscalationLevel, now: Date): 
       AND ${due} < ${now}::timestamptz
       AND ${due} + ${minutesBeforeLevel(level)} * interval '1 minute' <= ${now}::timestamptz
       AND NOT EXISTS (
-        SELECT 1 FROM "Escalation" e WHERE e."stageId" = s.id AND e.level = ${level}::"EscalationLevel"
+        SELECT 1 FROM "Escalation" e
+        WHERE e."stageId" = s.id AND e.level = ${level}::"EscalationLevel" AND e."clockRound" = s."clockRound"
       )
     ORDER BY ${due}, s.id
     LIMIT ${SWEEP_BATCH}`;
@@ -111,7 +113,8 @@ export async function runEscalationSweep(db: Db, now = new Date()): Promise<Swee
         const found = await findStagesToEscalate(tx, level, now);
         if (found.length === 0) continue;
         const created = await tx.escalation.createManyAndReturn({
-          data: found.map((stage) => ({ stageId: stage.stageId, level, raisedAt: now })),
+          // A stage restarted by a reopened case is a new round: it escalates again, once per round.
+          data: found.map((stage) => ({ stageId: stage.stageId, level, raisedAt: now, clockRound: stage.clockRound })),
           skipDuplicates: true,
           select: { id: true, stageId: true },
         });
@@ -137,7 +140,7 @@ export async function runEscalationSweep(db: Db, now = new Date()): Promise<Swee
             // Only the stage and its owner go in: the PCC office never learns which case.
             const counted = escalated
               .filter((s) => s.partnershipId === partnershipId)
-              .map(({ escalationId, stageTitle, ownerAgencyName }) => ({ escalationId, stageTitle, ownerAgencyName }));
+              .map(({ escalationId, stageTitle, ownerAgencyName, cellKey }) => ({ escalationId, stageTitle, ownerAgencyName, cellKey }));
             const threshold = await getSuppressionThreshold(tx, partnershipId);
             sends.push({ recipientIds: pccOffice.get(partnershipId) ?? [], notice: pccSummaryNotice(counted, threshold) });
           }

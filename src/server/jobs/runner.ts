@@ -2,11 +2,15 @@ import "server-only";
 import PgBoss from "pg-boss";
 import type { Db } from "../db/create-client";
 import { refreshStaleDashboardMonths } from "../dashboard/summary/refresh-summaries";
+import { runContactGapSweep, type ContactGapSweepResult } from "../contacts/run-contact-gap-sweep";
 import { runEscalationSweep, type SweepResult } from "../escalation/run-escalation-sweep";
 
 export const ESCALATION_QUEUE = "escalation-sweep";
 /** Every minute: escalation thresholds are in minutes. */
 export const ESCALATION_CRON = "* * * * *";
+export const CONTACT_GAP_QUEUE = "contact-gap-sweep";
+/** Every minute, like escalation: a gap is raised within a minute of reaching the partnership's limit. */
+export const CONTACT_GAP_CRON = "* * * * *";
 export const DASHBOARD_QUEUE = "dashboard-summaries";
 /** Every minute: the dashboard rebuilds what is still stale when it reads, so this only saves it the wait. */
 export const DASHBOARD_CRON = "* * * * *";
@@ -35,6 +39,8 @@ export type JobRunnerOptions = {
   log?: (line: string) => void;
   /** Called after each sweep has committed (tests wait on it). */
   onSweep?: (result: SweepResult) => void;
+  /** Called after each contact-gap sweep has committed (tests wait on it). */
+  onContactSweep?: (result: ContactGapSweepResult) => void;
 };
 
 /**
@@ -75,6 +81,18 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       return result;
     });
     await boss.schedule(ESCALATION_QUEUE, ESCALATION_CRON);
+    // Once per gap in contact: the ContactGapNotice key and the notices' dedupe keys, as above.
+    await boss.createQueue(CONTACT_GAP_QUEUE, { name: CONTACT_GAP_QUEUE, policy: "stately", retryLimit: 2, retryDelay: 30, expireInSeconds: 5 * 60 });
+    await boss.work(CONTACT_GAP_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (): Promise<ContactGapSweepResult> => {
+      const result = await runContactGapSweep(options.db, new Date()).catch((error: unknown) => {
+        console.error(`Contact gap sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+        throw error;
+      });
+      if (result.gaps > 0) log(`Contact gap sweep: ${result.gaps} gaps in contact raised; ${result.notices} notices sent`);
+      options.onContactSweep?.(result);
+      return result;
+    });
+    await boss.schedule(CONTACT_GAP_QUEUE, CONTACT_GAP_CRON);
     await boss.createQueue(DASHBOARD_QUEUE, { name: DASHBOARD_QUEUE, policy: "stately", retryLimit: 1, expireInSeconds: 10 * 60 });
     await boss.work(DASHBOARD_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async () => {
       const rebuilt = await refreshStaleDashboardMonths(options.db).catch((error: unknown) => {
@@ -86,12 +104,13 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     await boss.schedule(DASHBOARD_QUEUE, DASHBOARD_CRON);
     // Null when a sweep is already waiting (stately queue): that one will do.
     await boss.send(ESCALATION_QUEUE, {});
+    await boss.send(CONTACT_GAP_QUEUE, {});
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => {});
     throw error;
   }
 
-  log(`Job runner started (pg-boss, schema "${JOB_SCHEMA}"): overdue escalation sweep and dashboard summaries every minute`);
+  log(`Job runner started (pg-boss, schema "${JOB_SCHEMA}"): overdue escalation sweep, contact-gap sweep and dashboard summaries every minute`);
   return {
     boss,
     stop: (timeoutMs = 10_000) => boss.stop({ graceful: true, wait: true, timeout: timeoutMs }),

@@ -1,6 +1,6 @@
 import "server-only";
 /** The stage columns a clock is read from (see clockInputOf in src/domain/pathway/clock.ts). */
-export const STAGE_CLOCK_SELECT = { state: true, dueAt: true, clockStartsAt: true, completedAt: true, pausedAt: true, pausedMs: true } as const;
+export const STAGE_CLOCK_SELECT = { state: true, dueAt: true, completedAt: true, pausedAt: true, pausedMs: true, clockStartedAt: true } as const;
 
 /** The person columns a stage's clock needs: T0 (the rescue) and the at-risk share of the template. */
 export const PERSON_CLOCK_SELECT = {

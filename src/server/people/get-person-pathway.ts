@@ -3,7 +3,7 @@ import { describeTarget } from "@/domain/pathway/template";
 import { agencyDisplayName } from "@/domain/agencies/agency-details";
 import { stageWorkRefusal, type StageWorkRefusalCode } from "@/domain/pathway/stage-work";
 import type { TimelineEntryView } from "@/domain/pathway/timeline-entry";
-import type { ClockInput } from "@/domain/pathway/clock";
+import { clockInputOf, type ClockInput } from "@/domain/pathway/clock";
 import type { NrmDecision } from "@/domain/pathway/nrm-decision";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
@@ -14,6 +14,7 @@ import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
 import { personDisplayName } from "@/domain/person-name";
 import { roleHasPermission } from "@/domain/access/permissions";
+import { contactGapsNow } from "../contacts/contact-gaps-now";
 import { safetyFlagsView } from "@/domain/person/safety-flags";
 import { isTreatedAsChild, type AgeGroup } from "@/domain/types";
 import { SAFETY_SELECT } from "./safety-select";
@@ -115,6 +116,8 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
         select: { outcome: true, assessedOn: true, assessedBy: true, mertonCompliant: true, recordedAt: true, recordedByAgency: { select: { name: true, retiredAt: true } } },
         orderBy: { recordedAt: "desc" },
       },
+      closeReason: true,
+      reopenedAt: true,
       rescue: {
         select: {
           id: true,
@@ -122,6 +125,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
           occurredAt: true,
           place: !minimal,
           operationReference: !minimal,
+          loggedByAgencyId: true,
           loggedByAgency: { select: { name: true, retiredAt: true } },
         },
       },
@@ -132,11 +136,11 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
           ownerAgencyId: true,
           state: true,
           dueAt: true,
-          clockStartsAt: true,
           startedAt: true,
           completedAt: true,
           pausedAt: true,
           pausedMs: true,
+          clockStartedAt: true,
           closingReason: !minimal,
           nrmDecision: !minimal,
           version: true,
@@ -181,6 +185,8 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
   const accommodationStage = person.stages.find((stage) => stage.templateStage.key === ACCOMMODATION_STAGE_KEY) ?? null;
 
   const t0 = person.rescue.occurredAt;
+  // The closableCases rule, for the flags: a lead's agency logged the rescue or owns a stage.
+  const agencyWorksWithPerson = person.rescue.loggedByAgencyId === actor.agencyId || person.stages.some((stage) => stage.ownerAgencyId === actor.agencyId);
   const stages: PathwayStageView[] = person.stages.map((stage) => ({
     id: stage.id,
     seenInFull: fullStages === null || fullStages.has(stage.id),
@@ -190,14 +196,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
     ownerAgencyName: agencyDisplayName(stage.ownerAgency),
     target: describeTarget(stage.templateStage),
     state: stage.state,
-    clock: {
-      state: stage.state,
-      t0: stage.clockStartsAt ?? t0,
-      dueAt: stage.dueAt,
-      completedAt: stage.completedAt,
-      pausedAt: stage.pausedAt,
-      pausedMs: stage.pausedMs,
-    },
+    clock: clockInputOf(stage, t0),
     startedAt: stage.startedAt,
     closingReason: (fullStages ? fullStages.get(stage.id)?.closingReason : stage.closingReason) ?? null,
     nrmDecision: (fullStages ? fullStages.get(stage.id)?.nrmDecision : stage.nrmDecision) ?? null,
@@ -261,6 +260,13 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
     pathwayVersion: person.template.version,
     atRiskPercent: person.template.atRiskPercent,
     closedAt: person.closedAt,
+    closeReason: person.closeReason,
+    /** "No contact for 2 d 3 h" once a live case's gap in contact has reached the partnership's limit. */
+    noContact: person.closedAt ? null : ((await contactGapsNow(db, actor.partnershipId, [{ id: person.id, reopenedAt: person.reopenedAt, rescue: person.rescue }], new Date())).get(person.id) ?? null),
+    canRecordContact: roleHasPermission(actor.role, "contact.record") && person.closedAt === null,
+    canClose: roleHasPermission(actor.role, "case.close") && agencyWorksWithPerson && person.closedAt === null,
+    canReopen: roleHasPermission(actor.role, "case.reopen") && agencyWorksWithPerson && person.closedAt !== null,
+    canProduceChronology: roleHasPermission(actor.role, "chronology.produce"),
     stages,
     timeline,
     accommodation: options.withAccommodation ? await placementFor(db, actor, person.id) : null,

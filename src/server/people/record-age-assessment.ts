@@ -99,7 +99,7 @@ export async function recordAgeAssessment(db: Db, actor: Actor, rawInput: unknow
       await closeStagesNotNeeded(tx, actor, plan.close, now);
       for (const { template, dueAt } of plan.add) {
         await tx.stage.create({
-          data: { personId: person.id, templateStageId: template.id, ownerAgencyId: template.ownerAgencyId, dueAt, clockStartsAt: now },
+          data: { personId: person.id, templateStageId: template.id, ownerAgencyId: template.ownerAgencyId, dueAt, clockStartedAt: now },
         });
       }
       await recordAudit(tx, actor, {

@@ -12,6 +12,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { PERSON_CLOCK_SELECT, STAGE_CLOCK_SELECT } from "../pathway/clock-select";
 import { OPEN_STAGE_WHERE } from "../pathway/stage-filters";
+import { contactGapsNow } from "../contacts/contact-gaps-now";
 
 /** How long the referring agency keeps seeing an answered referral on its queue. */
 const ANSWERED_SHOWN_DAYS = 14;
@@ -32,6 +33,8 @@ export type QueueStageRow = {
   assigneeName: string | null;
   /** A referral of this stage to another agency, waiting for an answer. */
   pendingReferralTo: string | null;
+  /** "No contact for 2 d 3 h" once the person's gap in contact has reached the partnership's limit. */
+  noContact: string | null;
   canClaim: boolean;
   canAssign: boolean;
   safety: SafetyFlagsView | null;
@@ -89,6 +92,7 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
           select: {
             id: true,
             caseReference: true,
+            reopenedAt: true,
             identity: { select: { name: true, description: true } },
             safety: { select: SAFETY_SELECT },
             ...PERSON_CLOCK_SELECT,
@@ -143,6 +147,8 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
     }),
   ]);
   await recordAudit(db, actor, { action: "queue.view", entity: "Queue", entityId: actor.agencyId });
+  const people = [...new Map(stages.map((stage) => [stage.person.id, stage.person])).values()];
+  const gaps = await contactGapsNow(db, actor.partnershipId, people, now);
 
   const rows = stages.map((stage) => {
     const clock = clockInputOf(stage, stage.person.rescue.occurredAt);
@@ -158,6 +164,7 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
       assigneeId: stage.assigneeId,
       assigneeName: stage.assignee?.name ?? null,
       pendingReferralTo: stage.referrals[0]?.toAgency.name ?? null,
+      noContact: gaps.get(stage.person.id) ?? null,
       canClaim: mayWorkOnStage(actor, forWork(stage), "claim") && !stage.assigneeId,
       canAssign: mayWorkOnStage(actor, forWork(stage), "assign"),
       safety: safetyFlagsView(stage.person.safety),
@@ -171,6 +178,10 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
     filter,
     counts: arranged.counts,
     stages: arranged.items.map((item) => item.row),
+    /** Every person with an open stage of this agency whose gap in contact has reached the limit, whatever the filter. */
+    noContact: people
+      .filter((person) => gaps.has(person.id))
+      .map((person) => ({ personId: person.id, caseReference: person.caseReference, displayName: personDisplayName(person.identity), words: gaps.get(person.id)! })),
     incoming: incoming.map(
       (referral): IncomingReferral => ({
         id: referral.id,

@@ -17,7 +17,8 @@ export async function getRescue(db: Db, actor: Actor, rescueId: string) {
   const minimal = seesMinimalRecord(actor);
   const rescue = await db.rescue.findFirst({
     where: { AND: [{ id: rescueId }, visibleRescues(actor)] },
-    omit: { place: minimal, operationReference: minimal },
+    // The record key is the dashboard's alone (docs/decisions/0018).
+    omit: { place: minimal, operationReference: minimal, cellKey: true },
     include: {
       loggedBy: { select: { name: true } },
       loggedByAgency: { select: { name: true, retiredAt: true } },

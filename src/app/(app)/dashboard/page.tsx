@@ -5,6 +5,7 @@ import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
 import { LineChart } from "@/components/charts/line-chart";
 import type { DashboardTable, DashboardTableId } from "@/domain/reporting/publish-dashboard";
 import { periodFieldValues } from "@/domain/reporting/period";
+import { PERTURBATION_NOTE } from "@/domain/statistics/cell-key";
 import { SUPPRESSED_MARK, suppressionKey } from "@/domain/statistics/published";
 import { AGE_GROUP_LABELS, AGE_GROUPS, EXPLOITATION_TYPE_LABELS, EXPLOITATION_TYPES, GENDER_LABELS, GENDERS } from "@/domain/types";
 import { requireActor } from "@/server/access/current-actor";
@@ -145,9 +146,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <p className="mb-6 max-w-3xl text-muted">
         How well the partnership meets the pathway&apos;s targets, {filters.period.label}. Every chart has its figures in a table below it.
       </p>
-      <p className="mb-6 max-w-3xl border-l-4 border-ink pl-3" data-testid="suppression-key">
-        {suppressionKey(threshold)}.
-      </p>
+      <div className="mb-6 max-w-3xl border-l-4 border-ink pl-3">
+        <p data-testid="suppression-key">{suppressionKey(threshold)}.</p>
+        <p className="mt-2" data-testid="perturbation-key">
+          {PERTURBATION_NOTE}.
+        </p>
+      </div>
       <ContentsList
         items={[
           ...(["headlines", "timeliness", "trend", "breaches", "escalations", "escalations-by-agency", "volumes"] as const).map((id) => ({

@@ -43,6 +43,26 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       </p>
       <LiveRefresh />
 
+      {queue.noContact.length > 0 && (
+        <section aria-labelledby="no-contact-heading" className="mb-10">
+          <h2 id="no-contact-heading" className="mb-3 text-2xl font-bold">
+            No contact recorded ({queue.noContact.length})
+          </h2>
+          <p className="mb-3 max-w-2xl text-muted">People your agency is working with whom nobody has reached for longer than your partnership allows.</p>
+          <ul className="border-t border-line" data-testid="no-contact">
+            {queue.noContact.map((person) => (
+              <li key={person.personId} className="border-b border-line py-3">
+                <Link href={`/people/${person.personId}`} className="font-bold">
+                  {person.displayName}
+                </Link>{" "}
+                <span className="text-muted">{person.caseReference}</span>
+                <p className="font-bold" data-testid="no-contact-words">{person.words}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {queue.incoming.length > 0 && (
         <section aria-labelledby="incoming-heading" className="mb-10" id="referrals">
           <h2 id="incoming-heading" className="mb-3 text-2xl font-bold">
@@ -124,6 +144,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                     )}
                   </p>
                   {row.pendingReferralTo && <p className="text-muted">Referred to {row.pendingReferralTo}, waiting for an answer</p>}
+                  {row.noContact && (
+                    <p className="mt-1 font-bold" data-testid="row-no-contact">
+                      {row.noContact}
+                    </p>
+                  )}
                   <div className="mt-2 flex flex-wrap items-end gap-4">
                     {row.canClaim && <ClaimForm stageId={row.stageId} stageLabel={label} action={claimStageAction} />}
                     {row.canAssign && (

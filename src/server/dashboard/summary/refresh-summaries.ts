@@ -103,11 +103,11 @@ async function rebuildMonths(tx: Tx, partnershipId: string, months: Date[]) {
   await tx.$executeRaw`
     INSERT INTO "DashboardPersonMonth" ("partnershipId", "month", "ageGroup", "gender", "exploitationType", "nationalityCode",
       "exploitationLocation", "countyLines", "ageAtExploitation", "referrerType",
-      "languageRecorded", "nrmOutcome", "agencyIds", "people", "keySum", "rescueIds")
+      "languageRecorded", "nrmOutcome", "agencyIds", "people", "keySum", "rescueIds", "rescueKeys")
     SELECT ${partnershipId}::uuid, "dashboard_month"(r."occurredAt"), p."ageGroup", p."gender", p."exploitationType", p."nationalityCode",
       p."exploitationLocation", p."countyLines", p."ageAtExploitation", p."referrerType",
       cardinality(p."languages") > 0, x."nrmOutcome", x."agencyIds", count(*)::int,
-      sum(p."cellKey")::int, array_agg(r."id")
+      sum(p."cellKey")::int, array_agg(r."id" ORDER BY p."id"), array_agg(r."cellKey" ORDER BY p."id")
     FROM "Rescue" r
       JOIN "Person" p ON p."rescueId" = r."id"
       CROSS JOIN LATERAL (

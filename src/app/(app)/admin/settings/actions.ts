@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runFormUseCase } from "@/app/_lib/run-form-use-case";
 import type { FormState } from "@/lib/form-state";
+import { updateContactGapSettings } from "@/server/admin/contact-gap-settings";
 import { updateEscalationSettings } from "@/server/admin/escalation-settings";
 import { updateIdleTimeoutSettings } from "@/server/admin/idle-timeout";
 import { updateSuppressionSettings } from "@/server/admin/suppression-threshold";
@@ -28,4 +29,11 @@ export async function updateIdleTimeoutSettingsAction(_previous: FormState, form
   if (!result.ok) return result.state;
   revalidatePath("/admin/settings");
   redirect("/admin/settings?saved=idle");
+}
+
+export async function updateContactGapSettingsAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const result = await runFormUseCase(formData, (actor, input) => updateContactGapSettings(db, actor, input));
+  if (!result.ok) return result.state;
+  revalidatePath("/admin/settings");
+  redirect("/admin/settings?saved=contact");
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { NotificationBanner } from "@/components/notification-banner";
 import { requireActor } from "@/server/access/current-actor";
+import { getContactGapSettings } from "@/server/admin/contact-gap-settings";
 import { getEscalationSettings } from "@/server/admin/escalation-settings";
 import { getIdleTimeoutSettings } from "@/server/admin/idle-timeout";
 import { getSuppressionSettings } from "@/server/admin/suppression-threshold";
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
+import { ContactGapSettingsForm } from "./contact-gap-form";
 import { IdleTimeoutSettingsForm } from "./idle-timeout-form";
 import { EscalationSettingsForm } from "./settings-form";
 import { SuppressionSettingsForm } from "./suppression-form";
@@ -16,6 +18,7 @@ const SAVED = new Map<string, string>([
   ["1", "The next escalation sweep, within a minute, uses the new thresholds."],
   ["threshold", "The PCC office's dashboard and overdue notices hide small numbers under the new threshold from now on."],
   ["idle", "Every signed-in user is held to the new idle timeout from their next request."],
+  ["contact", "The next contact-gap sweep, within a minute, uses the new time."],
 ]);
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -23,6 +26,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const escalation = await loadOrNotFound(getEscalationSettings(db, actor));
   const suppression = await loadOrNotFound(getSuppressionSettings(db, actor));
   const idleTimeout = await loadOrNotFound(getIdleTimeoutSettings(db, actor));
+  const contactGap = await loadOrNotFound(getContactGapSettings(db, actor));
   const saved = (await searchParams).saved;
   const savedMessage = typeof saved === "string" ? SAVED.get(saved) : undefined;
   return (
@@ -58,6 +62,16 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           A computer left signed in shows people&rsquo;s records to whoever sits at it next, so a session with no activity ends.
         </p>
         <IdleTimeoutSettingsForm current={idleTimeout} />
+      </section>
+
+      <section aria-labelledby="contact-gap-heading" className="mt-12">
+        <h2 id="contact-gap-heading" className="mb-2 text-2xl font-bold">
+          No contact with a person
+        </h2>
+        <p className="mb-6 max-w-2xl text-muted">
+          When nobody has reached a person on a live case for this long, the leads of the agencies working on their open stages are told, once for each gap.
+        </p>
+        <ContactGapSettingsForm current={contactGap} />
       </section>
     </>
   );

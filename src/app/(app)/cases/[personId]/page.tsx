@@ -3,6 +3,7 @@ import Link from "next/link";
 import { SafetyBanner } from "@/components/person/safety-banner";
 import { AGE_GROUP_LABELS, GENDER_LABELS, STAGE_STATE_LABELS, isTreatedAsChild } from "@/domain/types";
 import { formatLondonDateTime, formatLondonTime } from "@/domain/time/london";
+import { CASE_CLOSE_REASON_LABELS } from "@/domain/cases/case-closing";
 import { NotificationBanner } from "@/components/notification-banner";
 import { LiveClock } from "@/components/pathway/live-clock";
 import { serializeClock } from "@/components/pathway/serialized-clock";
@@ -25,11 +26,11 @@ export default async function CasePage({
   searchParams,
 }: {
   params: Promise<{ personId: string }>;
-  searchParams: Promise<{ opened?: string }>;
+  searchParams: Promise<{ opened?: string; case?: string }>;
 }) {
   const actor = await requireActor();
   const { personId } = await recordIdsOrNotFound(params);
-  const { opened } = await searchParams;
+  const { opened, case: caseChange } = await searchParams;
   const now = new Date();
   const view = await loadOrNotFound(getPseudonymisedCase(db, actor, personId, now));
 
@@ -47,6 +48,21 @@ export default async function CasePage({
       <p className="mb-1 text-lg text-muted">Pseudonymised case</p>
       <h1 className="mb-2 text-4xl font-bold">{view.caseReference}</h1>
       <p className="mb-6">Rescued {formatLondonDateTime(view.rescuedAt)}</p>
+      {caseChange === "closed" && view.closedAt && <NotificationBanner>Case closed. Its open stages were closed and their clocks stopped.</NotificationBanner>}
+      {caseChange === "reopened" && !view.closedAt && <NotificationBanner>Case reopened. The stages the closing ended have started again with new clocks.</NotificationBanner>}
+      {view.closedAt && (
+        <p className="mb-6 border-l-8 border-ink bg-panel p-4 font-bold" data-testid="case-closed">
+          Case closed {formatLondonDateTime(view.closedAt)}
+          {view.closeReason ? `: ${CASE_CLOSE_REASON_LABELS[view.closeReason]}` : ""}.
+        </p>
+      )}
+      {(view.canClose || view.canReopen) && (
+        <p className="mb-6">
+          <Link href={`/cases/${view.id}/${view.canClose ? "close" : "reopen"}`} className="font-bold">
+            {view.canClose ? "Close the case" : "Reopen the case"}
+          </Link>
+        </p>
+      )}
       {isTreatedAsChild(view.ageGroup) && (
         <div className="mb-6 border-l-8 border-brand bg-panel p-4 font-bold">Treated as a child until their age is assessed.</div>
       )}

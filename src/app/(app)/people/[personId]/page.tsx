@@ -3,7 +3,8 @@ import Link from "next/link";
 import { roleHasPermission } from "@/domain/access/permissions";
 import { NRM_DECISION_LABELS } from "@/domain/pathway/nrm-decision";
 import { AGE_GROUP_LABELS, EXPLOITATION_TYPE_LABELS, GENDER_LABELS, STAGE_STATE_LABELS, isTreatedAsChild } from "@/domain/types";
-import { formatLondonDateTime } from "@/domain/time/london";
+import { formatLondonDateTime, toLondonInputValue } from "@/domain/time/london";
+import { CASE_CLOSE_REASON_LABELS } from "@/domain/cases/case-closing";
 import { nationalityName } from "@/domain/nationality/countries";
 import {
   AGE_AT_EXPLOITATION_LABELS,
@@ -26,6 +27,7 @@ import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { AddNoteForm } from "./add-note-form";
 import { LinkParentForm } from "./link-parent-form";
 import { SafetyBanner } from "@/components/person/safety-banner";
+import { RecordContactForm } from "./record-contact-form";
 
 export const metadata: Metadata = { title: "Person's pathway" };
 
@@ -51,11 +53,11 @@ export default async function PersonPage({
   searchParams,
 }: {
   params: Promise<{ personId: string }>;
-  searchParams: Promise<{ changed?: string; note?: string; accommodation?: string; time?: string | string[]; details?: string; age?: string; safety?: string; linked?: string }>;
+  searchParams: Promise<{ changed?: string; note?: string; accommodation?: string; time?: string | string[]; contact?: string; case?: string; details?: string; age?: string; safety?: string; linked?: string }>;
 }) {
   const actor = await requireActor();
   const { personId } = await recordIdsOrNotFound(params);
-  const { changed, note, accommodation, time, details, age, safety, linked } = await searchParams;
+  const { changed, note, accommodation, time, contact, case: caseChange, details, age, safety, linked } = await searchParams;
   const person = await loadOrNotFound(getPersonPathway(db, actor, personId, { withAccommodation: true }));
   const now = new Date();
   const changedStage = person.stages.find((stage) => stage.id === changed);
@@ -69,6 +71,9 @@ export default async function PersonPage({
       )}
       {note === "added" && <NotificationBanner>Note added to the timeline.</NotificationBanner>}
       {accommodation === "recorded" && <NotificationBanner>Accommodation address recorded.</NotificationBanner>}
+      {contact === "recorded" && <NotificationBanner>Contact recorded.</NotificationBanner>}
+      {caseChange === "closed" && person.closedAt && <NotificationBanner>Case closed. Its open stages were closed and their clocks stopped.</NotificationBanner>}
+      {caseChange === "reopened" && !person.closedAt && <NotificationBanner>Case reopened. The stages the closing ended have started again with new clocks.</NotificationBanner>}
       {details === "corrected" && <NotificationBanner>Details saved.</NotificationBanner>}
       {age === "assessed" && <NotificationBanner>Age assessment recorded: the pathway follows it.</NotificationBanner>}
       {safety === "saved" && <NotificationBanner>Safety flags saved.</NotificationBanner>}
@@ -88,6 +93,39 @@ export default async function PersonPage({
           <Link href={`/rescues/${person.rescue.id}`}>Rescue {person.rescue.reference}</Link>
         </p>
       )}
+      {person.closedAt && (
+        <div className="mb-6 border-l-8 border-ink bg-panel p-4" data-testid="case-closed">
+          <p className="font-bold">
+            Case closed {formatLondonDateTime(person.closedAt)}
+            {person.closeReason ? `: ${CASE_CLOSE_REASON_LABELS[person.closeReason]}` : ""}.
+          </p>
+          <p>Its stages cannot be changed and no clock runs.{person.canReopen && " "}
+            {person.canReopen && <Link href={`/cases/${person.id}/reopen`}>Reopen the case</Link>}
+          </p>
+        </div>
+      )}
+      {person.noContact && (
+        <p className="mb-6 border-l-8 border-danger bg-panel p-4 font-bold" data-testid="no-contact">
+          {person.noContact}. Try to reach them and record the contact.
+        </p>
+      )}
+      <ul className="mb-6 flex flex-wrap gap-x-6 gap-y-2">
+        {person.canProduceChronology && (
+          <li>
+            {/* Each production is audited: a prefetch must not count as one. */}
+            <Link href={`/people/${person.id}/chronology`} className="font-bold" prefetch={false}>
+              Chronology for a case review
+            </Link>
+          </li>
+        )}
+        {person.canClose && (
+          <li>
+            <Link href={`/cases/${person.id}/close`} className="font-bold">
+              Close the case
+            </Link>
+          </li>
+        )}
+      </ul>
       {isTreatedAsChild(person.ageGroup) && (
         <div className="mb-6 border-l-8 border-brand bg-panel p-4 font-bold">
           Treated as a child: children never need consent for an NRM referral.
@@ -199,6 +237,7 @@ export default async function PersonPage({
       <AccommodationSection person={person} />
 
       <h2 className="mb-4 text-2xl font-bold">Timeline</h2>
+      {person.canRecordContact && <RecordContactForm personId={person.id} defaultWhen={toLondonInputValue(now)} />}
       <AddNoteForm personId={person.id} />
       <Timeline entries={person.timeline} rescueAt={person.rescue.occurredAt} timeMode={timelineTimeMode(time)} pagePath={`/people/${person.id}`} />
     </>
