@@ -19,6 +19,13 @@ const HEADINGS: Record<TimelineKind, (stage: string) => string> = {
   // The address itself is never in the timeline: only the provider and police read it, on the person's page.
   ACCOMMODATION_RECORDED: () => "Accommodation address recorded",
   STAGE_MOVED: (stage) => `${stage} moved to another agency`,
+  CONSENT_RECORDED: () => "Consent decision recorded",
+  CONSENT_WITHDRAWN: () => "Consent withdrawn",
+  LAWFUL_BASIS_RECORDED: () => "Sharing without consent: lawful basis recorded",
+  NRM_REFERRAL_SUBMITTED: () => "NRM referral submitted",
+  NRM_DECISION_RECORDED: () => "NRM decision recorded",
+  NRM_RECONSIDERATION_REQUESTED: () => "NRM reconsideration requested",
+  DUTY_TO_NOTIFY_SENT: () => "Duty to Notify sent (no identifying details)",
 };
 
 // Said in words, not only by colour, on every note not shared with every agency.

@@ -6,11 +6,11 @@ import { PERMISSIONS, ROLE_PERMISSIONS, roleHasPermission, type Permission } fro
 const EXPECTED: Record<Role, Permission[]> = {
   CASEWORKER: [
     "rescue.log", "person.list", "person.view", "stage.update", "stage.claim", "stage.refer", "referral.answer",
-    "queue.view", "note.add", "accommodation.record", "notification.read",
+    "queue.view", "note.add", "accommodation.record", "consent.record", "nrm.record", "duty_to_notify.record", "notification.read",
   ],
   AGENCY_LEAD: [
     "rescue.log", "person.list", "person.view", "stage.update", "stage.claim", "stage.refer", "referral.answer",
-    "queue.view", "note.add", "accommodation.record", "notification.read", "stage.assign", "team.view",
+    "queue.view", "note.add", "accommodation.record", "consent.record", "nrm.record", "duty_to_notify.record", "notification.read", "stage.assign", "team.view",
     "person.access_log",
   ],
   COORDINATOR: ["case.view_pseudonymised", "case.break_glass", "notification.read", "dashboard.view"],

@@ -18,6 +18,9 @@ export const PERMISSIONS = [
   "team.view",
   "note.add",
   "accommodation.record",
+  "consent.record",
+  "nrm.record",
+  "duty_to_notify.record",
   "person.access_log",
   "case.view_pseudonymised",
   "case.break_glass",
@@ -41,6 +44,9 @@ const CASEWORK: Permission[] = [
   "queue.view",
   "note.add",
   "accommodation.record",
+  "consent.record",
+  "nrm.record",
+  "duty_to_notify.record",
   "notification.read",
 ];
 

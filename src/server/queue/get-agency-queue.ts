@@ -6,6 +6,8 @@ import { mayWorkOnStage, type StageForWork } from "@/domain/pathway/stage-work";
 import { arrangeQueue, type QueueFilter } from "@/domain/queue/queue-filters";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
+import { visiblePeople } from "../access/visibility";
+import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { PERSON_CLOCK_SELECT, STAGE_CLOCK_SELECT } from "../pathway/clock-select";
@@ -68,7 +70,9 @@ export type OutgoingReferral = {
  */
 export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, now = new Date()) {
   await requirePermission(db, actor, "queue.view", { entity: "Queue", entityId: actor.agencyId });
-  const live = { closedAt: null, rescue: { partnershipId: actor.partnershipId } };
+  // Through the one visibility rule too: a person whose consent to sharing with this agency was
+  // refused or withdrawn (and no lawful basis recorded) leaves its queue as well as its people list.
+  const live: Prisma.PersonWhereInput = { AND: [{ closedAt: null, rescue: { partnershipId: actor.partnershipId } }, visiblePeople(actor)] };
 
   const [stages, incoming, outgoing] = await Promise.all([
     db.stage.findMany({
