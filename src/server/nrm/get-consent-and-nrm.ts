@@ -12,6 +12,7 @@ import { readableConsents, seesMinimalRecord, visiblePeople } from "../access/vi
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
 import { nameableAgencies } from "./nrm-input";
+import { nrmReferralDates } from "./nrm-referral-dates";
 
 export type ConsentView = {
   id: string;
@@ -111,15 +112,7 @@ export async function getConsentAndNrm(db: Db, actor: Actor, personId: string, n
   const child = isTreatedAsChild(person.ageGroup as AgeGroup);
   const milestones: Milestone[] = referral
     ? nrmMilestones(
-        {
-          submittedOn: dayFromDb(referral.submittedOn),
-          reasonableGrounds: referral.reasonableGrounds,
-          reasonableGroundsOn: referral.reasonableGroundsOn ? dayFromDb(referral.reasonableGroundsOn) : null,
-          conclusiveGrounds: referral.conclusiveGrounds,
-          conclusiveGroundsOn: referral.conclusiveGroundsOn ? dayFromDb(referral.conclusiveGroundsOn) : null,
-          reconsiderationOf: referral.reconsiderationOf,
-          reconsiderationRequestedOn: referral.reconsiderationRequestedOn ? dayFromDb(referral.reconsiderationRequestedOn) : null,
-        },
+        nrmReferralDates(referral),
         today,
       )
     : [];
