@@ -11,6 +11,8 @@ import { notify } from "../../src/server/notifications/notify";
 import { referStage } from "../../src/server/referrals/refer-stage";
 import { personFormInput, rescueFormInput } from "../../prisma/factories";
 import { toFormData } from "./form-data";
+import { recordConsent } from "../../src/server/nrm/record-consent";
+import { consentForm, negativeRg, referralForm, referred, rescueDay, sharingBasisForm } from "./nrm-forms";
 import { logOnePerson } from "./log-person";
 import { changedPathwayForm, unusedEarlierVersion } from "./pathway-form";
 import { countCaseTables, MINUTE, type World } from "./world";
@@ -85,6 +87,36 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
     addNoteAction: async () => {
       const person = await freshPerson();
       return { actor: police, call: withState(toFormData({ personId: person.personId, text: "Spoke to the person (fictional)" })) };
+    },
+    recordConsentAction: async () => {
+      const person = await freshPerson();
+      return { actor: police, call: withState(toFormData(await consentForm(db, person.personId))) };
+    },
+    withdrawConsentAction: async () => {
+      const person = await freshPerson();
+      await recordConsent(db, police, await consentForm(db, person.personId));
+      const consent = await db.consent.findFirstOrThrow({ where: { personId: person.personId } });
+      return { actor: police, call: withState(toFormData({ consentId: consent.id, withdrawnOn: await rescueDay(db, person.personId) })) };
+    },
+    recordSharingBasisAction: async () => {
+      const person = await freshPerson();
+      return { actor: police, call: withState(toFormData(await sharingBasisForm(db, person.personId, world.agencies.HEALTH.id))) };
+    },
+    recordNrmReferralAction: async () => {
+      const person = await freshPerson();
+      await recordConsent(db, police, await consentForm(db, person.personId));
+      return { actor: police, call: withState(toFormData(await referralForm(db, person.personId))) };
+    },
+    recordNrmDecisionAction: async () => {
+      const person = await freshPerson();
+      await referred(db, police, police, person.personId);
+      return { actor: police, call: withState(toFormData({ personId: person.personId, decision: "REASONABLE_GROUNDS", outcome: "POSITIVE", decidedOn: await rescueDay(db, person.personId) })) };
+    },
+    requestNrmReconsiderationAction: async () => {
+      const person = await freshPerson();
+      await referred(db, police, police, person.personId);
+      await negativeRg(db, police, person.personId);
+      return { actor: police, call: withState(toFormData({ personId: person.personId, decision: "REASONABLE_GROUNDS", requestedOn: await rescueDay(db, person.personId) })) };
     },
     recordAccommodationAction: async () => {
       const person = await freshPerson();
@@ -184,7 +216,7 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
 export async function worldSnapshot(db: Db, world: World) {
   const partnershipId = world.partnership.id;
   const inWorld = { person: { rescue: { partnershipId } } };
-  const [counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies] = await Promise.all([
+  const [counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies, consents, sharingBases, nrmReferrals] = await Promise.all([
     Promise.all([countCaseTables(db), db.referral.count(), db.notification.count(), db.breakGlassAccess.count(), db.accommodationPlacement.count()]),
     db.stage.findMany({ where: inWorld, orderBy: { id: "asc" } }),
     db.referral.findMany({ where: { stage: inWorld }, orderBy: { id: "asc" } }),
@@ -196,6 +228,9 @@ export async function worldSnapshot(db: Db, world: World) {
     db.user.findMany({ where: { agency: { partnershipId } }, orderBy: { id: "asc" } }),
     db.activationLink.findMany({ where: { user: { agency: { partnershipId } } }, orderBy: { id: "asc" } }),
     db.agency.findMany({ where: { partnershipId }, orderBy: { id: "asc" } }),
+    db.consent.findMany({ where: inWorld, orderBy: { id: "asc" } }),
+    db.sharingBasis.findMany({ where: inWorld, orderBy: { id: "asc" } }),
+    db.nrmReferral.findMany({ where: inWorld, orderBy: { id: "asc" } }),
   ]);
-  return { counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies };
+  return { counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies, consents, sharingBases, nrmReferrals };
 }

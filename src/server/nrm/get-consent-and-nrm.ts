@@ -12,6 +12,8 @@ import { readableConsents, seesMinimalRecord, visiblePeople } from "../access/vi
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
 import { nameableAgencies } from "./nrm-input";
+import { recordAudit } from "../audit/record-audit";
+import { personDisplayName } from "@/domain/person-name";
 import { nrmReferralDates } from "./nrm-referral-dates";
 
 export type ConsentView = {
@@ -38,13 +40,15 @@ export type ConsentView = {
  * health care only, and no NRM detail (not needed for care); the coordinator and the PCC office read
  * none of it (no person is visible to them here).
  */
-export async function getConsentAndNrm(db: Db, actor: Actor, personId: string, now = new Date()) {
+export async function getConsentAndNrm(db: Db, actor: Actor, personId: string, now = new Date(), options: { audit?: boolean } = {}) {
   await requirePermission(db, actor, "person.view", { entity: "Person", entityId: personId });
   const minimal = seesMinimalRecord(actor);
   const person = await db.person.findFirst({
     where: { AND: [{ id: personId }, visiblePeople(actor)] },
     select: {
       id: true,
+      caseReference: true,
+      identity: { select: { name: true, description: true } },
       ageGroup: true,
       closedAt: true,
       consents: {
@@ -82,7 +86,12 @@ export async function getConsentAndNrm(db: Db, actor: Actor, personId: string, n
       timeline: { where: { kind: "DUTY_TO_NOTIFY_SENT" }, select: { occurredAt: true }, take: 1 },
     },
   });
-  if (!person) throw new NotFoundError("Person");
+  if (!person) {
+    if (options.audit) await recordAudit(db, actor, { action: "person.view", entity: "Person", entityId: personId, outcome: "denied" });
+    throw new NotFoundError("Person");
+  }
+  // The person's page audits its own view; the consent and NRM pages ask for theirs.
+  if (options.audit) await recordAudit(db, actor, { action: "person.view", entity: "Person", entityId: person.id });
   const today = londonToday(now);
   const open = person.closedAt === null;
   const mayConsent = roleHasPermission(actor.role, "consent.record") && mayRecordConsent(actor.agencyKind) && open;
@@ -123,6 +132,8 @@ export async function getConsentAndNrm(db: Db, actor: Actor, personId: string, n
 
   return {
     personId: person.id,
+    caseReference: person.caseReference,
+    displayName: personDisplayName(person.identity),
     child,
     /** Purposes the consent form offers: a child is never asked about the NRM. */
     purposes: consentPurposesFor(person.ageGroup as AgeGroup),

@@ -16,6 +16,14 @@ import { getPersonPathway, type PersonPathwayView } from "@/server/people/get-pe
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { AddNoteForm } from "./add-note-form";
+import { getConsentAndNrm } from "@/server/nrm/get-consent-and-nrm";
+import { ConsentSummary, NrmSection } from "./consent-and-nrm-sections";
+
+const NRM_BANNERS: Record<string, string> = {
+  referred: "NRM referral recorded.",
+  decision: "NRM decision recorded.",
+  reconsideration: "Reconsideration request recorded.",
+};
 
 export const metadata: Metadata = { title: "Person's pathway" };
 
@@ -34,13 +42,14 @@ export default async function PersonPage({
   searchParams,
 }: {
   params: Promise<{ personId: string }>;
-  searchParams: Promise<{ changed?: string; note?: string; accommodation?: string }>;
+  searchParams: Promise<{ changed?: string; note?: string; accommodation?: string; consent?: string; basis?: string; nrm?: string; dtn?: string }>;
 }) {
   const actor = await requireActor();
   const { personId } = await recordIdsOrNotFound(params);
-  const { changed, note, accommodation } = await searchParams;
+  const { changed, note, accommodation, consent, basis, nrm, dtn } = await searchParams;
   const person = await loadOrNotFound(getPersonPathway(db, actor, personId, { withAccommodation: true }));
   const now = new Date();
+  const consentAndNrm = await loadOrNotFound(getConsentAndNrm(db, actor, person.id, now));
   const changedStage = person.stages.find((stage) => stage.id === changed);
 
   return (
@@ -52,6 +61,11 @@ export default async function PersonPage({
       )}
       {note === "added" && <NotificationBanner>Note added to the timeline.</NotificationBanner>}
       {accommodation === "recorded" && <NotificationBanner>Accommodation address recorded.</NotificationBanner>}
+      {consent === "recorded" && <NotificationBanner>Consent decision recorded.</NotificationBanner>}
+      {consent === "withdrawn" && <NotificationBanner>Withdrawal of consent recorded: sharing for that purpose has stopped.</NotificationBanner>}
+      {basis === "recorded" && <NotificationBanner>Lawful basis for sharing recorded.</NotificationBanner>}
+      {nrm && NRM_BANNERS[nrm] && <NotificationBanner>{NRM_BANNERS[nrm]}</NotificationBanner>}
+      {dtn === "sent" && <NotificationBanner>Duty to Notify recorded, with no identifying details.</NotificationBanner>}
 
       <p className="mb-1 text-lg text-muted">{person.caseReference}</p>
       <h1 className="mb-2 text-4xl font-bold break-words">{person.displayName}</h1>
@@ -136,6 +150,8 @@ export default async function PersonPage({
         </div>
       </div>
 
+      <ConsentSummary view={consentAndNrm} />
+      <NrmSection view={consentAndNrm} />
       <AccommodationSection person={person} />
 
       <h2 className="mb-4 text-2xl font-bold">Timeline</h2>
