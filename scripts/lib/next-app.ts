@@ -36,9 +36,12 @@ export async function buildIfNeeded(env: Env): Promise<void> {
   await runOrThrow("next build", process.execPath, [NEXT_BIN, "build"], { env: { ...process.env, ...env } });
 }
 
-/** `node .../next start`, not `npx next start`: killing npx leaves next-server holding the port. */
+/**
+ * The app server (scripts/serve.ts: Next behind admission control), run by node itself, not through
+ * npx or npm: killing those leaves the server holding the port.
+ */
 export function startNext({ port, host }: { port: number; host: string }, env: Env) {
-  return spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", host], {
+  return spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", host], {
     stdio: "inherit",
     env: { ...process.env, ...env },
   });

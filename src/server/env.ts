@@ -35,6 +35,11 @@ const serverEnvSchema = z.object({
    * pass on. Unset: the address the administrator's own browser used.
    */
   APP_URL: z.url({ protocol: /^https?$/, error: "APP_URL must be an http:// or https:// URL" }).optional(),
+  /**
+   * "on" counts SQL statements per request for the load benchmark (scripts/bench-load.ts); the app
+   * server then logs them. Off in real use: nothing is measured.
+   */
+  REQUEST_STATS: z.enum(["on", "off"], { error: "REQUEST_STATS must be on or off" }).default("off"),
   /** Set by Next: which runtime and phase this module is loaded in. */
   NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
   NEXT_PHASE: z.string().optional(),

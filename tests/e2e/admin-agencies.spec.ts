@@ -149,7 +149,7 @@ test("an administrator adds a second charity, renames it, sets office hours and 
   await signIn(page, POLICE_CASEWORKER);
   await page.goto(personUrl);
   await expect(page.getByTestId("stage-accommodation")).toContainText(SECOND);
-  await expect(page.getByTestId("timeline")).toContainText("Emergency accommodation moved to another agency");
+  await expect(page.getByTestId("timeline")).toContainText(/moved Emergency accommodation to another agency/);
   await expect(page.getByTestId("timeline")).toContainText(`Moved from ${FIRST} to ${SECOND}: ${FIRST} was retired`);
 });
 

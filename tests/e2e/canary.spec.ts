@@ -299,7 +299,7 @@ test.describe("recording an address and a restricted note through the forms", ()
 
     await expect(page.getByTestId("notification-banner")).toContainText("Accommodation address recorded");
     await expect(page.getByTestId("accommodation-address")).toHaveText(newAddress);
-    await expect(page.getByTestId("timeline")).toContainText("Accommodation address recorded");
+    await expect(page.getByTestId("timeline")).toContainText("Teesmoor Council Safeguarding recorded the accommodation address");
 
     page = await signedIn("police.caseworker@demo.example");
     await visit(page, `/people/${secondPersonId}`);

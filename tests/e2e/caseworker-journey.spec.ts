@@ -47,7 +47,8 @@ test("a police caseworker logs a rescue of three people; council completes accom
   // Police do not own accommodation: no way to change it from here.
   await expect(accommodation.getByRole("link", { name: /Update/ })).toHaveCount(0);
   await expect(page.getByTestId("stage-immediate-safety").getByRole("link", { name: /Update/ })).toBeVisible();
-  await expect(page.getByTestId("timeline")).toContainText("Rescue logged");
+  await expect(page.getByTestId("timeline")).toContainText("Teesmoor Police logged the rescue");
+  await expect(page.getByTestId("timeline")).not.toContainText("RESCUE_LOGGED");
   await expectNoAxeViolations(page);
   await screenshotAtBothWidths(page, "pathway-police");
   await signOut(page);
@@ -72,9 +73,16 @@ test("a police caseworker logs a rescue of three people; council completes accom
   await expect(done).toHaveAttribute("data-clock", "done");
   await expect(done).toContainText(/Done in \d+ min, within target|Done in less than 1 min, within target/);
   const latest = page.getByTestId("timeline").locator("li").first();
-  await expect(latest).toContainText("Emergency accommodation done");
+  await expect(latest).toContainText("Teesmoor Council Safeguarding completed Emergency accommodation");
   await expect(latest).toContainText("by Demo Council Caseworker, Teesmoor Council Safeguarding");
   await expect(latest).toContainText("Placed in council emergency accommodation (fictional)");
+  // The same entry as hours since rescue, through a plain link (no script needed).
+  await page.getByRole("link", { name: "Show time since rescue" }).click();
+  await expect(page).toHaveURL(/time=since-rescue/);
+  await expect(page.getByTestId("timeline").locator("li").first().getByTestId("timeline-when")).toContainText(/^T\+\d+ min · \d+ \w+ \d{4}, \d\d:\d\d (GMT|BST)$/);
+  await expect(page.getByTestId("timeline").locator("li").last().getByTestId("timeline-when")).toContainText(/^T\+\d+ min · /);
+  await page.getByRole("link", { name: "Show clock times" }).click();
+  await expect(page.getByTestId("timeline").locator("li").first().getByTestId("timeline-when")).not.toContainText("T+");
   await screenshotAtBothWidths(page, "pathway-after-accommodation");
 
   await signOut(page);

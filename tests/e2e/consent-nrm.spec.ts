@@ -59,7 +59,7 @@ test("police record an adult's consent with an interpreter; the Salvation Army r
   await page.getByRole("button", { name: "Record the consent decision" }).click();
   await expect(page).toHaveURL(`${personUrl}?consent=recorded`);
   await expect(page.getByTestId("consent-agreed")).toContainText("Referral to the National Referral Mechanism (NRM)");
-  await expect(page.getByTestId("timeline").locator("li").first()).toContainText("Consent decision recorded");
+  await expect(page.getByTestId("timeline").locator("li").first()).toContainText("recorded a consent decision");
   const stored = await withDatabase((client) => client.query(`SELECT interpreter, "interpreterIndependent", given FROM "Consent" WHERE "personId" = $1`, [personId]));
   expect(stored.rows).toEqual([{ interpreter: "Booking LANG-0042 (fictional)", interpreterIndependent: true, given: true }]);
 

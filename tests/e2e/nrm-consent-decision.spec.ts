@@ -42,7 +42,7 @@ test("a police caseworker records an adult's NRM consent decision as Duty to Not
   await expect(stage.getByTestId("nrm-decision")).toHaveText("Decision: Duty to Notify");
   await expect(stage.getByTestId("stage-clock")).toHaveAttribute("data-clock", "done");
   const latest = page.getByTestId("timeline").locator("li").first();
-  await expect(latest).toContainText("NRM consent decision recorded done");
+  await expect(latest).toContainText("Teesmoor Police completed NRM consent decision recorded");
   await expect(latest).toContainText("Decision: Duty to Notify");
   await expect(latest).toContainText(OUTCOME);
   await screenshotAtBothWidths(page, "pathway-nrm-duty-to-notify");

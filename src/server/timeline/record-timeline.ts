@@ -1,5 +1,6 @@
 import "server-only";
 import type { NoteSensitivity, TimelineKind } from "@/generated/prisma/client";
+import type { TimelineKind as DomainTimelineKind } from "@/domain/pathway/timeline-entry";
 import type { Actor } from "../access/actor";
 import type { Db } from "../db/create-client";
 
@@ -22,3 +23,8 @@ export function recordTimeline(tx: Pick<Db, "timelineEvent">, actor: Actor, entr
     select: { id: true },
   });
 }
+
+// The domain's list of kinds (which the timeline words switch over) must be the database enum, both
+// ways: a kind added to the schema without words, or words for a kind the schema lacks, fails the type check.
+type SameKinds = [TimelineKind] extends [DomainTimelineKind] ? ([DomainTimelineKind] extends [TimelineKind] ? true : never) : never;
+export const TIMELINE_KINDS_MATCH: SameKinds = true;

@@ -9,6 +9,7 @@ import { NotificationBanner } from "@/components/notification-banner";
 import { LiveClock } from "@/components/pathway/live-clock";
 import { serializeClock } from "@/components/pathway/serialized-clock";
 import { Timeline } from "@/components/pathway/timeline";
+import { timelineTimeMode } from "@/domain/timeline/timeline-words";
 import { SummaryList } from "@/components/summary-list";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
@@ -42,11 +43,11 @@ export default async function PersonPage({
   searchParams,
 }: {
   params: Promise<{ personId: string }>;
-  searchParams: Promise<{ changed?: string; note?: string; accommodation?: string; consent?: string; basis?: string; nrm?: string; dtn?: string }>;
+  searchParams: Promise<{ changed?: string; note?: string; accommodation?: string; time?: string | string[]; consent?: string; basis?: string; nrm?: string; dtn?: string }>;
 }) {
   const actor = await requireActor();
   const { personId } = await recordIdsOrNotFound(params);
-  const { changed, note, accommodation, consent, basis, nrm, dtn } = await searchParams;
+  const { changed, note, accommodation, time, consent, basis, nrm, dtn } = await searchParams;
   const person = await loadOrNotFound(getPersonPathway(db, actor, personId, { withAccommodation: true }));
   const now = new Date();
   const consentAndNrm = await loadOrNotFound(getConsentAndNrm(db, actor, person.id, now));
@@ -156,7 +157,7 @@ export default async function PersonPage({
 
       <h2 className="mb-4 text-2xl font-bold">Timeline</h2>
       <AddNoteForm personId={person.id} />
-      <Timeline entries={person.timeline} />
+      <Timeline entries={person.timeline} rescueAt={person.rescue.occurredAt} timeMode={timelineTimeMode(time)} pagePath={`/people/${person.id}`} />
     </>
   );
 }

@@ -1,0 +1,235 @@
+// The speed targets, measured through HTTP on a production build (issue 15; README "Performance"):
+//   npx tsx scripts/bench-load.ts [--database-url URL] [--partnership SLUG] [--rate 50] [--seconds 15] [--port 3400]
+// Uses a large history (scripts/generate-history.ts --people 50000). Starts the app server
+// (scripts/serve.ts) with per-request SQL counting, opens sessions for the busiest agency's lead and
+// caseworker, the coordinator and the PCC office, and sends requests at a fixed rate (open model:
+// latency counts from each request's scheduled time), each page beside a baseline page in the same
+// run. Then it finds the rate the queue can serve, sends twice that with sign-in page requests
+// alongside, and reports what was admitted, what was turned away as "busy", and how fast each was.
+import "./lib/outside-next";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { encode } from "next-auth/jwt";
+import { loadActor } from "../src/server/access/load-actor";
+import { visiblePeople } from "../src/server/access/visibility";
+import { startSession } from "../src/server/auth/start-session";
+import { createPrismaClient } from "../src/server/db/create-client";
+import { buildIfNeeded, startNext } from "./lib/next-app";
+import { percentile, runOpenModel, summarise, type LoadResult, type LoadTarget } from "./lib/open-model-load";
+import { stopChild } from "./lib/spawn";
+
+const AUTH_SECRET = `bench-${randomUUID()}-${randomUUID()}`;
+const COOKIE = "authjs.session-token";
+
+type StatLine = { path: string; method: string; status: number; ms: number; statements: number; sqlMs: number };
+
+async function cookieFor(db: ReturnType<typeof createPrismaClient>, userId: string): Promise<string> {
+  const sid = await startSession(db, userId);
+  const token = await encode({ token: { sid }, secret: AUTH_SECRET, salt: COOKIE });
+  return `${COOKIE}=${token}`;
+}
+
+function decodeEntities(value: string): string {
+  return value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+/** The hidden fields of the form holding `marker` in our own server's HTML (React's action fields included). */
+function hiddenFields(html: string, marker: string): [string, string][] {
+  const form = html.split("<form").find((chunk) => chunk.includes(marker));
+  if (!form) throw new Error(`No form with ${marker} on the page`);
+  const body = form.slice(0, form.indexOf("</form>"));
+  const fields: [string, string][] = [];
+  for (const match of body.matchAll(/<input type="hidden" name="([^"]*)"(?: value="([^"]*)")?/g)) {
+    fields.push([decodeEntities(match[1]!), decodeEntities(match[2] ?? "")]);
+  }
+  return fields;
+}
+
+function multipart(fields: [string, string][]): { body: string; type: string } {
+  const boundary = `----bench${randomUUID().replace(/-/g, "")}`;
+  const parts = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  return { body: `${parts.join("")}--${boundary}--\r\n`, type: `multipart/form-data; boundary=${boundary}` };
+}
+
+const ms = (value: number) => (Number.isNaN(value) ? "–" : `${Math.round(value)} ms`);
+
+async function main() {
+  try {
+    process.loadEnvFile();
+  } catch {
+    // No .env: the environment or --database-url names the database.
+  }
+  const { values } = parseArgs({
+    options: {
+      "database-url": { type: "string" },
+      partnership: { type: "string" },
+      rate: { type: "string", default: "50" },
+      seconds: { type: "string", default: "15" },
+      port: { type: "string", default: "3400" },
+    },
+  });
+  if (values["database-url"]) process.env.DATABASE_URL = values["database-url"];
+  if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL or pass --database-url");
+  const rate = Number(values.rate);
+  const seconds = Number(values.seconds);
+  const port = Number(values.port);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const db = createPrismaClient();
+  const statsDir = mkdtempSync(join(tmpdir(), "vcp-bench-"));
+  const statsFile = join(statsDir, "requests.jsonl");
+  writeFileSync(statsFile, "");
+  let server: ReturnType<typeof startNext> | null = null;
+
+  try {
+    const partnership = values.partnership
+      ? await db.partnership.findUniqueOrThrow({ where: { slug: values.partnership } })
+      : await db.partnership.findFirstOrThrow({ where: { slug: { startsWith: "scale-" } }, orderBy: { createdAt: "desc" } });
+    const people = await db.person.count({ where: { rescue: { partnershipId: partnership.id } } });
+    const busiest = await db.stage.groupBy({
+      by: ["ownerAgencyId"],
+      where: { state: { in: ["NOT_STARTED", "IN_PROGRESS", "PAUSED"] }, person: { closedAt: null, rescue: { partnershipId: partnership.id } } },
+      _count: { _all: true },
+      orderBy: { _count: { ownerAgencyId: "desc" } },
+      take: 1,
+    });
+    const agencyId = busiest[0]!.ownerAgencyId;
+    const agency = await db.agency.findUniqueOrThrow({ where: { id: agencyId } });
+    const user = (role: "AGENCY_LEAD" | "CASEWORKER" | "COORDINATOR" | "PCC_OFFICE") =>
+      db.user.findFirstOrThrow({ where: { role, agency: role === "AGENCY_LEAD" || role === "CASEWORKER" ? { id: agencyId } : { partnershipId: partnership.id } } });
+    const [lead, caseworker, coordinator, pcc] = await Promise.all([user("AGENCY_LEAD"), user("CASEWORKER"), user("COORDINATOR"), user("PCC_OFFICE")]);
+    const caseworkerActor = (await loadActor(db, caseworker.id))!;
+    const personIds = (
+      await db.person.findMany({ where: { AND: [visiblePeople(caseworkerActor), { closedAt: null }] }, select: { id: true }, take: 300 })
+    ).map((p) => p.id);
+    const openStages = await db.stage.findMany({
+      where: { ownerAgencyId: agencyId, state: "NOT_STARTED", person: { closedAt: null, rescue: { partnershipId: partnership.id } } },
+      select: { id: true, personId: true },
+      take: 400,
+    });
+    const cookies = {
+      lead: await cookieFor(db, lead.id),
+      caseworker: await cookieFor(db, caseworker.id),
+      coordinator: await cookieFor(db, coordinator.id),
+      pcc: await cookieFor(db, pcc.id),
+    };
+    console.log(`Partnership ${partnership.slug}: ${people.toLocaleString("en-GB")} people; busiest agency ${agency.name}.`);
+
+    const env = {
+      DATABASE_URL: process.env.DATABASE_URL,
+      AUTH_SECRET,
+      AUTH_TRUST_HOST: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+      REQUEST_STATS: "on",
+      REQUEST_STATS_FILE: statsFile,
+      // The minute's sweeps would land in some scenarios and not others.
+      JOB_RUNNER: "off",
+    };
+    await buildIfNeeded(env);
+    server = startNext({ port, host: "127.0.0.1" }, env);
+    for (let tries = 0; ; tries++) {
+      const up = await fetch(`${baseUrl}/sign-in`).then((r) => r.ok, () => false);
+      if (up) break;
+      if (tries > 120) throw new Error("The app server did not start");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+
+    const get = (path: string, cookie?: string): LoadTarget => ({ path, headers: cookie ? { cookie } : {} });
+    const scenarios: { name: string; target: string; rate: number; next: (i: number) => LoadTarget; pathOf: RegExp }[] = [
+      { name: "baseline: sign-in page", target: "", rate, next: () => get("/sign-in"), pathOf: /^\/sign-in$/ },
+      { name: "queue (lead)", target: "p95 < 100 ms", rate, next: () => get("/queue", cookies.lead), pathOf: /^\/queue$/ },
+      { name: "queue (caseworker)", target: "p95 < 100 ms", rate, next: () => get("/queue", cookies.caseworker), pathOf: /^\/queue$/ },
+      { name: "person page (caseworker)", target: "p95 < 150 ms", rate, next: (i) => get(`/people/${personIds[i % personIds.length]}`, cookies.caseworker), pathOf: /^\/people\/[^/]+$/ },
+      { name: "people list (caseworker)", target: "", rate, next: () => get("/people", cookies.caseworker), pathOf: /^\/people$/ },
+      { name: "cases (coordinator)", target: "", rate, next: () => get("/cases", cookies.coordinator), pathOf: /^\/cases$/ },
+      { name: "dashboard (PCC office)", target: "p95 < 300 ms", rate: Math.max(1, Math.round(rate / 5)), next: () => get("/dashboard", cookies.pcc), pathOf: /^\/dashboard$/ },
+    ];
+
+    // Warm-up: every page compiled into memory and the database's caches filled.
+    for (const scenario of scenarios) for (let i = 0; i < 10; i++) await runOpenModel({ baseUrl, rate: 5, seconds: 0.2, next: (j) => scenario.next(i + j) });
+
+    const readStats = (pattern: RegExp): StatLine[] =>
+      readFileSync(statsFile, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as StatLine)
+        .filter((line) => pattern.test(line.path) && line.status < 400);
+
+    const rows: string[] = [];
+    const row = (name: string, target: string, sentRate: number, result: LoadResult, stats: StatLine[]) => {
+      const s = summarise(result);
+      const statements = stats.map((l) => l.statements);
+      const sql = stats.map((l) => l.sqlMs);
+      const app = stats.map((l) => l.ms - l.sqlMs);
+      const kb = percentile(result.okBytes, 50) / 1024;
+      rows.push(
+        `| ${name} | ${sentRate}/s | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${result.errors + result.busy} of ${result.sent} | ` +
+          `${statements.length ? `${percentile(statements, 50)} (max ${Math.max(...statements)})` : "–"} | ` +
+          `${ms(percentile(sql, 50))} / ${ms(percentile(app, 50))} | ${Number.isNaN(kb) ? "–" : `${kb.toFixed(0)} kB`} | ${target} |`,
+      );
+      console.log(rows.at(-1));
+    };
+    console.log(`Load average before: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    console.log("| Page | Rate | p50 | p95 | p99 | Errors | SQL statements (median) | SQL / app time (median) | Size | Target |");
+    console.log("|---|---|---|---|---|---|---|---|---|---|");
+    for (const scenario of scenarios) {
+      truncateSync(statsFile, 0);
+      const result = await runOpenModel({ baseUrl, rate: scenario.rate, seconds, next: scenario.next });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      row(scenario.name, scenario.target, scenario.rate, result, readStats(scenario.pathOf));
+    }
+
+    // Stage update: each request starts a different stage, through the page's own form.
+    const forms: LoadTarget[] = [];
+    for (const stage of openStages.slice(0, Math.min(openStages.length, 10 * 10))) {
+      const page = await fetch(`${baseUrl}/people/${stage.personId}/stages/${stage.id}`, { headers: { cookie: cookies.lead } });
+      const fields = hiddenFields(await page.text(), 'name="stageId"');
+      const { body, type } = multipart([...fields, ["action", "start"], ["text", ""]]);
+      forms.push({ method: "POST", path: `/people/${stage.personId}/stages/${stage.id}`, headers: { cookie: cookies.lead, "content-type": type, origin: baseUrl }, body });
+    }
+    if (forms.length > 0) {
+      truncateSync(statsFile, 0);
+      const result = await runOpenModel({ baseUrl, rate: 10, seconds: forms.length / 10, next: (i) => forms[i % forms.length]! });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      row("stage update (lead starts a stage)", "p95 < 150 ms", 10, result, readStats(/^\/people\/[^/]+\/stages\/[^/]+$/).filter((l) => l.method === "POST"));
+    }
+
+    // Past capacity: the highest rate at which the lead's queue keeps its target, then twice that.
+    let capacity = 0;
+    const stepSize = Math.max(5, Math.round(rate / 5));
+    for (let step = stepSize; step <= rate * 8; step += stepSize) {
+      const result = summarise(await runOpenModel({ baseUrl, rate: step, seconds: 5, next: () => get("/queue", cookies.lead) }));
+      if (result.p95 > 100 || result.busy + result.errors > 0) break;
+      capacity = step;
+    }
+    const overload = Math.max(capacity, stepSize) * 2;
+    console.log(
+      capacity > 0
+        ? `\nThe queue kept p95 < 100 ms up to ${capacity} requests a second; now ${overload}/s with the sign-in page at 5/s alongside:`
+        : `\nThe queue did not keep p95 < 100 ms even at ${stepSize} requests a second; now ${overload}/s with the sign-in page at 5/s alongside:`,
+    );
+    truncateSync(statsFile, 0);
+    const [flood, signIn] = await Promise.all([
+      runOpenModel({ baseUrl, rate: overload, seconds, next: () => get("/queue", cookies.lead) }),
+      runOpenModel({ baseUrl, rate: 5, seconds, next: () => get("/sign-in") }),
+    ]);
+    const f = summarise(flood);
+    const s = summarise(signIn);
+    console.log(`- queue: ${flood.ok} admitted (p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, p99 ${ms(f.p99)}); ` +
+      `${flood.busy} answered "service busy" (503, Retry-After) in p95 ${ms(percentile(flood.busyLatencies, 95))}; ${flood.errors} errors`);
+    console.log(`- sign-in page alongside: p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)}; ${signIn.errors + signIn.busy} not served`);
+    console.log(`Load average after: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  } finally {
+    if (server) await stopChild(server);
+    await db.session.deleteMany({ where: { createdAt: { gte: new Date(Date.now() - 6 * 3_600_000) }, user: { email: { endsWith: ".scale.example" } } } });
+    await db.$disconnect();
+    rmSync(statsDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

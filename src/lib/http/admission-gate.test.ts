@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { createLane, laneFor, laneLimitsFromEnv } from "./admission-gate";
+
+/** Timers the test fires by hand, in order of their due time. */
+function manualTimers() {
+  let now = 0;
+  const pending = new Map<number, { at: number; callback: () => void }>();
+  let nextId = 1;
+  return {
+    setTimeout(callback: () => void, ms: number) {
+      const id = nextId++;
+      pending.set(id, { at: now + ms, callback });
+      return id;
+    },
+    clearTimeout(handle: unknown) {
+      pending.delete(handle as number);
+    },
+    advance(ms: number) {
+      now += ms;
+      for (const [id, timer] of [...pending].sort((a, b) => a[1].at - b[1].at)) {
+        if (timer.at > now) continue;
+        pending.delete(id);
+        timer.callback();
+      }
+    },
+  };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe("an admission lane", () => {
+  it("lets requests in up to its limit, queues the next ones and hands a freed place to the longest waiting", async () => {
+    const timers = manualTimers();
+    const lane = createLane({ maxInFlight: 2, maxQueued: 2, maxWaitMs: 100 }, timers);
+    const first = await lane.enter();
+    const second = await lane.enter();
+    expect(first).not.toBeNull();
+    expect(second).not.toBeNull();
+
+    const order: string[] = [];
+    const third = lane.enter().then((ticket) => (order.push("third"), ticket));
+    const fourth = lane.enter().then((ticket) => (order.push("fourth"), ticket));
+    await settle();
+    expect(order).toEqual([]);
+    expect(lane.stats()).toMatchObject({ inFlight: 2, queued: 2 });
+
+    first!.release();
+    await settle();
+    expect(order).toEqual(["third"]);
+    expect(await third).not.toBeNull();
+    second!.release();
+    expect(await fourth).not.toBeNull();
+    expect(lane.stats()).toMatchObject({ inFlight: 2, queued: 0, admitted: 4, refused: 0 });
+  });
+
+  it("refuses at once when the queue is full, and a waiter whose wait runs out", async () => {
+    const timers = manualTimers();
+    const lane = createLane({ maxInFlight: 1, maxQueued: 1, maxWaitMs: 100 }, timers);
+    const held = await lane.enter();
+    const waiting = lane.enter();
+    expect(await lane.enter()).toBeNull();
+
+    timers.advance(99);
+    await settle();
+    expect(lane.stats().queued).toBe(1);
+    timers.advance(1);
+    expect(await waiting).toBeNull();
+    expect(lane.stats()).toMatchObject({ inFlight: 1, queued: 0, refused: 2 });
+
+    // The timed-out waiter is gone: the freed place is not handed to it.
+    held!.release();
+    expect(lane.stats().inFlight).toBe(0);
+    expect(await lane.enter()).not.toBeNull();
+  });
+
+  it("gives a place back once, however many times a response ends", async () => {
+    const lane = createLane({ maxInFlight: 1, maxQueued: 0, maxWaitMs: 100 }, manualTimers());
+    const ticket = await lane.enter();
+    ticket!.release();
+    ticket!.release();
+    expect(lane.stats().inFlight).toBe(0);
+    const again = await lane.enter();
+    expect(again).not.toBeNull();
+    expect(await lane.enter()).toBeNull();
+  });
+});
+
+describe("which lane a request takes", () => {
+  it("keeps the sign-in pages apart from other pages, and lets build assets, the live stream and sign-in posts through", () => {
+    expect(laneFor("GET", "/queue")).toBe("main");
+    expect(laneFor("POST", "/people/4a0f3c1e-0000-4000-8000-000000000000")).toBe("main");
+    expect(laneFor("GET", "/sign-in")).toBe("sign-in");
+    expect(laneFor("GET", "/sign-in/code")).toBe("sign-in");
+    expect(laneFor("GET", "/api/auth/session")).toBe("sign-in");
+    // Bounded by the password-hash limiter, which says "busy" on the page itself.
+    expect(laneFor("POST", "/sign-in")).toBe("unlimited");
+    expect(laneFor("POST", "/api/auth/callback/credentials")).toBe("unlimited");
+    expect(laneFor("GET", "/_next/static/chunks/app.js")).toBe("unlimited");
+    expect(laneFor("GET", "/api/live")).toBe("unlimited");
+    // Only the exact paths: a look-alike is an ordinary page.
+    expect(laneFor("GET", "/sign-inx")).toBe("main");
+    expect(laneFor("POST", "/sign-inx")).toBe("main");
+    expect(laneFor("GET", "/api/livex")).toBe("main");
+    expect(laneFor("GET", "/_next/data/x")).toBe("main");
+  });
+});
+
+describe("the lanes' limits from the environment", () => {
+  it("takes whole positive numbers and ignores anything else", () => {
+    const limits = laneLimitsFromEnv({ VCP_MAX_IN_FLIGHT: "3", VCP_MAX_QUEUED: "0x10", VCP_MAX_WAIT_MS: "-5", VCP_MAX_IN_FLIGHT_SIGN_IN: "0" });
+    expect(limits.main).toEqual({ maxInFlight: 3, maxQueued: 32, maxWaitMs: 100 });
+    expect(limits["sign-in"].maxInFlight).toBe(4);
+  });
+});
