@@ -22,7 +22,7 @@ import { referStage } from "@/server/referrals/refer-stage";
 import { outcomeOf, toFormData, type ActionOutcome } from "../support/form-data";
 import { recordConsent } from "@/server/nrm/record-consent";
 import { recordNrmReferral } from "@/server/nrm/record-nrm-referral";
-import { consentForm, negativeRg, referralForm, referred, rescueDay, sharingBasisForm } from "../support/nrm-forms";
+import { consentForm, dutyToNotifyForm, negativeRg, referralForm, referred, rescueDay, sharingBasisForm } from "../support/nrm-forms";
 import { logOnePerson } from "../support/log-person";
 import { changedPathwayForm, unusedEarlierVersion } from "../support/pathway-form";
 import { createWorld, MINUTE, type World } from "../support/world";
@@ -334,6 +334,19 @@ const SPECS: Record<string, Spec> = {
     }),
     expected: CASEWORK_ONLY(OWNED_STAGE),
     refusedCode: "not-owner",
+  },
+  "(app)/people/[personId]/duty-to-notify/actions.ts#recordDutyToNotifyAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => {
+      const person = await freshPerson(target === "hidden" ? "away" : "home");
+      const police = target === "hidden" ? await awayActor("POLICE") : homePolice;
+      // The other agency's cell: a person who consented to the NRM, so nothing is due.
+      const recorded = await recordConsent(db, police, await consentForm(db, person.personId, { decision: target === "otherAgency" ? "GIVEN" : "REFUSED" }));
+      if (!recorded.ok) throw new Error(JSON.stringify(recorded));
+      return dutyToNotifyForm(db, person.personId);
+    }),
+    expected: CASEWORK_ONLY({ own: "allowed", otherAgency: "refused", hidden: "not-found" }),
+    refusedCode: "duty-to-notify-not-due",
   },
   "(app)/people/[personId]/stages/[stageId]/actions.ts#referStageAction": {
     targets: ["own", "otherAgency", "hidden"],

@@ -12,7 +12,7 @@ import { referStage } from "../../src/server/referrals/refer-stage";
 import { personFormInput, rescueFormInput } from "../../prisma/factories";
 import { toFormData } from "./form-data";
 import { recordConsent } from "../../src/server/nrm/record-consent";
-import { consentForm, negativeRg, referralForm, referred, rescueDay, sharingBasisForm } from "./nrm-forms";
+import { consentForm, dutyToNotifyForm, negativeRg, referralForm, referred, rescueDay, sharingBasisForm } from "./nrm-forms";
 import { logOnePerson } from "./log-person";
 import { changedPathwayForm, unusedEarlierVersion } from "./pathway-form";
 import { countCaseTables, MINUTE, type World } from "./world";
@@ -118,6 +118,11 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
       await negativeRg(db, police, person.personId);
       return { actor: police, call: withState(toFormData({ personId: person.personId, decision: "REASONABLE_GROUNDS", requestedOn: await rescueDay(db, person.personId) })) };
     },
+    recordDutyToNotifyAction: async () => {
+      const person = await freshPerson();
+      await recordConsent(db, police, await consentForm(db, person.personId, { decision: "REFUSED" }));
+      return { actor: police, call: withState(toFormData(await dutyToNotifyForm(db, person.personId))) };
+    },
     recordAccommodationAction: async () => {
       const person = await freshPerson();
       return { actor: council, call: withState(toFormData({ personId: person.personId, address: "1 Fictional Row, Teesmoor" })) };
@@ -216,7 +221,7 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
 export async function worldSnapshot(db: Db, world: World) {
   const partnershipId = world.partnership.id;
   const inWorld = { person: { rescue: { partnershipId } } };
-  const [counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies, consents, sharingBases, nrmReferrals] = await Promise.all([
+  const [counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies, consents, sharingBases, nrmReferrals, dutyToNotify] = await Promise.all([
     Promise.all([countCaseTables(db), db.referral.count(), db.notification.count(), db.breakGlassAccess.count(), db.accommodationPlacement.count()]),
     db.stage.findMany({ where: inWorld, orderBy: { id: "asc" } }),
     db.referral.findMany({ where: { stage: inWorld }, orderBy: { id: "asc" } }),
@@ -231,6 +236,7 @@ export async function worldSnapshot(db: Db, world: World) {
     db.consent.findMany({ where: inWorld, orderBy: { id: "asc" } }),
     db.sharingBasis.findMany({ where: inWorld, orderBy: { id: "asc" } }),
     db.nrmReferral.findMany({ where: inWorld, orderBy: { id: "asc" } }),
+    db.dutyToNotify.findMany({ where: { partnershipId }, orderBy: { id: "asc" } }),
   ]);
-  return { counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies, consents, sharingBases, nrmReferrals };
+  return { counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies, consents, sharingBases, nrmReferrals, dutyToNotify };
 }

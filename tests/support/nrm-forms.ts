@@ -58,3 +58,7 @@ export async function negativeRg(db: Db, submitter: Actor, personId: string) {
   const result = await recordNrmDecision(db, submitter, { personId, decision: "REASONABLE_GROUNDS", outcome: "NEGATIVE", decidedOn: await rescueDay(db, personId) });
   if (!result.ok) throw new Error(JSON.stringify(result));
 }
+
+export async function dutyToNotifyForm(db: Db, personId: string) {
+  return { personId, gender: "FEMALE", ageAtExploitation: "ADULT", nationality: "ROU", exploitationType: "LABOUR", exploitationLocation: "UK", exploitationBeganIn: "", sentOn: await rescueDay(db, personId) };
+}
