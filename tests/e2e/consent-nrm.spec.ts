@@ -122,3 +122,46 @@ test("a child's NRM referral is made without consent being asked", async ({ page
   await expect(page.getByTestId("timeline").locator("li").first()).toContainText("a child: no consent needed");
   await expectNoAxeViolations(page);
 });
+
+test("another adult declines the NRM; police record a Duty to Notify whose stored row holds no identity", async ({ page }) => {
+  const DECLINER = "Woman, about 50, zephyr-e2e-marker, declines the NRM (fictional)";
+  await signIn(page, POLICE_CASEWORKER);
+  const personUrl = await logOne(page, DECLINER, "Adult");
+  await page.getByRole("link", { name: "Record or withdraw consent" }).click();
+  const form = page.getByTestId("record-consent-form");
+  await form.getByRole("group", { name: "What is the consent for?" }).getByLabel("Referral to the National Referral Mechanism (NRM)").check();
+  await form.getByRole("group", { name: "What did the person decide?" }).getByLabel("Refused consent").check();
+  await form.getByLabel("Date").fill(londonToday());
+  await form.getByLabel("Who explained it").fill("PC Example, first responder (fictional)");
+  await form.getByLabel("Language it was explained in").fill("Polish");
+  await form.getByRole("group", { name: "Was an interpreter used?" }).getByLabel("Yes").check();
+  await form.getByLabel("Interpreter's name or booking reference (if one was used)").fill("Booking LANG-0077 (fictional)");
+  await form.getByRole("group", { name: /independent and professional/ }).getByLabel("Yes, an independent professional interpreter").check();
+  await form.getByRole("group", { name: "How was it explained?" }).getByLabel("By phone").check();
+  await page.getByRole("button", { name: "Record the consent decision" }).click();
+  await expect(page).toHaveURL(`${personUrl}?consent=recorded`);
+  await expect(page.getByTestId("consent-refused")).toContainText("Referral to the National Referral Mechanism (NRM)");
+
+  await page.getByTestId("nrm-section").getByRole("link", { name: "Record a Duty to Notify" }).click();
+  await expect(page.getByRole("heading", { name: "Duty to Notify", level: 1 })).toBeVisible();
+  await page.getByLabel("Nationality").fill("Polish");
+  await page.getByRole("group", { name: "Age when exploited" }).getByLabel("Adult when exploited").check();
+  await page.getByRole("group", { name: "Type of exploitation" }).getByLabel("Labour").check();
+  await page.getByRole("group", { name: "Where it happened" }).getByLabel("UK", { exact: true }).check();
+  await page.getByLabel("Date sent to the Home Office").fill(londonToday());
+  await page.getByRole("button", { name: "Record the Duty to Notify" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("three-letter ISO code");
+  await expectNoAxeViolations(page);
+  await screenshotAtBothWidths(page, "duty-to-notify-form");
+  await page.getByLabel("Nationality").fill("POL");
+  await page.getByRole("button", { name: "Record the Duty to Notify" }).click();
+  await expect(page).toHaveURL(`${personUrl}?dtn=sent`);
+  await expect(page.getByTestId("duty-to-notify-sent")).toContainText("no identifying details");
+
+  const rows = await withDatabase((client) => client.query(`SELECT row_to_json(d)::text AS row FROM "DutyToNotify" d WHERE nationality = 'POL'`));
+  expect(rows.rows).toHaveLength(1);
+  const stored: string = rows.rows[0].row;
+  const personId = new URL(personUrl).pathname.split("/")[2]!;
+  for (const needle of ["zephyr", "Woman", "about 50", personId]) expect(stored).not.toContain(needle);
+  expect(JSON.parse(stored)).toMatchObject({ gender: "FEMALE", nationality: "POL", exploitationType: "LABOUR", exploitationLocation: "UK" });
+});
