@@ -112,6 +112,42 @@ describe("who may see a person", () => {
   });
 });
 
+describe("need-to-know follows the agency's work (docs/decisions/0003)", () => {
+  async function personWithVictimSupport(name: string) {
+    const logged = await logOnePerson(db, police, { t0: T0, now: LOGGED, person: { name, description: "", interpreterNeeded: "no" } });
+    const stage = await db.stage.findFirstOrThrow({ where: { personId: logged.personId, templateStage: { key: "victim-support" } } });
+    return { ...logged, stageId: stage.id };
+  }
+
+  it.each([
+    ["marked not needed", "not_needed"],
+    ["declined by the person", "decline"],
+  ] as const)("an agency whose only stage was %s no longer sees the person; the logging agency still does", async (_label, action) => {
+    const vcas = await world.actor("VCAS");
+    const { personId: id, rescueId: rescue, stageId } = await personWithVictimSupport(`Nella Fictional ${action}`);
+    await getPersonPathway(db, vcas, id);
+
+    expect(await changeStage(db, vcas, { stageId, version: 0, action, text: "Has support from family" }, new Date(LOGGED.getTime() + HOUR))).toMatchObject({ ok: true });
+
+    await expect(getPersonPathway(db, vcas, id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getRescue(db, vcas, rescue)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await listAgencyPeople(db, vcas, LOGGED)).map((row) => row.id)).not.toContain(id);
+    expect((await getPersonPathway(db, police, id)).id).toBe(id);
+  });
+
+  it("an agency that did its stage keeps seeing the person", async () => {
+    const vcas = await world.actor("VCAS");
+    const { personId: id, stageId } = await personWithVictimSupport("Orla Fictional");
+
+    expect(await changeStage(db, vcas, { stageId, version: 0, action: "complete", text: "Support plan agreed" }, new Date(LOGGED.getTime() + HOUR))).toMatchObject({
+      ok: true,
+    });
+
+    expect((await getPersonPathway(db, vcas, id)).id).toBe(id);
+    expect((await listAgencyPeople(db, vcas, LOGGED)).map((row) => row.id)).toContain(id);
+  });
+});
+
 describe("the agency's list of people", () => {
   it("puts overdue first, then at risk, then due soonest, by each person's most urgent open stage", async () => {
     // A partnership of its own, so the list holds only these people.

@@ -1,4 +1,5 @@
 import "server-only";
+import { STAGE_STATES_WITH_WORK } from "@/domain/pathway/stage-states";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "./actor";
 
@@ -6,9 +7,11 @@ const NOBODY: Prisma.PersonWhereInput = { id: { in: [] } };
 
 /**
  * The one rule for which people a user may see in full, as a Prisma filter. Deny by default: a
- * caseworker or lead sees people their agency logged, whose pathway has a stage their agency owns, or
- * who have a stage referred to their agency and waiting for an answer. Every other role sees no person
- * record here (the coordinator's pseudonymised view is `pseudonymisedCases`).
+ * caseworker or lead sees people their agency logged, or while it has work for them: a stage it owns
+ * that is open or done, or a stage referred to it and waiting for an answer. A stage the person
+ * declined or one marked not needed does not, on its own, keep the agency seeing them
+ * (docs/decisions/0003). Every other role sees no person record here (the coordinator's
+ * pseudonymised view is `pseudonymisedCases`).
  */
 export function visiblePeople(actor: Actor): Prisma.PersonWhereInput {
   if (actor.role !== "CASEWORKER" && actor.role !== "AGENCY_LEAD") return NOBODY;
@@ -20,7 +23,7 @@ export function visiblePeople(actor: Actor): Prisma.PersonWhereInput {
         AND: [
           {
             OR: [
-              { stages: { some: { ownerAgencyId: actor.agencyId } } },
+              { stages: { some: { ownerAgencyId: actor.agencyId, state: { in: [...STAGE_STATES_WITH_WORK] } } } },
               { stages: { some: { referrals: { some: { toAgencyId: actor.agencyId, state: "PENDING" } } } } },
             ],
           },
