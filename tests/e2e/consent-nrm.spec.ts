@@ -44,7 +44,7 @@ test("police record an adult's consent with an interpreter; the Salvation Army r
   await form.getByRole("group", { name: "What did the person decide?" }).getByLabel("Gave consent").check();
   await form.getByLabel("Date").fill(londonToday());
   await form.getByLabel("Who explained it").fill("PC Example, first responder (fictional)");
-  await form.getByLabel("Language it was explained in").fill("Romanian");
+  await form.getByRole("textbox", { name: "Language it was explained in" }).fill("Romanian");
   await form.getByRole("group", { name: "Was an interpreter used?" }).getByLabel("Yes").check();
   await form.getByLabel("Interpreter's name or booking reference (if one was used)").fill("Booking LANG-0042 (fictional)");
   await form.getByRole("group", { name: /independent and professional/ }).getByLabel("No, someone who came with the person").check();
@@ -133,7 +133,7 @@ test("another adult declines the NRM; police record a Duty to Notify whose store
   await form.getByRole("group", { name: "What did the person decide?" }).getByLabel("Refused consent").check();
   await form.getByLabel("Date").fill(londonToday());
   await form.getByLabel("Who explained it").fill("PC Example, first responder (fictional)");
-  await form.getByLabel("Language it was explained in").fill("Polish");
+  await form.getByRole("textbox", { name: "Language it was explained in" }).fill("Polish");
   await form.getByRole("group", { name: "Was an interpreter used?" }).getByLabel("Yes").check();
   await form.getByLabel("Interpreter's name or booking reference (if one was used)").fill("Booking LANG-0077 (fictional)");
   await form.getByRole("group", { name: /independent and professional/ }).getByLabel("Yes, an independent professional interpreter").check();
