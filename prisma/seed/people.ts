@@ -1,7 +1,9 @@
 // Invented people for the demo history: who was found, in which setting, and what they needed.
+import { matchNationality, UK_CODE } from "../../src/domain/nationality/countries";
+import type { AgeAtExploitation, CountyLines, ExploitationLocation, ReferrerType } from "../../src/domain/rescue/national-categories";
 import type { AgeGroup, ExploitationType, Gender } from "../../src/domain/types";
 import { FAKE_SURNAMES, FIRST_NAMES, GENDER_WORDS, NATIONALITIES, NEED_CHANCES, type Nationality, type Setting } from "./data";
-import type { Random, Weighted } from "./random";
+import { Random, type Weighted } from "./random";
 
 /** How far the person stays with the pathway; drives declined and not-needed stages. */
 export type Engagement = "full" | "partial" | "left";
@@ -9,12 +11,17 @@ export type Engagement = "full" | "partial" | "left";
 export type PersonProfile = {
   ageGroup: AgeGroup;
   gender: Gender;
-  nationality: string | null;
+  nationalityCode: string | null;
   languages: string[];
   interpreterNeeded: boolean;
   immediateNeeds: string[];
   /** Null when nobody recorded it: the dashboard has to show missing data as missing. */
   exploitationType: ExploitationType | null;
+  /** The national categories (decision record 0019); null where nobody recorded them. */
+  exploitationLocation: ExploitationLocation | null;
+  countyLines: CountyLines | null;
+  ageAtExploitation: AgeAtExploitation | null;
+  referrerType: ReferrerType | null;
   identity: { name: string | null; description: string | null; dateOfBirth: Date | null };
   engagement: Engagement;
 };
@@ -115,15 +122,61 @@ export function personProfile(rng: Random, setting: Setting, nationality: Nation
   const gender = genderFor(rng, setting);
   const languages = [...rng.pick(nationality.languages)];
   const interpreterNeeded = rng.chance(nationality.interpreterChance);
+  const needs = immediateNeeds(rng);
+  const exploitationType = exploitationFor(rng, setting);
+  const identity = identityFor(rng, { gender, ageGroup, languages }, t0);
+  const engagement = rng.weighted<Engagement>([["full", 85], ["partial", 10], ["left", 5]]);
+  const nationalityCode = nationality.name === null ? null : matchNationality(nationality.name);
   return {
     ageGroup,
     gender,
-    nationality: nationality.name,
+    nationalityCode,
     languages,
     interpreterNeeded,
-    immediateNeeds: immediateNeeds(rng),
-    exploitationType: exploitationFor(rng, setting),
-    identity: identityFor(rng, { gender, ageGroup, languages }, t0),
-    engagement: rng.weighted<Engagement>([["full", 85], ["partial", 10], ["left", 5]]),
+    immediateNeeds: needs,
+    exploitationType,
+    ...nationalCategories(new Random(categorySeed([t0.toISOString(), identity.name, identity.description, gender, ageGroup, ...languages, ...needs])), {
+      ageGroup,
+      nationalityCode,
+      exploitationType,
+    }),
+    identity,
+    engagement,
+  };
+}
+
+// Drawn from a source of their own, seeded from what the person already is (not from the main
+// source), so adding the national categories moved no other figure of the demo history.
+function categorySeed(parts: (string | null)[]): number {
+  let hash = 2166136261;
+  for (const char of parts.join("|")) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+  return hash;
+}
+
+function nationalCategories(
+  rng: Random,
+  person: { ageGroup: AgeGroup; nationalityCode: string | null; exploitationType: ExploitationType | null },
+): Pick<PersonProfile, "exploitationLocation" | "countyLines" | "ageAtExploitation" | "referrerType"> {
+  const missing = () => rng.chance(0.08);
+  const uk = person.nationalityCode === UK_CODE;
+  return {
+    exploitationLocation: missing()
+      ? null
+      : uk
+        ? rng.weighted<ExploitationLocation>([["UK", 95], ["BOTH", 3], ["NOT_KNOWN", 2]])
+        : rng.weighted<ExploitationLocation>([["UK", 55], ["BOTH", 30], ["OVERSEAS", 10], ["NOT_KNOWN", 5]]),
+    countyLines: missing()
+      ? null
+      : person.exploitationType === "CRIMINAL"
+        ? rng.weighted<CountyLines>([["YES", 60], ["NO", 30], ["NOT_KNOWN", 10]])
+        : rng.weighted<CountyLines>([["NO", 90], ["NOT_KNOWN", 10]]),
+    ageAtExploitation: missing()
+      ? null
+      : person.ageGroup === "ADULT"
+        ? rng.weighted<AgeAtExploitation>([["ADULT", 80], ["CHILD", 12], ["NOT_KNOWN", 8]])
+        : rng.weighted<AgeAtExploitation>([["CHILD", 90], ["NOT_KNOWN", 10]]),
+    referrerType: missing()
+      ? null
+      : rng.weighted<ReferrerType>([["POLICE", 45], ["LOCAL_AUTHORITY", 20], ["NGO", 20], ["HOME_OFFICE", 10], ["OTHER_GOVERNMENT_AGENCY", 3], ["OTHER", 2]]),
   };
 }

@@ -18,7 +18,9 @@ const at = (minutes: number) => new Date(T0.getTime() + minutes * MINUTE);
 // Every string below is something health must not read, except where it says HEALTH.
 const PLACE = "Unit 9, Fictional Trading Estate, Teesmoor";
 const OPERATION = "OP-NIGHTJAR-HEALTHVIEW";
+// Typed as "Moldovan", stored as its code.
 const NATIONALITY = "Moldovan";
+const NATIONALITY_CODE = "MDA";
 const POLICE_REASON = "Found in the loft; the site manager fled (police detail)";
 const INTERPRETER_REASON = "Speaks English well enough; said so through the officer's own checks (police detail)";
 const COUNCIL_REASON = "Placed in the council's emergency refuge (council detail)";
@@ -59,7 +61,20 @@ beforeAll(async () => {
       occurredAt: T0,
       place: PLACE,
       operationReference: OPERATION,
-      people: [personFormInput({ name: "Lina Placeholder", description: "", nationality: NATIONALITY, languages: "Romanian, Russian", immediateNeeds: ["Rest", "Medical care"] })],
+      people: [
+        personFormInput({
+          name: "Lina Placeholder",
+          description: "",
+          nationality: NATIONALITY,
+          languages: "Romanian, Russian",
+          immediateNeeds: ["Rest", "Medical care"],
+          // The national categories are police and referral detail, not care: health does not read them.
+          exploitationLocation: "BOTH",
+          countyLines: "NO",
+          ageAtExploitation: "CHILD",
+          referrerType: "POLICE",
+        }),
+      ],
     }),
     at(5),
   );
@@ -85,7 +100,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const HIDDEN_FROM_HEALTH = [PLACE, OPERATION, NATIONALITY, POLICE_REASON, INTERPRETER_REASON, COUNCIL_REASON, SOCIAL_CARE_PAUSE, POLICE_NOTE, COUNCIL_POLICE_NOTE];
+const HIDDEN_FROM_HEALTH = [PLACE, OPERATION, NATIONALITY_CODE, POLICE_REASON, INTERPRETER_REASON, COUNCIL_REASON, SOCIAL_CARE_PAUSE, POLICE_NOTE, COUNCIL_POLICE_NOTE];
 
 describe("health's minimal view of a person", () => {
   it("a police caseworker's full view holds every one of the strings health must not read (so the checks below can fail)", async () => {
@@ -94,6 +109,7 @@ describe("health's minimal view of a person", () => {
     expect(view.stages.find((s) => s.key === "interpreter")?.closingReason).toBe(INTERPRETER_REASON);
     for (const hidden of HIDDEN_FROM_HEALTH.filter((s) => s !== COUNCIL_POLICE_NOTE)) expect(text).toContain(hidden);
     expect(text).toContain(COUNCIL_POLICE_NOTE);
+    expect(view).toMatchObject({ nationalityCode: NATIONALITY_CODE, exploitationLocation: "BOTH", countyLines: "NO", ageAtExploitation: "CHILD", referrerType: "POLICE" });
   });
 
   it.each(["CASEWORKER", "AGENCY_LEAD"] as const)("gives a health %s identity, a minimal summary and the health stage, and nothing else", async (role) => {
@@ -111,7 +127,13 @@ describe("health's minimal view of a person", () => {
       languages: ["Romanian", "Russian"],
       interpreterNeeded: true,
       immediateNeeds: ["Rest", "Medical care"],
-      nationality: null,
+      nationalityCode: null,
+      nationalityUnmatched: null,
+      exploitationType: null,
+      exploitationLocation: null,
+      countyLines: null,
+      ageAtExploitation: null,
+      referrerType: null,
       rescue: { place: null, operationReference: null, occurredAt: T0 },
     });
     // Health's own stage, in full.

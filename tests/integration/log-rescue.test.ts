@@ -140,7 +140,8 @@ describe("logging a rescue", () => {
     expect(ana).toMatchObject({
       ageGroup: "ADULT",
       gender: "FEMALE",
-      nationality: "Romanian",
+      nationalityCode: "ROU",
+      nationalityUnmatched: null,
       languages: ["Romanian", "Italian"],
       interpreterNeeded: true,
       immediateNeeds: ["Food and water", "Rest", "Reading glasses"],

@@ -9,14 +9,24 @@ const period = (result: PeriodResult) => {
 };
 
 describe("parsePeriod", () => {
-  it("defaults to the current London month", () => {
+  it("defaults to the last complete London month, not the one just begun", () => {
     expect(period(parsePeriod({}, now))).toMatchObject({
       kind: "month",
-      from: new Date("2026-11-01T00:00:00Z"),
-      to: new Date("2026-12-01T00:00:00Z"),
-      label: "November 2026",
-      slug: "2026-11",
+      // Midnight BST on 1 October; midnight GMT on 1 November.
+      from: new Date("2026-09-30T23:00:00Z"),
+      to: new Date("2026-11-01T00:00:00Z"),
+      label: "October 2026",
+      slug: "2026-10",
     });
+    expect(period(parsePeriod({ kind: "month" }, now)).slug).toBe("2026-10");
+    // On the first of a month (London time), the month before is the last complete one.
+    expect(period(parsePeriod({}, new Date("2026-12-01T00:30:00Z"))).slug).toBe("2026-11");
+    // Late on 30 November in UTC is still November in London: October is the last complete month.
+    expect(period(parsePeriod({}, new Date("2026-11-30T23:30:00Z"))).slug).toBe("2026-10");
+    // In January, December of the year before.
+    expect(period(parsePeriod({}, new Date("2027-01-02T10:00:00Z")))).toMatchObject({ slug: "2026-12", label: "December 2026" });
+    // An explicit month still works, the current one included.
+    expect(period(parsePeriod({ kind: "month", month: "2026-11" }, now)).slug).toBe("2026-11");
   });
 
   it("starts a summer month at midnight BST, which is 23:00 the day before in UTC", () => {
@@ -26,11 +36,12 @@ describe("parsePeriod", () => {
     });
   });
 
-  it("takes the month containing a London midnight just after the clocks' month turns", () => {
-    // 23:30 UTC on 31 October 2026 is 23:30 GMT (clocks went back on 25 October): still October.
-    expect(period(parsePeriod({}, new Date("2026-10-31T23:30:00Z"))).slug).toBe("2026-10");
-    // 23:30 UTC on 31 August 2026 is 00:30 BST on 1 September.
-    expect(period(parsePeriod({}, new Date("2026-08-31T23:30:00Z"))).slug).toBe("2026-09");
+  it("reads today's London month, not UTC's, when it picks the month before it", () => {
+    // 23:30 UTC on 31 October 2026 is 23:30 GMT (clocks went back on 25 October): still October,
+    // so the last complete month is September.
+    expect(period(parsePeriod({}, new Date("2026-10-31T23:30:00Z"))).slug).toBe("2026-09");
+    // 23:30 UTC on 31 August 2026 is 00:30 BST on 1 September: August is complete.
+    expect(period(parsePeriod({}, new Date("2026-08-31T23:30:00Z"))).slug).toBe("2026-08");
   });
 
   it("reads quarters and years, across the change of year", () => {
@@ -89,7 +100,7 @@ describe("periodFieldValues", () => {
   };
 
   it("fills every field of the picker from the period shown, so switching the kind starts from it", () => {
-    expect(fields({})).toEqual({ month: "2026-11", quarter: "2026-Q4", year: "2026", from: "11/2026", to: "11/2026" });
+    expect(fields({})).toEqual({ month: "2026-10", quarter: "2026-Q4", year: "2026", from: "10/2026", to: "10/2026" });
     expect(fields({ kind: "quarter", quarter: "2026-Q1" })).toEqual({ month: "2026-03", quarter: "2026-Q1", year: "2026", from: "01/2026", to: "03/2026" });
   });
 

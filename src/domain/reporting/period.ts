@@ -35,6 +35,11 @@ function wholeMonths(kind: PeriodKind, start: CalendarDay, count: number, label:
   return { kind, from: startOfLondonDay(start), to: startOfLondonDay(end), months, label, slug };
 }
 
+/** The London month before the one `today` is in. */
+export function lastCompleteMonth(today: CalendarDay): { year: number; month: number } {
+  return today.month === 1 ? { year: today.year - 1, month: 12 } : { year: today.year, month: today.month - 1 };
+}
+
 /** "09/2026" or "2026-09" (as a month field sends it), or null. */
 function parseMonth(text: string | undefined): { year: number; month: number } | null {
   const trimmed = (text ?? "").trim();
@@ -54,8 +59,8 @@ function parseYear(text: string | undefined): number | null {
 /**
  * Reads the period picker's query: `kind=month&month=2026-11`, `kind=quarter&quarter=2026-Q3`,
  * `kind=year&year=2026`, or `kind=custom&from=09/2026&to=11/2026` (both months included). Every
- * boundary is a London midnight, so a month is a month in GMT and BST alike. Without a kind, the
- * month that contains `now`.
+ * boundary is a London midnight, so a month is a month in GMT and BST alike. Without a month (and
+ * without a kind), the last complete London month: a new month's first days show almost nothing.
  */
 export function parsePeriod(input: PeriodInput, now: Date): PeriodResult {
   const kind = (input.kind || "month") as PeriodKind;
@@ -64,8 +69,9 @@ export function parsePeriod(input: PeriodInput, now: Date): PeriodResult {
 
   if (kind === "month") {
     const match = input.month ? /^(\d{4})-(\d{2})$/.exec(input.month) : null;
-    const year = match ? parseYear(match[1]) : input.month ? null : today.year;
-    const month = match ? Number(match[2]) : input.month ? NaN : today.month;
+    const last = lastCompleteMonth(today);
+    const year = match ? parseYear(match[1]) : input.month ? null : last.year;
+    const month = match ? Number(match[2]) : input.month ? NaN : last.month;
     if (year === null || !(month >= 1 && month <= 12)) return fieldRefused("month", "Choose a month, like 2026-11");
     return ok(wholeMonths(kind, firstOf(year, month), 1, `${MONTHS[month - 1]} ${year}`, `${year}-${pad(month)}`));
   }

@@ -85,12 +85,32 @@ function aggregates(overrides: Partial<DashboardAggregates> = {}): DashboardAggr
         { exploitationType: null, people: 2, keySum: 0 },
       ],
       byNationality: [
-        { nationality: "Romanian", people: 12, keySum: 0 },
-        { nationality: "British", people: 9, keySum: 0 },
-        { nationality: "Eritrean", people: 3, keySum: 0 },
-        { nationality: "Filipino", people: 2, keySum: 0 },
-        { nationality: "Ghanaian", people: 1, keySum: 0 },
-        { nationality: null, people: 3, keySum: 0 },
+        { nationalityCode: "ROU", people: 12, keySum: 0 },
+        { nationalityCode: "GBR", people: 9, keySum: 0 },
+        { nationalityCode: "ERI", people: 3, keySum: 0 },
+        { nationalityCode: "PHL", people: 2, keySum: 0 },
+        { nationalityCode: "GHA", people: 1, keySum: 0 },
+        { nationalityCode: null, people: 3, keySum: 0 },
+      ],
+      byExploitationLocation: [
+        { exploitationLocation: "UK", people: 9, keySum: 0 },
+        { exploitationLocation: "BOTH", people: 18, keySum: 0 },
+        { exploitationLocation: null, people: 3, keySum: 0 },
+      ],
+      byCountyLines: [
+        { countyLines: "YES", people: 6, keySum: 0 },
+        { countyLines: "NO", people: 22, keySum: 0 },
+        { countyLines: "NOT_KNOWN", people: 2, keySum: 0 },
+      ],
+      byAgeAtExploitation: [
+        { ageAtExploitation: "ADULT", people: 20, keySum: 0 },
+        { ageAtExploitation: "CHILD", people: 10, keySum: 0 },
+      ],
+      byReferrerType: [
+        { referrerType: "POLICE", people: 15, keySum: 0 },
+        { referrerType: "NGO", people: 10, keySum: 0 },
+        { referrerType: "HOME_OFFICE", people: 1, keySum: 0 },
+        { referrerType: null, people: 4, keySum: 0 },
       ],
       byMonthAndNrm: [
         { month: "2026-01", nrmOutcome: "NRM_REFERRAL", people: 6, keySum: 0 },
@@ -168,7 +188,7 @@ describe("publishDashboard", () => {
   });
 
   it("hides enough entries of every list that no hidden count follows from the total", () => {
-    for (const id of ["gender", "exploitation-type", "uk-overseas", "nationality", "escalations-by-agency"] as const) {
+    for (const id of ["gender", "exploitation-type", "uk-overseas", "county-lines", "age-at-exploitation", "referrer-type", "nationality", "escalations-by-agency"] as const) {
       if (id === "escalations-by-agency") continue;
       expect(findRecoverableListEntries(asPublishedList(tables[id]))).toEqual([]);
     }
@@ -178,14 +198,32 @@ describe("publishDashboard", () => {
   });
 
   it("folds nationalities of 4 people or fewer into Other, and never names them", () => {
-    expect(tables.nationality.rows.map((row) => row.label)).toEqual(["Romanian", "British", "Other", "Not recorded", "All people"]);
+    expect(tables.nationality.rows.map((row) => row.label)).toEqual(["Romania", "United Kingdom", "Other", "Not recorded", "All people"]);
     // Other (6) is big enough, but "Not recorded" (3) is hidden, and with it the next smallest entry.
     expect(text(tables.nationality, "Other", "People")).toBe("[c]");
-    expect(text(tables.nationality, "Romanian", "People")).toBe("12");
-    expect(JSON.stringify(tables.nationality)).not.toMatch(/Eritrean|Filipino|Ghanaian/);
+    expect(text(tables.nationality, "Romania", "People")).toBe("12");
+    expect(JSON.stringify(tables.nationality)).not.toMatch(/Eritrea|Philippines|Ghana/);
+  });
+
+  it("breaks people down by the national categories as recorded, with Not recorded last", () => {
+    // Where exploited is what was recorded, not a guess from nationality: 9 UK, 18 both, 3 unanswered.
+    expect(tables["uk-overseas"].rows.map((row) => row.label)).toEqual(["UK", "Overseas", "Both UK and overseas", "Not known", "Not recorded", "All people"]);
+    expect(text(tables["uk-overseas"], "Both UK and overseas", "People")).toBe("18");
     // "Not recorded" (3) is hidden, so the UK's 9 is hidden with it.
+    expect(text(tables["uk-overseas"], "Not recorded", "People")).toBe("[c]");
     expect(text(tables["uk-overseas"], "UK", "People")).toBe("[c]");
-    expect(text(tables["uk-overseas"], "Overseas", "People")).toBe("18");
+    // "Not known" (2) is hidden, and the next smallest (6) with it.
+    expect(text(tables["county-lines"], "Yes", "People")).toBe("[c]");
+    expect(text(tables["county-lines"], "No", "People")).toBe("22");
+    expect(text(tables["county-lines"], "Not known", "People")).toBe("[c]");
+    expect(text(tables["age-at-exploitation"], "Child", "People")).toBe("10");
+    expect(text(tables["age-at-exploitation"], "Not recorded", "People")).toBe("0");
+    expect(text(tables["referrer-type"], "Police", "People")).toBe("15");
+    expect(text(tables["referrer-type"], "Home Office (UKVI, Immigration Enforcement, Border Force)", "People")).toBe("[c]");
+    expect(text(tables["referrer-type"], "Not recorded", "People")).toBe("[c]");
+    expect(text(tables.completeness, "Missing the type of referring organisation", "Value")).toBe("[c]");
+    expect(text(tables.completeness, "Missing the age at exploitation", "Value")).toBe("0%");
+    expect(text(tables.completeness, "Missing the county lines flag", "Value")).toBe("0%");
   });
 
   it("hides percentages, medians and percentiles computed from 1 to 4 people", () => {

@@ -15,7 +15,21 @@ import {
   type ExploitationType,
   type Gender,
 } from "../types";
-import { isUkNationality } from "./nationality";
+import { nationalityName } from "../nationality/countries";
+import {
+  AGE_AT_EXPLOITATION_LABELS,
+  AGES_AT_EXPLOITATION,
+  COUNTY_LINES_ANSWERS,
+  COUNTY_LINES_LABELS,
+  EXPLOITATION_LOCATION_LABELS,
+  EXPLOITATION_LOCATIONS,
+  REFERRER_TYPE_LABELS,
+  REFERRER_TYPES,
+  type AgeAtExploitation,
+  type CountyLines,
+  type ExploitationLocation,
+  type ReferrerType,
+} from "../rescue/national-categories";
 import type { Period } from "./period";
 
 // ---- What the database adds up (counts only; see src/server/dashboard/read-*.ts) ----------------
@@ -57,7 +71,12 @@ export type DashboardAggregates = {
     byMonthAndAge: { month: string; ageGroup: AgeGroup; people: number; keySum: number }[];
     byGender: { gender: Gender; people: number; keySum: number }[];
     byType: { exploitationType: ExploitationType | null; people: number; keySum: number }[];
-    byNationality: { nationality: string | null; people: number; keySum: number }[];
+    /** By code (decision record 0019); null is unanswered, or legacy text that matched no country. */
+    byNationality: { nationalityCode: string | null; people: number; keySum: number }[];
+    byExploitationLocation: { exploitationLocation: ExploitationLocation | null; people: number; keySum: number }[];
+    byCountyLines: { countyLines: CountyLines | null; people: number; keySum: number }[];
+    byAgeAtExploitation: { ageAtExploitation: AgeAtExploitation | null; people: number; keySum: number }[];
+    byReferrerType: { referrerType: ReferrerType | null; people: number; keySum: number }[];
     byMonthAndNrm: { month: string; nrmOutcome: string | null; people: number; keySum: number }[];
   };
   live: {
@@ -87,6 +106,9 @@ export const DASHBOARD_TABLE_IDS = [
   "gender",
   "exploitation-type",
   "uk-overseas",
+  "county-lines",
+  "age-at-exploitation",
+  "referrer-type",
   "nationality",
   "nrm",
   "completeness",
@@ -144,6 +166,9 @@ export function publishDashboard(aggregates: DashboardAggregates, period: Period
       gender: genderTable(ctx),
       "exploitation-type": exploitationTypeTable(ctx),
       "uk-overseas": ukOverseasTable(ctx),
+      "county-lines": countyLinesTable(ctx),
+      "age-at-exploitation": ageAtExploitationTable(ctx),
+      "referrer-type": referrerTypeTable(ctx),
       nationality: nationalityTable(ctx),
       nrm: nrmTable(ctx),
       completeness: completenessTable(ctx),
@@ -352,7 +377,7 @@ function volumesTable(ctx: Publishing): DashboardTable {
 function listTable(
   ctx: Publishing,
   head: { id: DashboardTableId; title: string; rowHeader: string; note?: string },
-  groups: { label: string; count: number }[],
+  groups: { label: string; count: number; keySum?: number }[],
 ): DashboardTable {
   const list = suppressList(
     groups.map((group) => group.count),
@@ -388,33 +413,95 @@ function exploitationTypeTable(ctx: Publishing): DashboardTable {
   ]);
 }
 
+/**
+ * One breakdown of people by a national category (decision record 0019): each answer in the Home
+ * Office's order, then "Not recorded" for people nobody answered it for.
+ */
+function categoryGroups<T extends string>(
+  values: readonly T[],
+  labels: Record<T, string>,
+  rows: { people: number; keySum: number; value: T | null }[],
+): { label: string; count: number; keySum: number }[] {
+  const of = (value: T | null) => rows.find((row) => row.value === value);
+  return [...values, null].map((value) => ({
+    label: value === null ? "Not recorded" : labels[value],
+    count: of(value)?.people ?? 0,
+    keySum: of(value)?.keySum ?? 0,
+  }));
+}
+
+/** Where the exploitation took place, as recorded per person (no longer guessed from nationality). */
 function ukOverseasTable(ctx: Publishing): DashboardTable {
   const { people } = ctx.aggregates;
-  const peopleWhere = (keep: (nationality: string | null) => boolean) => sum(people.byNationality.filter((row) => keep(row.nationality)).map((row) => row.people));
-  return listTable(ctx, { id: "uk-overseas", title: "People rescued from the UK and from overseas", rowHeader: "Nationality" }, [
-    { label: "UK", count: peopleWhere((nationality) => nationality !== null && isUkNationality(nationality)) },
-    { label: "Overseas", count: peopleWhere((nationality) => nationality !== null && !isUkNationality(nationality)) },
-    { label: "Not recorded", count: peopleWhere((nationality) => nationality === null) },
-  ]);
+  return listTable(
+    ctx,
+    { id: "uk-overseas", title: "People rescued by where the exploitation took place", rowHeader: "Where exploited" },
+    categoryGroups(EXPLOITATION_LOCATIONS, EXPLOITATION_LOCATION_LABELS, people.byExploitationLocation.map((row) => ({ ...row, value: row.exploitationLocation }))),
+  );
+}
+
+function countyLinesTable(ctx: Publishing): DashboardTable {
+  const { people } = ctx.aggregates;
+  return listTable(
+    ctx,
+    {
+      id: "county-lines",
+      title: "People rescued by county lines exploitation",
+      rowHeader: "County lines",
+      note: "County lines: criminal exploitation moving drugs from cities to other areas, as the Home Office flags it.",
+    },
+    categoryGroups(COUNTY_LINES_ANSWERS, COUNTY_LINES_LABELS, people.byCountyLines.map((row) => ({ ...row, value: row.countyLines }))),
+  );
+}
+
+function ageAtExploitationTable(ctx: Publishing): DashboardTable {
+  const { people } = ctx.aggregates;
+  return listTable(
+    ctx,
+    {
+      id: "age-at-exploitation",
+      title: "People rescued by age at exploitation",
+      rowHeader: "Age at exploitation",
+      note: "Age when the exploitation took place, as the Home Office counts it; the age group by month above is age at rescue.",
+    },
+    categoryGroups(AGES_AT_EXPLOITATION, AGE_AT_EXPLOITATION_LABELS, people.byAgeAtExploitation.map((row) => ({ ...row, value: row.ageAtExploitation }))),
+  );
+}
+
+function referrerTypeTable(ctx: Publishing): DashboardTable {
+  const { people } = ctx.aggregates;
+  return listTable(
+    ctx,
+    {
+      id: "referrer-type",
+      title: "People rescued by type of organisation that referred or first found them",
+      rowHeader: "Type of organisation",
+      note: "The first responder types of the Home Office's NRM statistics.",
+    },
+    categoryGroups(REFERRER_TYPES, REFERRER_TYPE_LABELS, people.byReferrerType.map((row) => ({ ...row, value: row.referrerType }))),
+  );
 }
 
 function nationalityTable(ctx: Publishing): DashboardTable {
   const { threshold } = ctx;
   const { people } = ctx.aggregates;
   const named = people.byNationality
-    .filter((row) => row.nationality !== null)
-    .map((row) => ({ label: row.nationality!, count: row.people }))
+    .filter((row) => row.nationalityCode !== null)
+    .map((row) => ({ label: nationalityName(row.nationalityCode!), count: row.people, keySum: row.keySum }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-  const notRecorded = sum(people.byNationality.filter((row) => row.nationality === null).map((row) => row.people));
+  const notRecorded = people.byNationality.find((row) => row.nationalityCode === null);
   return listTable(
     ctx,
     {
       id: "nationality",
       title: "People rescued by nationality",
       rowHeader: "Nationality",
-      note: `Nationalities with ${threshold} people or fewer are counted together as "Other".`,
+      note: `Nationalities with ${threshold} people or fewer are counted together as "Other". Not recorded includes free text recorded before the country list that matched no country.`,
     },
-    [...foldSmallGroups(named, threshold, "Other"), ...(notRecorded > 0 ? [{ label: "Not recorded", count: notRecorded }] : [])],
+    [
+      ...foldSmallGroups(named, threshold, "Other"),
+      ...(notRecorded && notRecorded.people > 0 ? [{ label: "Not recorded", count: notRecorded.people, keySum: notRecorded.keySum }] : []),
+    ],
   );
 }
 
@@ -445,6 +532,7 @@ function completenessTable(ctx: Publishing): DashboardTable {
   const { people } = ctx.aggregates;
   const disputed = sum(people.byMonthAndAge.filter((row) => row.ageGroup === "AGE_DISPUTED").map((row) => row.people));
   const typeMissing = people.byType.find((row) => row.exploitationType === null)?.people ?? 0;
+  const missing = <K extends string>(rows: ({ people: number } & Record<K, unknown>)[], key: K) => rows.find((row) => row[key] === null)?.people ?? 0;
   return {
     id: "completeness",
     title: "Data completeness",
@@ -456,6 +544,11 @@ function completenessTable(ctx: Publishing): DashboardTable {
       { label: "Missing the age group", cells: [percentOf(ctx, 0, people.total)] },
       { label: "Missing the type of exploitation", cells: [percentOf(ctx, typeMissing, people.total)] },
       { label: "Missing a language", cells: [percentOf(ctx, people.languageMissing, people.total)] },
+      { label: "Missing the nationality (or not matched to the country list)", cells: [percentOf(ctx, missing(people.byNationality, "nationalityCode"), people.total)] },
+      { label: "Missing where the exploitation took place", cells: [percentOf(ctx, missing(people.byExploitationLocation, "exploitationLocation"), people.total)] },
+      { label: "Missing the county lines flag", cells: [percentOf(ctx, missing(people.byCountyLines, "countyLines"), people.total)] },
+      { label: "Missing the age at exploitation", cells: [percentOf(ctx, missing(people.byAgeAtExploitation, "ageAtExploitation"), people.total)] },
+      { label: "Missing the type of referring organisation", cells: [percentOf(ctx, missing(people.byReferrerType, "referrerType"), people.total)] },
       { label: "Age disputed", cells: [percentOf(ctx, disputed, people.total)] },
     ],
   };

@@ -2,8 +2,10 @@ import { z } from "zod";
 import { typedText } from "../input/text";
 import { parseLondonInputValue } from "../time/london";
 import { rescueTimeProblem } from "./rescue-time";
+import { matchNationality } from "../nationality/countries";
 import { AGE_GROUPS, EXPLOITATION_TYPES, GENDERS } from "../types";
 import { IMMEDIATE_NEEDS } from "./immediate-needs";
+import { AGES_AT_EXPLOITATION, COUNTY_LINES_ANSWERS, EXPLOITATION_LOCATIONS, REFERRER_TYPES } from "./national-categories";
 
 export const MAX_PEOPLE_PER_RESCUE = 60;
 
@@ -31,22 +33,42 @@ const listOfText = (maxItems: number, label: string) =>
     )
     .pipe(z.array(z.string().max(60, `Each entry in ${label} must be 60 characters or fewer`)).max(maxItems, `Enter no more than ${maxItems} ${label}`));
 
+/** An optional choice: unanswered is stored as null (counted as missing); "Not known" is an answer. */
+const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z
+    .preprocess((value) => (value === "" || value === null ? undefined : value), z.enum(values, { error: message }).optional())
+    .transform((value) => value ?? null);
+
+export const NATIONALITY_NOT_IN_LIST = "Choose a country from the list, or ‘Not known’";
+
+/** Typed text from the country list's field, as its code (decision record 0019); blank is unanswered. */
+const nationalityCode = typedText()
+  .max(100, NATIONALITY_NOT_IN_LIST)
+  .optional()
+  .transform((value, ctx) => {
+    if (!value?.trim()) return null;
+    const code = matchNationality(value);
+    if (code === null) {
+      ctx.addIssue({ code: "custom", message: NATIONALITY_NOT_IN_LIST });
+      return z.NEVER;
+    }
+    return code;
+  });
+
 export const personInputSchema = z
   .object({
     name: optionalText(100, "Name"),
     description: optionalText(200, "Description"),
     ageGroup: z.enum(AGE_GROUPS, { error: "Select an age group" }),
     gender: z.enum(GENDERS, { error: "Select a gender, or ‘Not known’" }),
-    nationality: optionalText(60, "Nationality"),
+    nationality: nationalityCode,
     languages: listOfText(10, "languages"),
     interpreterNeeded: z.enum(["yes", "no"], { error: "Select whether an interpreter is needed" }).transform((v) => v === "yes"),
-    // Optional: unanswered is stored as null (counted as missing); "Not known" is an answer.
-    exploitationType: z
-      .preprocess(
-        (value) => (value === "" || value === null ? undefined : value),
-        z.enum(EXPLOITATION_TYPES, { error: "Select a type of exploitation from the list, or leave it unanswered" }).optional(),
-      )
-      .transform((value) => value ?? null),
+    exploitationType: optionalChoice(EXPLOITATION_TYPES, "Select a type of exploitation from the list, or leave it unanswered"),
+    exploitationLocation: optionalChoice(EXPLOITATION_LOCATIONS, "Select where the exploitation took place from the list, or leave it unanswered"),
+    countyLines: optionalChoice(COUNTY_LINES_ANSWERS, "Select yes, no or ‘Not known’ for county lines, or leave it unanswered"),
+    ageAtExploitation: optionalChoice(AGES_AT_EXPLOITATION, "Select adult, child or ‘Not known’ for the age at exploitation, or leave it unanswered"),
+    referrerType: optionalChoice(REFERRER_TYPES, "Select the type of organisation from the list, or leave it unanswered"),
     immediateNeeds: z
       .union([z.enum(IMMEDIATE_NEEDS), z.array(z.enum(IMMEDIATE_NEEDS))])
       .optional()

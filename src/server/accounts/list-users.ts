@@ -1,4 +1,5 @@
 import "server-only";
+import { containsLiterally } from "../db/contains-literally";
 import { z } from "zod";
 import { accountStatus, type AccountStatus } from "@/domain/accounts/account-status";
 import { typedText } from "@/domain/input/text";
@@ -25,9 +26,6 @@ export const userSearchSchema = z.object({
   page: z.preprocess(blankToUndefined, wholeNumber("Page not found", z.number().min(1, "Page not found").max(100_000, "Page not found")).default(1)),
 });
 
-// Prisma hands `contains` to ILIKE as it is: without this, "%" or "_" typed in the search box would match anything.
-const literally = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
-
 export type UserRow = {
   id: string;
   name: string;
@@ -53,7 +51,7 @@ export async function listUsers(db: Db, actor: Actor, rawInput: unknown): Promis
   const where: Prisma.UserWhereInput = {
     AND: [
       manageableUsers(actor),
-      q ? { OR: [{ name: { contains: literally(q), mode: "insensitive" } }, { email: { contains: literally(q), mode: "insensitive" } }] } : {},
+      q ? { OR: [{ name: containsLiterally(q) }, { email: containsLiterally(q) }] } : {},
       role ? { role } : {},
       agency ? { agencyId: agency } : {},
       status ? { active: status === "on" } : {},

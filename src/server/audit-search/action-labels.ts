@@ -25,6 +25,7 @@ const LABELS: Record<AuditAction, string> = {
   "rescue.view": "Viewed a rescue",
   "person.view": "Viewed the person's record",
   "person.list": "Viewed the list of people",
+  "person.search": "Searched for people",
   "stage.change": "Changed a stage",
   "note.add": "Added a note",
   "queue.view": "Viewed the agency queue",

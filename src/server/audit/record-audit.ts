@@ -28,6 +28,7 @@ export type AuditAction =
   | "rescue.view"
   | "person.view"
   | "person.list"
+  | "person.search"
   | "stage.change"
   | "note.add"
   | "queue.view"

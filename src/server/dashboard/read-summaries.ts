@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { DURATION_BAND_COUNT } from "@/domain/statistics/duration-bands";
 import type { DashboardAggregates, StageCounts } from "@/domain/reporting/publish-dashboard";
+import type { AgeAtExploitation, CountyLines, ExploitationLocation, ReferrerType } from "@/domain/rescue/national-categories";
 import type { AgeGroup, ExploitationType, Gender } from "@/domain/types";
 import type { Db } from "../db/create-client";
 import { summaryConditions, type DashboardFilters } from "./filters";
@@ -76,6 +77,24 @@ export async function readStageSummary(db: Db, partnershipId: string, filters: D
  */
 export async function readPersonSummary(db: Db, partnershipId: string, filters: DashboardFilters): Promise<PersonAggregates> {
   const where = summaryConditions(partnershipId, filters, "person");
+  // Each breakdown is one grouping set; GROUPING() tells which set a row belongs to.
+  const columns = [
+    "month",
+    "ageGroup",
+    "gender",
+    "exploitationType",
+    "nationalityCode",
+    "nrmOutcome",
+    "languageRecorded",
+    "exploitationLocation",
+    "countyLines",
+    "ageAtExploitation",
+    "referrerType",
+  ] as const;
+  const [MONTH, AGE, GENDER, TYPE, NATIONALITY, NRM, LANGUAGE, LOCATION, COUNTY_LINES, AGE_AT_EXPLOITATION, REFERRER] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const columnList = Prisma.raw(columns.map((column) => `m."${column}"`).join(", "));
+  const sets = [[MONTH, AGE], [GENDER], [TYPE], [NATIONALITY], [MONTH, NRM], [LANGUAGE], [LOCATION], [COUNTY_LINES], [AGE_AT_EXPLOITATION], [REFERRER], []];
+  const groupingSets = Prisma.raw(sets.map((set) => `(${set.map((index) => `m."${columns[index]}"`).join(", ")})`).join(", "));
   const [rows, [rescues]] = await Promise.all([db.$queryRaw<
     {
       set: number;
@@ -83,27 +102,29 @@ export async function readPersonSummary(db: Db, partnershipId: string, filters: 
       ageGroup: AgeGroup | null;
       gender: Gender | null;
       exploitationType: ExploitationType | null;
-      nationality: string | null;
+      nationalityCode: string | null;
       nrmOutcome: string | null;
       languageRecorded: boolean | null;
+      exploitationLocation: ExploitationLocation | null;
+      countyLines: CountyLines | null;
+      ageAtExploitation: AgeAtExploitation | null;
+      referrerType: ReferrerType | null;
       people: number;
       keySum: number;
     }[]
   >(Prisma.sql`
-    SELECT GROUPING(m."month", m."ageGroup", m."gender", m."exploitationType", m."nationality", m."nrmOutcome", m."languageRecorded")::int AS "set",
-      m."month", m."ageGroup", m."gender", m."exploitationType", m."nationality", m."nrmOutcome", m."languageRecorded", sum(m."people")::int AS "people",
-      sum(m."keySum")::int AS "keySum"
+    SELECT GROUPING(${columnList})::int AS "set", ${columnList}, sum(m."people")::int AS "people", sum(m."keySum")::int AS "keySum"
     FROM "DashboardPersonMonth" m WHERE ${where}
-    GROUP BY GROUPING SETS ((m."month", m."ageGroup"), (m."gender"), (m."exploitationType"), (m."nationality"), (m."month", m."nrmOutcome"), (m."languageRecorded"), ())`),
+    GROUP BY GROUPING SETS (${groupingSets})`),
     db.$queryRaw<{ rescues: number }[]>(Prisma.sql`
       SELECT count(DISTINCT rescue)::int AS rescues FROM "DashboardPersonMonth" m, unnest(m."rescueIds") AS rescue WHERE ${where}`),
   ]);
-  // GROUPING() sets a bit, from the left, for each column the row is NOT grouped by (7 columns).
-  const groupedBy = (...columns: number[]) => {
-    const mask = columns.reduce((bits, column) => bits & ~(1 << (6 - column)), 0b1111111);
+  // GROUPING() sets a bit, from the left, for each column the row is NOT grouped by.
+  const allBits = (1 << columns.length) - 1;
+  const groupedBy = (...grouped: number[]) => {
+    const mask = grouped.reduce((bits, column) => bits & ~(1 << (columns.length - 1 - column)), allBits);
     return rows.filter((row) => Number(row.set) === mask);
   };
-  const [MONTH, AGE, GENDER, TYPE, NATIONALITY, NRM, LANGUAGE] = [0, 1, 2, 3, 4, 5, 6];
   const counted = (row: { people: number; keySum: number } | undefined) => ({ people: Number(row?.people ?? 0), keySum: Number(row?.keySum ?? 0) });
   const total = counted(groupedBy().at(0));
   const languageMissing = counted(groupedBy(LANGUAGE).find((row) => row.languageRecorded === false));
@@ -116,7 +137,11 @@ export async function readPersonSummary(db: Db, partnershipId: string, filters: 
     byMonthAndAge: groupedBy(MONTH, AGE).map((row) => ({ month: monthKey(row.month!), ageGroup: row.ageGroup!, ...counted(row) })),
     byGender: groupedBy(GENDER).map((row) => ({ gender: row.gender!, ...counted(row) })),
     byType: groupedBy(TYPE).map((row) => ({ exploitationType: row.exploitationType, ...counted(row) })),
-    byNationality: groupedBy(NATIONALITY).map((row) => ({ nationality: row.nationality, ...counted(row) })),
+    byNationality: groupedBy(NATIONALITY).map((row) => ({ nationalityCode: row.nationalityCode, ...counted(row) })),
+    byExploitationLocation: groupedBy(LOCATION).map((row) => ({ exploitationLocation: row.exploitationLocation, ...counted(row) })),
+    byCountyLines: groupedBy(COUNTY_LINES).map((row) => ({ countyLines: row.countyLines, ...counted(row) })),
+    byAgeAtExploitation: groupedBy(AGE_AT_EXPLOITATION).map((row) => ({ ageAtExploitation: row.ageAtExploitation, ...counted(row) })),
+    byReferrerType: groupedBy(REFERRER).map((row) => ({ referrerType: row.referrerType, ...counted(row) })),
     byMonthAndNrm: groupedBy(MONTH, NRM).map((row) => ({ month: monthKey(row.month!), nrmOutcome: row.nrmOutcome, ...counted(row) })),
   };
 }

@@ -45,6 +45,62 @@ function Section({ table, query, chart, level = 2 }: { table: DashboardTable; qu
   );
 }
 
+/** GOV.UK's contents list: a link to each section's heading, for a page this long. Not printed. */
+function ContentsList({ items }: { items: { id: string; label: string; children?: { id: string; label: string }[] }[] }) {
+  return (
+    <nav aria-labelledby="contents-heading" className="no-print mb-8" data-testid="dashboard-contents">
+      <h2 id="contents-heading" className="mb-2 text-xl font-bold">
+        Contents
+      </h2>
+      <ol className="space-y-1">
+        {items.map((item) => (
+          <li key={item.id} className="before:mr-2 before:content-['—']">
+            <a href={`#${item.id}`}>{item.label}</a>
+            {item.children && (
+              <ol className="mt-1 ml-8 space-y-1">
+                {item.children.map((child) => (
+                  <li key={child.id} className="before:mr-2 before:content-['—']">
+                    <a href={`#${child.id}`}>{child.label}</a>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/**
+ * NRM referrals, decisions received and how long they took (issue 13). HOOK: the NRM tracking work
+ * fills this section with its published tables (through publishDashboard, like every table here)
+ * and passes them as `tables`; until then it says what will appear. Keep the heading's id: the
+ * contents list links to it.
+ */
+function NrmDecisionsSection({ tables = [], query }: { tables?: DashboardTable[]; query: Record<string, string> }) {
+  return (
+    <section aria-labelledby={NRM_DECISIONS_HEADING_ID} className="mb-12 break-inside-avoid-page" data-testid="nrm-decisions">
+      <h2 id={NRM_DECISIONS_HEADING_ID} className="mb-2 text-2xl font-bold">
+        NRM decisions received and how long they took
+      </h2>
+      {tables.length === 0 ? (
+        <p className="max-w-3xl border-l-4 border-line bg-panel p-4" data-testid="nrm-decisions-empty">
+          NRM referral and decision figures appear here once referrals are recorded: Reasonable Grounds and Conclusive Grounds
+          decisions received, and the days from referral to each.
+        </p>
+      ) : (
+        tables.map((table) => <Section key={table.id} table={table} query={query} level={3} />)
+      )}
+    </section>
+  );
+}
+
+const NRM_DECISIONS_HEADING_ID = "nrm-decisions-heading";
+const WHO_WAS_RESCUED_HEADING_ID = "who-was-rescued-heading";
+/** The tables under "Who was rescued", in page order. */
+const WHO_WAS_RESCUED: DashboardTableId[] = ["gender", "exploitation-type", "uk-overseas", "county-lines", "age-at-exploitation", "referrer-type", "nationality"];
+
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const query = await searchParams;
@@ -92,6 +148,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <p className="mb-6 max-w-3xl border-l-4 border-ink pl-3" data-testid="suppression-key">
         {suppressionKey(threshold)}.
       </p>
+      <ContentsList
+        items={[
+          ...(["headlines", "timeliness", "trend", "breaches", "escalations", "escalations-by-agency", "volumes"] as const).map((id) => ({
+            id: `${id}-heading`,
+            label: tables[id].title,
+          })),
+          {
+            id: WHO_WAS_RESCUED_HEADING_ID,
+            label: "Who was rescued",
+            children: WHO_WAS_RESCUED.map((id) => ({ id: `${id}-heading`, label: tables[id].title })),
+          },
+          { id: "nrm-heading", label: tables.nrm.title },
+          { id: NRM_DECISIONS_HEADING_ID, label: "NRM decisions received and how long they took" },
+          { id: "completeness-heading", label: tables.completeness.title },
+        ]}
+      />
       <DashboardFilterForm values={values} periodFields={periodFieldValues(filters.period)} fieldErrors={{}} options={options} />
 
       <section aria-labelledby="headlines-heading" className="mb-12">
@@ -160,18 +232,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         />,
       )}
 
-      <h2 className="mb-6 text-2xl font-bold">Who was rescued</h2>
-      <div className="grid gap-x-10 lg:grid-cols-2">
-        {section("gender", peopleBars("gender"), 3)}
-        {section("exploitation-type", peopleBars("exploitation-type"), 3)}
-        {section("uk-overseas", peopleBars("uk-overseas"), 3)}
-        {section("nationality", peopleBars("nationality"), 3)}
+      <h2 id={WHO_WAS_RESCUED_HEADING_ID} className="mb-6 text-2xl font-bold">
+        Who was rescued
+      </h2>
+      <p className="mb-6 max-w-3xl text-muted">
+        In the categories of the Home Office&apos;s National Referral Mechanism statistics, so local figures compare with national ones.
+      </p>
+      <div className="grid gap-x-10 lg:grid-cols-2" data-testid="who-was-rescued">
+        {WHO_WAS_RESCUED.map((id) => (
+          <div key={id}>{section(id, peopleBars(id), 3)}</div>
+        ))}
       </div>
 
       {section(
         "nrm",
         <GroupedBarChart title={tables.nrm.title} titleHidden tableId={tableId("nrm")} categories={columnsOf(tables.nrm, 3)} rows={groupedRows(tables.nrm, 3)} />,
       )}
+      <NrmDecisionsSection query={exportQuery} />
       {section("completeness")}
       <p className="no-print">To print this page on A4, use your browser&apos;s print command: the filters and links are left out.</p>
     </>

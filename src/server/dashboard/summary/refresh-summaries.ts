@@ -101,10 +101,12 @@ async function rebuildMonths(tx: Tx, partnershipId: string, months: Date[]) {
     GROUP BY f."month", f."stageKey", f."ownerAgencyId", f."ageGroup", f."gender", f."exploitationType"`;
 
   await tx.$executeRaw`
-    INSERT INTO "DashboardPersonMonth" ("partnershipId", "month", "ageGroup", "gender", "exploitationType", "nationality",
+    INSERT INTO "DashboardPersonMonth" ("partnershipId", "month", "ageGroup", "gender", "exploitationType", "nationalityCode",
+      "exploitationLocation", "countyLines", "ageAtExploitation", "referrerType",
       "languageRecorded", "nrmOutcome", "agencyIds", "people", "keySum", "rescueIds")
-    SELECT ${partnershipId}::uuid, "dashboard_month"(r."occurredAt"), p."ageGroup", p."gender", p."exploitationType",
-      nullif(initcap(btrim(p."nationality")), ''), cardinality(p."languages") > 0, x."nrmOutcome", x."agencyIds", count(*)::int,
+    SELECT ${partnershipId}::uuid, "dashboard_month"(r."occurredAt"), p."ageGroup", p."gender", p."exploitationType", p."nationalityCode",
+      p."exploitationLocation", p."countyLines", p."ageAtExploitation", p."referrerType",
+      cardinality(p."languages") > 0, x."nrmOutcome", x."agencyIds", count(*)::int,
       sum(p."cellKey")::int, array_agg(r."id")
     FROM "Rescue" r
       JOIN "Person" p ON p."rescueId" = r."id"
@@ -118,5 +120,5 @@ async function rebuildMonths(tx: Tx, partnershipId: string, months: Date[]) {
         WHERE s."personId" = p."id"
       ) x
     WHERE ${rescuesIn}
-    GROUP BY 2, 3, 4, 5, 6, 7, 8, 9`;
+    GROUP BY 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13`;
 }

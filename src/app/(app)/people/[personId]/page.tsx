@@ -4,6 +4,13 @@ import { roleHasPermission } from "@/domain/access/permissions";
 import { NRM_DECISION_LABELS } from "@/domain/pathway/nrm-decision";
 import { AGE_GROUP_LABELS, EXPLOITATION_TYPE_LABELS, GENDER_LABELS, STAGE_STATE_LABELS, isTreatedAsChild } from "@/domain/types";
 import { formatLondonDateTime } from "@/domain/time/london";
+import { nationalityName } from "@/domain/nationality/countries";
+import {
+  AGE_AT_EXPLOITATION_LABELS,
+  COUNTY_LINES_LABELS,
+  EXPLOITATION_LOCATION_LABELS,
+  REFERRER_TYPE_LABELS,
+} from "@/domain/rescue/national-categories";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { NotificationBanner } from "@/components/notification-banner";
 import { LiveClock } from "@/components/pathway/live-clock";
@@ -27,6 +34,13 @@ const NRM_BANNERS: Record<string, string> = {
 };
 
 export const metadata: Metadata = { title: "Person's pathway" };
+
+/** The country's name; legacy free text that matched no country says so (decision record 0019). */
+function nationalityText(person: Pick<PersonPathwayView, "nationalityCode" | "nationalityUnmatched">): string {
+  if (person.nationalityCode) return nationalityName(person.nationalityCode);
+  if (person.nationalityUnmatched) return `Recorded as ‘${person.nationalityUnmatched}’ — not matched to the list`;
+  return "Not recorded";
+}
 
 
 const CHANGE_WORDS: Record<string, string> = {
@@ -130,13 +144,25 @@ export default async function PersonPage({
             rows={[
               { key: "Age group", value: AGE_GROUP_LABELS[person.ageGroup] },
               { key: "Gender", value: GENDER_LABELS[person.gender] },
-              ...(person.minimalRecord ? [] : [{ key: "Nationality", value: person.nationality ?? "Not known" }]),
+              ...(person.minimalRecord ? [] : [{ key: "Nationality", value: nationalityText(person) }]),
               { key: "Languages", value: person.languages.join(", ") || "Not known" },
               { key: "Interpreter", value: person.interpreterNeeded ? "Needed (independent only)" : "Not needed" },
               { key: "Immediate needs", value: person.immediateNeeds.join(", ") || "None recorded" },
               ...(person.minimalRecord
                 ? []
-                : [{ key: "Exploitation", value: person.exploitationType ? EXPLOITATION_TYPE_LABELS[person.exploitationType] : "Not recorded" }]),
+                : [
+                    { key: "Exploitation", value: person.exploitationType ? EXPLOITATION_TYPE_LABELS[person.exploitationType] : "Not recorded" },
+                    {
+                      key: "Where exploited",
+                      value: person.exploitationLocation ? EXPLOITATION_LOCATION_LABELS[person.exploitationLocation] : "Not recorded",
+                    },
+                    { key: "County lines", value: person.countyLines ? COUNTY_LINES_LABELS[person.countyLines] : "Not recorded" },
+                    {
+                      key: "Age at exploitation",
+                      value: person.ageAtExploitation ? AGE_AT_EXPLOITATION_LABELS[person.ageAtExploitation] : "Not recorded",
+                    },
+                    { key: "Referred or first found by", value: person.referrerType ? REFERRER_TYPE_LABELS[person.referrerType] : "Not recorded" },
+                  ]),
               ...(person.minimalRecord ? [] : [{ key: "Logged by", value: person.rescue.loggedByAgencyName }]),
               { key: "Pathway", value: `Version ${person.pathwayVersion}` },
             ]}

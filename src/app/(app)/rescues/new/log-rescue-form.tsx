@@ -2,8 +2,20 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { IMMEDIATE_NEEDS } from "@/domain/rescue/immediate-needs";
+import {
+  AGE_AT_EXPLOITATION_LABELS,
+  AGES_AT_EXPLOITATION,
+  COUNTY_LINES_ANSWERS,
+  COUNTY_LINES_LABELS,
+  EXPLOITATION_LOCATION_LABELS,
+  EXPLOITATION_LOCATIONS,
+  REFERRER_TYPE_LABELS,
+  REFERRER_TYPES,
+  type ReferrerType,
+} from "@/domain/rescue/national-categories";
 import { AGE_GROUPS, AGE_GROUP_LABELS, EXPLOITATION_TYPES, EXPLOITATION_TYPE_LABELS, GENDERS, GENDER_LABELS } from "@/domain/types";
 import { ErrorSummary, fieldId } from "@/components/form/error-summary";
+import { CountryCombobox, type CountryOption } from "@/components/form/country-combobox";
 import { Checkboxes, Radios, TextField } from "@/components/form/fields";
 import { SubmitButton } from "@/components/form/submit-button";
 import { initialFormState } from "@/lib/form-state";
@@ -21,7 +33,19 @@ function list(value: unknown): string[] {
 
 let nextRowId = 1;
 
-export function LogRescueForm({ idempotencyKey, defaultOccurredAt }: { idempotencyKey: string; defaultOccurredAt: string }) {
+export function LogRescueForm({
+  idempotencyKey,
+  defaultOccurredAt,
+  defaultReferrerType,
+  nationalities,
+}: {
+  idempotencyKey: string;
+  defaultOccurredAt: string;
+  /** Suggested from the logging agency's kind; the caseworker can change it. */
+  defaultReferrerType: ReferrerType;
+  /** The country list, once for every person row. */
+  nationalities: readonly CountryOption[];
+}) {
   const [state, formAction] = useActionState(logRescueAction, initialFormState);
   const submittedPeople = (Array.isArray(state.values?.people) ? state.values.people : []) as PersonValues[];
   const [rows, setRows] = useState<number[]>(() => [nextRowId++]);
@@ -114,11 +138,13 @@ export function LogRescueForm({ idempotencyKey, defaultOccurredAt }: { idempoten
               options={GENDERS.map((value) => ({ value, label: GENDER_LABELS[value] }))}
             />
             <div className="sm:grid sm:grid-cols-2 sm:gap-x-6">
-              <TextField
+              <CountryCombobox
                 name={`${prefix}.nationality`}
                 label="Nationality (if known)"
+                hint="Start typing a country or nationality, then choose from the list. Or ‘Stateless’, or ‘Not known’."
                 defaultValue={text(person.nationality)}
                 error={errors[`${prefix}.nationality`]}
+                options={nationalities}
               />
               <TextField
                 name={`${prefix}.languages`}
@@ -148,6 +174,41 @@ export function LogRescueForm({ idempotencyKey, defaultOccurredAt }: { idempoten
               defaultValue={text(person.exploitationType)}
               error={errors[`${prefix}.exploitationType`]}
               options={EXPLOITATION_TYPES.map((value) => ({ value, label: EXPLOITATION_TYPE_LABELS[value] }))}
+            />
+            <Radios
+              name={`${prefix}.exploitationLocation`}
+              legend="Where did the exploitation take place? (if known)"
+              hint="Optional."
+              inline
+              defaultValue={text(person.exploitationLocation)}
+              error={errors[`${prefix}.exploitationLocation`]}
+              options={EXPLOITATION_LOCATIONS.map((value) => ({ value, label: EXPLOITATION_LOCATION_LABELS[value] }))}
+            />
+            <Radios
+              name={`${prefix}.countyLines`}
+              legend="County lines? (if known)"
+              hint="Optional. Criminal exploitation moving drugs from cities to other areas."
+              inline
+              defaultValue={text(person.countyLines)}
+              error={errors[`${prefix}.countyLines`]}
+              options={COUNTY_LINES_ANSWERS.map((value) => ({ value, label: COUNTY_LINES_LABELS[value] }))}
+            />
+            <Radios
+              name={`${prefix}.ageAtExploitation`}
+              legend="Age when exploited (if known)"
+              hint="Optional. Someone now an adult may have been exploited as a child."
+              inline
+              defaultValue={text(person.ageAtExploitation)}
+              error={errors[`${prefix}.ageAtExploitation`]}
+              options={AGES_AT_EXPLOITATION.map((value) => ({ value, label: AGE_AT_EXPLOITATION_LABELS[value] }))}
+            />
+            <Radios
+              name={`${prefix}.referrerType`}
+              legend="Type of organisation that referred or first found the person"
+              hint="Suggested from your agency; change it if another organisation found or referred them."
+              defaultValue={submittedPeople[index] ? text(person.referrerType) : defaultReferrerType}
+              error={errors[`${prefix}.referrerType`]}
+              options={REFERRER_TYPES.map((value) => ({ value, label: REFERRER_TYPE_LABELS[value] }))}
             />
             <Checkboxes
               name={`${prefix}.immediateNeeds`}

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
 import { roleHasPermission } from "@/domain/access/permissions";
+import { NATIONALITIES } from "@/domain/nationality/countries";
+import { defaultReferrerType } from "@/domain/rescue/national-categories";
 import { toLondonInputValue } from "@/domain/time/london";
 import { requireActor } from "@/server/access/current-actor";
 import { LogRescueForm } from "./log-rescue-form";
@@ -19,7 +21,13 @@ export default async function NewRescuePage() {
         Only what you need to act on now: everything else can be added later.
       </p>
       {/* A fresh key per form served: a resubmit of this form can only ever create one rescue. */}
-      <LogRescueForm idempotencyKey={randomUUID()} defaultOccurredAt={toLondonInputValue(new Date())} />
+      {/* One country list for every person row, however many people are added (a rescue can have 60). */}
+      <LogRescueForm
+        idempotencyKey={randomUUID()}
+        defaultOccurredAt={toLondonInputValue(new Date())}
+        defaultReferrerType={defaultReferrerType(actor.agencyKind)}
+        nationalities={NATIONALITIES}
+      />
     </>
   );
 }

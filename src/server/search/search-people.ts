@@ -1,0 +1,134 @@
+import "server-only";
+import { roleHasPermission } from "@/domain/access/permissions";
+import { personDisplayName } from "@/domain/person-name";
+import { parsePageNumber, parseSearchTerm, SEARCH_PAGE_SIZE, type SearchKind, type SearchTerm } from "@/domain/search/search-terms";
+import type { AgeGroup } from "@/domain/types";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "../access/actor";
+import { ForbiddenError } from "../errors";
+import { recordAudit } from "../audit/record-audit";
+import { pseudonymisedCases, seesMinimalRecord, visiblePeople } from "../access/visibility";
+import { containsLiterally } from "../db/contains-literally";
+import type { Db } from "../db/create-client";
+
+export type SearchRow = {
+  id: string;
+  caseReference: string;
+  /** Null in the coordinator's pseudonymised results. */
+  displayName: string | null;
+  ageGroup: AgeGroup;
+  rescuedAt: Date;
+  /** Null in the coordinator's pseudonymised results. */
+  rescueReference: string | null;
+  live: boolean;
+  /** Where the row leads: the person's page, or the pseudonymised case. */
+  href: string;
+};
+
+export type SearchResults =
+  | { ok: false; error: string }
+  | { ok: true; searched: false }
+  | { ok: true; searched: true; kind: SearchKind; total: number; page: number; pageCount: number; rows: SearchRow[] };
+
+/** What the term matches among the people a caseworker or lead may see (health: not the operation). */
+function agencyMatch(actor: Actor, term: SearchTerm): Prisma.PersonWhereInput {
+  switch (term.kind) {
+    case "case-reference":
+      return { caseReference: term.value };
+    case "rescue-reference":
+      return { rescue: { reference: term.value } };
+    case "date-of-birth":
+      return { identity: { dateOfBirth: term.value } };
+    case "text": {
+      const text = containsLiterally(term.value);
+      return {
+        OR: [
+          { identity: { name: text } },
+          { identity: { description: text } },
+          { caseReference: text },
+          { rescue: { reference: text } },
+          ...(seesMinimalRecord(actor) ? [] : [{ rescue: { operationReference: text } }]),
+        ],
+      };
+    }
+  }
+}
+
+/**
+ * The coordinator's cases are pseudonymised: they are found by case reference only. A name or a date
+ * of birth would tie an identity to a case without break-glass, so those are refused with a reason.
+ */
+function caseMatch(term: SearchTerm): Prisma.PersonWhereInput | string {
+  if (term.kind === "case-reference") return { caseReference: term.value };
+  if (term.kind === "text" && /^[0-9A-Z-]+$/i.test(term.value)) return { caseReference: containsLiterally(term.value) };
+  return "Cases are pseudonymised: search by case reference (for example VCP-AB12-CD34). To see who someone is, open their case and use break-glass.";
+}
+
+/**
+ * Search across exactly what the user may see: the visibility rule for caseworkers and leads, the
+ * pseudonymised cases for the coordinator. The search is audited as a search, with the kind of term
+ * and the number of results, never the term (a name typed is personal data).
+ */
+export async function searchPeople(db: Db, actor: Actor, input: { q?: unknown; page?: unknown }, now = new Date()): Promise<SearchResults> {
+  const asAgency = roleHasPermission(actor.role, "person.list");
+  const asCoordinator = roleHasPermission(actor.role, "case.view_pseudonymised");
+  if (!asAgency && !asCoordinator) {
+    await recordAudit(db, actor, { action: "permission.denied", entity: "Person", outcome: "denied" });
+    throw new ForbiddenError(`role ${actor.role} lacks person.list`);
+  }
+  const parsed = parseSearchTerm(input.q, now);
+  if (!parsed.ok) return parsed;
+  if (!parsed.term) return { ok: true, searched: false };
+  const term = parsed.term;
+
+  let where: Prisma.PersonWhereInput;
+  if (asAgency) where = { AND: [visiblePeople(actor), agencyMatch(actor, term)] };
+  else {
+    const match = caseMatch(term);
+    if (typeof match === "string") return { ok: false, error: match };
+    where = { AND: [pseudonymisedCases(actor), match] };
+  }
+
+  const total = await db.person.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
+  const page = Math.min(parsePageNumber(input.page), pageCount);
+  const people = await db.person.findMany({
+    where,
+    orderBy: [{ rescue: { occurredAt: "desc" } }, { caseReference: "asc" }],
+    skip: (page - 1) * SEARCH_PAGE_SIZE,
+    take: SEARCH_PAGE_SIZE,
+    select: {
+      id: true,
+      caseReference: true,
+      ageGroup: true,
+      closedAt: true,
+      // Selected column by column: the coordinator's rows never load identity or the rescue's reference.
+      identity: asAgency ? { select: { name: true, description: true } } : false,
+      rescue: { select: { occurredAt: true, reference: asAgency } },
+    },
+  });
+  await recordAudit(db, actor, {
+    action: "person.search",
+    entity: "Person",
+    changes: { searched_by: { before: null, after: term.kind }, results: { before: null, after: total } },
+  });
+
+  return {
+    ok: true,
+    searched: true,
+    kind: term.kind,
+    total,
+    page,
+    pageCount,
+    rows: people.map((person) => ({
+      id: person.id,
+      caseReference: person.caseReference,
+      displayName: asAgency ? personDisplayName(person.identity) : null,
+      ageGroup: person.ageGroup,
+      rescuedAt: person.rescue.occurredAt,
+      rescueReference: asAgency ? (person.rescue.reference ?? null) : null,
+      live: person.closedAt === null,
+      href: asAgency ? `/people/${person.id}` : `/cases/${person.id}`,
+    })),
+  };
+}
