@@ -144,16 +144,16 @@ test("another adult declines the NRM; police record a Duty to Notify whose store
 
   await page.getByTestId("nrm-section").getByRole("link", { name: "Record a Duty to Notify" }).click();
   await expect(page.getByRole("heading", { name: "Duty to Notify", level: 1 })).toBeVisible();
-  await page.getByLabel("Nationality").fill("Polish");
-  await page.getByRole("group", { name: "Age when exploited" }).getByLabel("Adult when exploited").check();
+  await page.getByLabel("Nationality", { exact: true }).fill("Zzland (fictional)");
+  await page.getByRole("group", { name: "Age when exploited" }).getByLabel("Adult", { exact: true }).check();
   await page.getByRole("group", { name: "Type of exploitation" }).getByLabel("Labour").check();
   await page.getByRole("group", { name: "Where it happened" }).getByLabel("UK", { exact: true }).check();
   await page.getByLabel("Date sent to the Home Office").fill(londonToday());
   await page.getByRole("button", { name: "Record the Duty to Notify" }).click();
-  await expect(page.getByTestId("error-summary")).toContainText("three-letter ISO code");
+  await expect(page.getByTestId("error-summary")).toContainText("Choose a nationality from the list");
   await expectNoAxeViolations(page);
   await screenshotAtBothWidths(page, "duty-to-notify-form");
-  await page.getByLabel("Nationality").fill("POL");
+  await page.getByLabel("Nationality", { exact: true }).fill("Polish");
   await page.getByRole("button", { name: "Record the Duty to Notify" }).click();
   await expect(page).toHaveURL(`${personUrl}?dtn=sent`);
   await expect(page.getByTestId("duty-to-notify-sent")).toContainText("no identifying details");

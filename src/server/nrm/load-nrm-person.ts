@@ -19,8 +19,10 @@ export async function loadNrmPerson(db: Db, actor: Actor, personId: string | und
           id: true,
           ageGroup: true,
           gender: true,
-          nationality: true,
+          nationalityCode: true,
           exploitationType: true,
+          exploitationLocation: true,
+          ageAtExploitation: true,
           closedAt: true,
           rescue: { select: { occurredAt: true } },
           consents: {

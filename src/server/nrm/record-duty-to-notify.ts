@@ -2,7 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { consentInForce, mayRecordConsent } from "@/domain/nrm/consent";
 import { beforeRescue, checkDay, dayToDb } from "@/domain/nrm/dates";
-import { DTN_AGES, DTN_LOCATIONS, DTN_NATIONALITY, DTN_NATIONALITY_MESSAGE, parseMonth } from "@/domain/nrm/duty-to-notify";
+import { DTN_NATIONALITY_MESSAGE, parseMonth } from "@/domain/nrm/duty-to-notify";
+import { matchNationality } from "@/domain/nationality/countries";
+import { AGES_AT_EXPLOITATION, EXPLOITATION_LOCATIONS } from "@/domain/rescue/national-categories";
 import { compareDays, formatDay } from "@/domain/nrm/nrm-referral";
 import { fieldRefused, invalid, ok, refused, type Result } from "@/domain/result";
 import { londonToday } from "@/domain/time/london-day";
@@ -19,13 +21,21 @@ import { choice } from "./nrm-input";
 export const recordDutyToNotifySchema = z.object({
   personId: z.uuid("Person not found"),
   gender: choice(GENDERS, "Choose the gender"),
-  ageAtExploitation: choice(DTN_AGES, "Choose the age when exploited"),
+  ageAtExploitation: choice(AGES_AT_EXPLOITATION, "Choose the age when exploited"),
+  // Typed text from the country list's field, as its code: anything not on the list is refused.
   nationality: z
     .string({ error: DTN_NATIONALITY_MESSAGE })
-    .transform((value) => value.trim().toUpperCase())
-    .refine((value) => DTN_NATIONALITY.test(value), DTN_NATIONALITY_MESSAGE),
+    .max(100, DTN_NATIONALITY_MESSAGE)
+    .transform((value, context) => {
+      const code = matchNationality(value);
+      if (code === null) {
+        context.addIssue({ code: "custom", message: DTN_NATIONALITY_MESSAGE });
+        return z.NEVER;
+      }
+      return code;
+    }),
   exploitationType: choice(EXPLOITATION_TYPES, "Choose the type of exploitation"),
-  exploitationLocation: choice(DTN_LOCATIONS, "Choose where the exploitation happened"),
+  exploitationLocation: choice(EXPLOITATION_LOCATIONS, "Choose where the exploitation happened"),
   exploitationBeganIn: z.string({ error: "Enter the month, like 03/2026, or leave it blank" }).optional(),
   sentOn: z.unknown(),
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DTN_NATIONALITY } from "@/domain/nrm/duty-to-notify";
+import { NATIONALITIES, nationalityName } from "@/domain/nationality/countries";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { getConsentAndNrm } from "@/server/nrm/get-consent-and-nrm";
@@ -16,7 +16,6 @@ export default async function DutyToNotifyPage({ params }: { params: Promise<{ p
   const { personId } = await recordIdsOrNotFound(params);
   const person = await loadOrNotFound(getPersonPathway(db, actor, personId));
   const view = await loadOrNotFound(getConsentAndNrm(db, actor, person.id));
-  const nationality = (person.nationality ?? "").trim().toUpperCase();
 
   return (
     <>
@@ -35,7 +34,14 @@ export default async function DutyToNotifyPage({ params }: { params: Promise<{ p
       {view.canRecordDutyToNotify ? (
         <DutyToNotifyForm
           personId={person.id}
-          defaults={{ gender: person.gender, exploitationType: person.exploitationType ?? "", nationality: DTN_NATIONALITY.test(nationality) ? nationality : "" }}
+          nationalities={NATIONALITIES}
+          defaults={{
+            gender: person.gender,
+            exploitationType: person.exploitationType ?? "",
+            nationality: person.nationalityCode ? nationalityName(person.nationalityCode) : "",
+            exploitationLocation: person.exploitationLocation ?? "",
+            ageAtExploitation: person.ageAtExploitation ?? "",
+          }}
         />
       ) : (
         <p className="font-bold">
