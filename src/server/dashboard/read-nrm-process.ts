@@ -1,21 +1,8 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import type { KeyedCount, NrmProcessCounts } from "@/domain/reporting/publish-dashboard";
 import type { Db } from "../db/create-client";
 import { personConditions, type DashboardFilters } from "./filters";
-
-/** A count and its people's key sum (cell-key method, decision record 0018). */
-export type KeyedCount = { count: number; keySum: number };
-/** Days from referral to a decision: how many decisions, and their median and 90th percentile. */
-export type DecisionWait = { decisions: number; median: number | null; p90: number | null };
-
-export type NrmProcessCounts = {
-  referrals: KeyedCount;
-  dutyToNotify: number;
-  consentRefused: KeyedCount;
-  consentWithdrawn: KeyedCount;
-  decisions: { rgPositive: KeyedCount; rgNegative: KeyedCount; cgPositive: KeyedCount; cgNegative: KeyedCount };
-  waits: { reasonableGrounds: DecisionWait; conclusiveGrounds: DecisionWait };
-};
 
 type Row = Record<string, number | string | null>;
 
