@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/server/access/actor";
 import { parseDashboardFilters } from "../../src/server/dashboard/filters";
 import { readNrmProcess } from "../../src/server/dashboard/read-nrm-process";
+import { getDashboard } from "../../src/server/dashboard/get-dashboard";
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { recordConsent } from "../../src/server/nrm/record-consent";
 import { recordDutyToNotify } from "../../src/server/nrm/record-duty-to-notify";
@@ -88,5 +89,31 @@ describe("readNrmProcess", () => {
     expect([children.referrals.count, children.dutyToNotify]).toEqual([0, 0]);
     const october = await readNrmProcess(db, world.partnership.id, filters({ month: "2026-10" }));
     expect([october.referrals.count, october.dutyToNotify, october.waits.reasonableGrounds.median]).toEqual([0, 0, null]);
+  });
+});
+
+describe("the dashboard's NRM tables", () => {
+  it("publish the figures through suppression: nothing from 1 to the threshold is shown", async () => {
+    const pcc = await world.actor("PCC_OFFICE", "PCC_OFFICE");
+    const cells = async () => {
+      const { tables } = await getDashboard(db, pcc, filters(), NOW);
+      return {
+        process: tables["nrm-process"].rows.map((row) => [row.label, row.cells[0]!.text]),
+        waits: tables["nrm-waits"].rows.map((row) => row.cells.map((cell) => cell.text)),
+      };
+    };
+    const atFour = await cells();
+    expect(atFour.process.map(([, text]) => text)).toEqual(["[c]", "[c]", "[c]", "[c]"]);
+    expect(atFour.waits[0]).toEqual(["[c]", "[c]", "[c]"]);
+
+    await db.partnership.update({ where: { id: world.partnership.id }, data: { suppressionThreshold: 2 } });
+    const atTwo = await cells();
+    expect(atTwo.process).toEqual([
+      ["NRM referrals made", "3"],
+      ["Duty to Notify sent", "[c]"],
+      ["Adults who refused consent to the NRM", "[c]"],
+      ["Adults who withdrew consent to the NRM", "[c]"],
+    ]);
+    expect(atTwo.waits[0]).toEqual(["3", "4 days", "9 days"]);
   });
 });
