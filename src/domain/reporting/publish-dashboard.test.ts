@@ -303,7 +303,7 @@ describe("the NRM figures", () => {
 
   it("suppress decisions by kind with secondary suppression, so a hidden cell cannot be worked out from its totals", () => {
     const { tables } = publishDashboard(aggregates(), period, 4);
-    const rows = text(tables["nrm-decisions"]);
+    const rows = text(tables["nrm-decisions-by-kind"]);
     expect(rows.map((row) => row[0])).toEqual(["Reasonable Grounds", "Conclusive Grounds", "All decisions"]);
     // The 2 negative Reasonable Grounds decisions are hidden, and so is another cell of its row and of its column.
     expect(rows[0]![2]).toBe("[c]");

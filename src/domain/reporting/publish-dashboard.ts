@@ -127,7 +127,7 @@ export const DASHBOARD_TABLE_IDS = [
   "nationality",
   "nrm",
   "nrm-process",
-  "nrm-decisions",
+  "nrm-decisions-by-kind",
   "nrm-waits",
   "completeness",
 ] as const;
@@ -190,7 +190,7 @@ export function publishDashboard(aggregates: DashboardAggregates, period: Period
       nationality: nationalityTable(ctx),
       nrm: nrmTable(ctx),
       "nrm-process": nrmProcessTable(ctx),
-      "nrm-decisions": nrmDecisionsTable(ctx),
+      "nrm-decisions-by-kind": nrmDecisionsTable(ctx),
       "nrm-waits": nrmWaitsTable(ctx),
       completeness: completenessTable(ctx),
     },
@@ -569,7 +569,7 @@ function nrmProcessTable(ctx: Publishing): DashboardTable {
 function nrmDecisionsTable(ctx: Publishing): DashboardTable {
   const { decisions } = ctx.aggregates.nrmProcess;
   return tableWithTotals(
-    { id: "nrm-decisions", title: "NRM decisions received, by kind", rowHeader: "Decision", columns: ["Positive", "Negative", "All decisions"] },
+    { id: "nrm-decisions-by-kind", title: "NRM decisions received, by kind", rowHeader: "Decision", columns: ["Positive", "Negative", "All decisions"] },
     ["Reasonable Grounds", "Conclusive Grounds"],
     "All decisions",
     crossTable(
