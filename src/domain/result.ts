@@ -70,6 +70,20 @@ export const REFUSAL_CODES = [
   "wrong-password",
   /** A second-factor code for a time step already used. */
   "code-used",
+  /** Only a First Responder Organisation of the kind the rule names may record this (consent, NRM, Duty to Notify). */
+  "not-first-responder",
+  /** An adult's NRM referral needs their consent to the NRM, given and not withdrawn. */
+  "consent-needed",
+  /** The person has an NRM referral already. */
+  "already-referred",
+  /** The person has no NRM referral to record a decision against. */
+  "no-nrm-referral",
+  /** The decision was recorded already. */
+  "already-decided",
+  /** A consent decision that was refused, withdrawn or superseded cannot be withdrawn. */
+  "not-withdrawable",
+  /** A Duty to Notify was sent for this person already, or they are a child, or they did not decline the NRM. */
+  "duty-to-notify-not-due",
   /** Throttled, like sign-in (docs/decisions/0005). */
   "too-many-attempts",
   /** Reopening a case that is not closed. */

@@ -153,8 +153,9 @@ test("the PCC dashboard opens on last month, lists its sections, and shows the n
     await expect(page.locator(href), href).toHaveCount(1);
   }
   await contents.getByRole("link", { name: "NRM decisions received and how long they took" }).click();
-  await expect(page.getByTestId("nrm-decisions-empty")).toContainText("NRM referral and decision figures appear here once referrals are recorded");
-  await expect(page.getByTestId("nrm-decisions-empty")).toBeInViewport();
+  // The section holds the NRM figures (issue 13): referrals and Duty to Notify, decisions by kind, days to each.
+  await expect(page.getByRole("heading", { name: "NRM decisions received and how long they took" })).toBeInViewport();
+  await expect(page.getByTestId("nrm-decisions").getByRole("heading", { name: "Days from NRM referral to each decision" })).toBeVisible();
 
   // This month (with the rescue just logged) and the whole year: each new table has its rows, and
   // every figure is published or hidden by the rules, never a small count.

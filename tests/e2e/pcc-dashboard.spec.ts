@@ -137,7 +137,7 @@ test("the PCC office cannot reach any person's record, and sees no name anywhere
   // Every CSV download of a year's dashboard, fetched with the PCC user's session: no name either.
   await page.goto("/dashboard?kind=year");
   const downloads = await page.getByRole("link", { name: /^Download .*\(CSV\)$/ }).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
-  expect(downloads.length).toBe(16);
+  expect(downloads.length).toBe(19);
   for (const url of downloads) {
     const response = await page.request.get(url);
     expect(response.status(), url).toBe(200);

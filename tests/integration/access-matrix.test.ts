@@ -23,6 +23,9 @@ import { logRescue } from "@/server/rescues/log-rescue";
 import { closeCase } from "@/server/cases/close-case";
 import { toLondonInputValue } from "@/domain/time/london";
 import { outcomeOf, toFormData, type ActionOutcome } from "../support/form-data";
+import { recordConsent } from "@/server/nrm/record-consent";
+import { recordNrmReferral } from "@/server/nrm/record-nrm-referral";
+import { consentForm, dutyToNotifyForm, negativeRg, referralForm, referred, rescueDay, sharingBasisForm } from "../support/nrm-forms";
 import { logOnePerson } from "../support/log-person";
 import { changedPathwayForm, unusedEarlierVersion } from "../support/pathway-form";
 import { createWorld, MINUTE, type World } from "../support/world";
@@ -391,6 +394,83 @@ const SPECS: Record<string, Spec> = {
     }),
     expected: CASEWORK_ONLY(OWNED_STAGE),
     refusedCode: "not-owner",
+  },
+  "(app)/people/[personId]/consent/actions.ts#recordConsentAction": {
+    targets: ["own", "hidden"],
+    call: withForm(async (target) => consentForm(db, (await freshPerson(target === "hidden" ? "away" : "home")).personId)),
+    expected: CASEWORK_ONLY({ own: "allowed", hidden: "not-found" }),
+  },
+  "(app)/people/[personId]/consent/actions.ts#withdrawConsentAction": {
+    targets: ["own", "hidden"],
+    call: withForm(async (target) => {
+      const person = await freshPerson(target === "hidden" ? "away" : "home");
+      const recorded = await recordConsent(db, target === "hidden" ? await awayActor("POLICE") : homePolice, await consentForm(db, person.personId));
+      if (!recorded.ok) throw new Error(JSON.stringify(recorded));
+      const consent = await db.consent.findFirstOrThrow({ where: { personId: person.personId } });
+      return { consentId: consent.id, withdrawnOn: await rescueDay(db, person.personId) };
+    }),
+    expected: CASEWORK_ONLY({ own: "allowed", hidden: "not-found" }),
+  },
+  "(app)/people/[personId]/consent/actions.ts#recordSharingBasisAction": {
+    targets: ["own", "hidden"],
+    call: withForm(async (target) => {
+      const person = await freshPerson(target === "hidden" ? "away" : "home");
+      return sharingBasisForm(db, person.personId, (target === "hidden" ? away : home).agencies.HEALTH!.id);
+    }),
+    expected: CASEWORK_ONLY({ own: "allowed", hidden: "not-found" }),
+  },
+  "(app)/people/[personId]/nrm/actions.ts#recordNrmReferralAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => {
+      const person = await freshPerson(target === "hidden" ? "away" : "home");
+      const police = target === "hidden" ? await awayActor("POLICE") : homePolice;
+      const recorded = await recordConsent(db, police, await consentForm(db, person.personId));
+      if (!recorded.ok) throw new Error(JSON.stringify(recorded));
+      // The other agency's cell: police referred the person already.
+      if (target === "otherAgency") await recordNrmReferral(db, police, await referralForm(db, person.personId));
+      return referralForm(db, person.personId);
+    }),
+    expected: CASEWORK_ONLY({ own: "allowed", otherAgency: "refused", hidden: "not-found" }),
+    refusedCode: "already-referred",
+  },
+  "(app)/people/[personId]/nrm/actions.ts#recordNrmDecisionAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => {
+      const person = await freshPerson(target === "hidden" ? "away" : "home");
+      const police = target === "hidden" ? await awayActor("POLICE") : homePolice;
+      // Own: council (the caller's agency) submitted the referral; other: police did.
+      const submitter = target === "own" ? homeColleague : target === "otherAgency" ? homePolice : await awayActor("COUNCIL_SAFEGUARDING");
+      await referred(db, police, submitter, person.personId);
+      return { personId: person.personId, decision: "REASONABLE_GROUNDS", outcome: "POSITIVE", decidedOn: await rescueDay(db, person.personId) };
+    }),
+    expected: CASEWORK_ONLY(OWNED_STAGE),
+    refusedCode: "not-owner",
+  },
+  "(app)/people/[personId]/nrm/actions.ts#requestNrmReconsiderationAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => {
+      const person = await freshPerson(target === "hidden" ? "away" : "home");
+      const police = target === "hidden" ? await awayActor("POLICE") : homePolice;
+      const submitter = target === "own" ? homeColleague : target === "otherAgency" ? homePolice : await awayActor("COUNCIL_SAFEGUARDING");
+      await referred(db, police, submitter, person.personId);
+      await negativeRg(db, submitter, person.personId);
+      return { personId: person.personId, decision: "REASONABLE_GROUNDS", requestedOn: await rescueDay(db, person.personId) };
+    }),
+    expected: CASEWORK_ONLY(OWNED_STAGE),
+    refusedCode: "not-owner",
+  },
+  "(app)/people/[personId]/duty-to-notify/actions.ts#recordDutyToNotifyAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => {
+      const person = await freshPerson(target === "hidden" ? "away" : "home");
+      const police = target === "hidden" ? await awayActor("POLICE") : homePolice;
+      // The other agency's cell: a person who consented to the NRM, so nothing is due.
+      const recorded = await recordConsent(db, police, await consentForm(db, person.personId, { decision: target === "otherAgency" ? "GIVEN" : "REFUSED" }));
+      if (!recorded.ok) throw new Error(JSON.stringify(recorded));
+      return dutyToNotifyForm(db, person.personId);
+    }),
+    expected: CASEWORK_ONLY({ own: "allowed", otherAgency: "refused", hidden: "not-found" }),
+    refusedCode: "duty-to-notify-not-due",
   },
   "(app)/people/[personId]/stages/[stageId]/actions.ts#referStageAction": {
     targets: ["own", "otherAgency", "hidden"],

@@ -14,6 +14,8 @@ import { closeCase } from "../../src/server/cases/close-case";
 import { toLondonInputValue } from "../../src/domain/time/london";
 import { personFormInput, rescueFormInput } from "../../prisma/factories";
 import { toFormData } from "./form-data";
+import { recordConsent } from "../../src/server/nrm/record-consent";
+import { consentForm, dutyToNotifyForm, negativeRg, referralForm, referred, rescueDay, sharingBasisForm } from "./nrm-forms";
 import { logOnePerson } from "./log-person";
 import { changedPathwayForm, unusedEarlierVersion } from "./pathway-form";
 import { countCaseTables, MINUTE, type World } from "./world";
@@ -110,6 +112,41 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
       const child = people.find((person) => person.ageGroup === "CHILD")!;
       const parent = people.find((person) => person.ageGroup === "ADULT")!;
       return { actor: police, call: withState(toFormData({ personId: child.id, parentPersonId: parent.id })) };
+    },
+    recordConsentAction: async () => {
+      const person = await freshPerson();
+      return { actor: police, call: withState(toFormData(await consentForm(db, person.personId))) };
+    },
+    withdrawConsentAction: async () => {
+      const person = await freshPerson();
+      await recordConsent(db, police, await consentForm(db, person.personId));
+      const consent = await db.consent.findFirstOrThrow({ where: { personId: person.personId } });
+      return { actor: police, call: withState(toFormData({ consentId: consent.id, withdrawnOn: await rescueDay(db, person.personId) })) };
+    },
+    recordSharingBasisAction: async () => {
+      const person = await freshPerson();
+      return { actor: police, call: withState(toFormData(await sharingBasisForm(db, person.personId, world.agencies.HEALTH.id))) };
+    },
+    recordNrmReferralAction: async () => {
+      const person = await freshPerson();
+      await recordConsent(db, police, await consentForm(db, person.personId));
+      return { actor: police, call: withState(toFormData(await referralForm(db, person.personId))) };
+    },
+    recordNrmDecisionAction: async () => {
+      const person = await freshPerson();
+      await referred(db, police, police, person.personId);
+      return { actor: police, call: withState(toFormData({ personId: person.personId, decision: "REASONABLE_GROUNDS", outcome: "POSITIVE", decidedOn: await rescueDay(db, person.personId) })) };
+    },
+    requestNrmReconsiderationAction: async () => {
+      const person = await freshPerson();
+      await referred(db, police, police, person.personId);
+      await negativeRg(db, police, person.personId);
+      return { actor: police, call: withState(toFormData({ personId: person.personId, decision: "REASONABLE_GROUNDS", requestedOn: await rescueDay(db, person.personId) })) };
+    },
+    recordDutyToNotifyAction: async () => {
+      const person = await freshPerson();
+      await recordConsent(db, police, await consentForm(db, person.personId, { decision: "REFUSED" }));
+      return { actor: police, call: withState(toFormData(await dutyToNotifyForm(db, person.personId))) };
     },
     recordAccommodationAction: async () => {
       const person = await freshPerson();
@@ -227,7 +264,7 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
 export async function worldSnapshot(db: Db, world: World) {
   const partnershipId = world.partnership.id;
   const inWorld = { person: { rescue: { partnershipId } } };
-  const [counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies] = await Promise.all([
+  const [counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies, consents, sharingBases, nrmReferrals, dutyToNotify] = await Promise.all([
     Promise.all([
       countCaseTables(db),
       db.referral.count(),
@@ -247,6 +284,10 @@ export async function worldSnapshot(db: Db, world: World) {
     db.user.findMany({ where: { agency: { partnershipId } }, orderBy: { id: "asc" } }),
     db.activationLink.findMany({ where: { user: { agency: { partnershipId } } }, orderBy: { id: "asc" } }),
     db.agency.findMany({ where: { partnershipId }, orderBy: { id: "asc" } }),
+    db.consent.findMany({ where: inWorld, orderBy: { id: "asc" } }),
+    db.sharingBasis.findMany({ where: inWorld, orderBy: { id: "asc" } }),
+    db.nrmReferral.findMany({ where: inWorld, orderBy: { id: "asc" } }),
+    db.dutyToNotify.findMany({ where: { partnershipId }, orderBy: { id: "asc" } }),
   ]);
-  return { counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies };
+  return { counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies, consents, sharingBases, nrmReferrals, dutyToNotify };
 }

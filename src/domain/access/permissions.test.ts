@@ -6,11 +6,11 @@ import { PERMISSIONS, ROLE_PERMISSIONS, roleHasPermission, type Permission } fro
 const EXPECTED: Record<Role, Permission[]> = {
   CASEWORKER: [
     "rescue.log", "person.list", "person.view", "stage.update", "stage.claim", "stage.refer", "referral.answer",
-    "queue.view", "note.add", "accommodation.record", "person.correct", "person.assess_age", "person.link_dependant", "person.safety_flags", "notification.read", "contact.record", "chronology.produce",
+    "queue.view", "note.add", "accommodation.record", "person.correct", "person.assess_age", "person.link_dependant", "person.safety_flags", "consent.record", "nrm.record", "duty_to_notify.record", "notification.read", "contact.record", "chronology.produce",
   ],
   AGENCY_LEAD: [
     "rescue.log", "person.list", "person.view", "stage.update", "stage.claim", "stage.refer", "referral.answer",
-    "queue.view", "note.add", "accommodation.record", "person.correct", "person.assess_age", "person.link_dependant", "person.safety_flags", "notification.read", "contact.record", "chronology.produce",
+    "queue.view", "note.add", "accommodation.record", "person.correct", "person.assess_age", "person.link_dependant", "person.safety_flags", "consent.record", "nrm.record", "duty_to_notify.record", "notification.read", "contact.record", "chronology.produce",
     "stage.assign", "team.view", "person.access_log", "case.close", "case.reopen",
   ],
   COORDINATOR: ["case.view_pseudonymised", "case.break_glass", "notification.read", "dashboard.view", "case.close", "case.reopen"],

@@ -24,7 +24,14 @@ export type TimelineKind =
   | "SAFETY_FLAGS_CHANGED"
   | "CONTACT_RECORDED"
   | "CASE_CLOSED"
-  | "CASE_REOPENED";
+  | "CASE_REOPENED"
+  | "CONSENT_RECORDED"
+  | "CONSENT_WITHDRAWN"
+  | "LAWFUL_BASIS_RECORDED"
+  | "NRM_REFERRAL_SUBMITTED"
+  | "NRM_DECISION_RECORDED"
+  | "NRM_RECONSIDERATION_REQUESTED"
+  | "DUTY_TO_NOTIFY_SENT";
 
 /** One entry of a person's timeline as the pathway page shows it (newest first, with who and when). */
 export type TimelineEntryView = {

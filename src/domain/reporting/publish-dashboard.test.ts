@@ -53,8 +53,18 @@ const bands = (minutes: number[]) => {
 };
 
 /** A crafted partnership: two stages, two agencies, people over three months. */
+const keyed = (count: number) => ({ count, keySum: count * K });
+
 function aggregates(overrides: Partial<DashboardAggregates> = {}): DashboardAggregates {
   return {
+    nrmProcess: {
+      referrals: keyed(14),
+      dutyToNotify: keyed(3),
+      consentRefused: keyed(6),
+      consentWithdrawn: keyed(0),
+      decisions: { rgPositive: keyed(9), rgNegative: keyed(2), cgPositive: keyed(5), cgNegative: keyed(6) },
+      waits: { reasonableGrounds: { decisions: keyed(11), median: 4, p90: 9 }, conclusiveGrounds: { decisions: keyed(4), median: 120, p90: 300 } },
+    },
     stagesInOrder: [
       { key: "health-check", title: "Health check", target: "4 hours" },
       { key: "accommodation", title: "Accommodation", target: "4 hours" },
@@ -329,5 +339,39 @@ describe("publishDashboard", () => {
     const { tables: empty } = publishDashboard(aggregates({ byStage: [], byStageAndMonth: [], byStageAndAgency: [] }), period, 4);
     expect(empty.timeliness.rows).toEqual([]);
     expect(empty.breaches.rows).toEqual([]);
+  });
+});
+
+describe("the NRM figures", () => {
+  const text = (table: DashboardTable) => table.rows.map((row) => [row.label, ...row.cells.map((cell) => cell.text)]);
+
+  it("hide a count from 1 to the threshold among the referrals, Duty to Notify, refusals and withdrawals; zero stays zero", () => {
+    const { tables } = publishDashboard(aggregates(), period, 4);
+    expect(text(tables["nrm-process"])).toEqual([
+      ["NRM referrals made", published(14)],
+      ["Duty to Notify sent", "[c]"],
+      ["Adults who refused consent to the NRM", published(6)],
+      ["Adults who withdrew consent to the NRM", "0"],
+    ]);
+  });
+
+  it("suppress decisions by kind with secondary suppression, so a hidden cell cannot be worked out from its totals", () => {
+    const { tables } = publishDashboard(aggregates(), period, 4);
+    const rows = text(tables["nrm-decisions-by-kind"]);
+    expect(rows.map((row) => row[0])).toEqual(["Reasonable Grounds", "Conclusive Grounds", "All decisions"]);
+    // The 2 negative Reasonable Grounds decisions are hidden, and so is another cell of its row and of its column.
+    expect(rows[0]![2]).toBe("[c]");
+    const body = rows.slice(0, 2).map((row) => row.slice(1, 3));
+    expect(body[0]!.filter((cell) => cell === "[c]").length).toBeGreaterThanOrEqual(2);
+    expect(body.map((row) => row[1]).filter((cell) => cell === "[c]").length).toBeGreaterThanOrEqual(2);
+    expect(rows.flat()).not.toContain("2");
+  });
+
+  it("hide a median and percentile of days that stands on too few decisions", () => {
+    const { tables } = publishDashboard(aggregates(), period, 4);
+    expect(text(tables["nrm-waits"])).toEqual([
+      ["Reasonable Grounds", published(11), "4 days", "9 days"],
+      ["Conclusive Grounds", "[c]", "[c]", "[c]"],
+    ]);
   });
 });

@@ -56,7 +56,22 @@ export type StageKeySums = {
   escalatedToPccKeySum: number;
   escalationsResolvedKeySum: number;
 };
+/** A count of people and the sum of their record keys (decision record 0018). */
+export type KeyedCount = { count: number; keySum: number };
+/** Days from NRM referral to a decision: how many decisions, their median and 90th percentile. */
+export type DecisionWait = { decisions: KeyedCount; median: number | null; p90: number | null };
+/** The NRM followed (decision record 0020), for people rescued in the period; Duty to Notify by day sent. */
+export type NrmProcessCounts = {
+  referrals: KeyedCount;
+  dutyToNotify: KeyedCount;
+  consentRefused: KeyedCount;
+  consentWithdrawn: KeyedCount;
+  decisions: { rgPositive: KeyedCount; rgNegative: KeyedCount; cgPositive: KeyedCount; cgNegative: KeyedCount };
+  waits: { reasonableGrounds: DecisionWait; conclusiveGrounds: DecisionWait };
+};
+
 export type DashboardAggregates = {
+  nrmProcess: NrmProcessCounts;
   stagesInOrder: { key: string; title: string; target: string }[];
   agencies: { id: string; name: string }[];
   byStage: (StageCounts & { stageKey: string; doneBands: number[]; resolvedBands: number[] })[];
@@ -113,6 +128,9 @@ export const DASHBOARD_TABLE_IDS = [
   "referrer-type",
   "nationality",
   "nrm",
+  "nrm-process",
+  "nrm-decisions-by-kind",
+  "nrm-waits",
   "completeness",
 ] as const;
 export type DashboardTableId = (typeof DASHBOARD_TABLE_IDS)[number];
@@ -178,6 +196,9 @@ export function publishDashboard(aggregates: DashboardAggregates, period: Period
       "referrer-type": referrerTypeTable(ctx),
       nationality: nationalityTable(ctx),
       nrm: nrmTable(ctx),
+      "nrm-process": nrmProcessTable(ctx),
+      "nrm-decisions-by-kind": nrmDecisionsTable(ctx),
+      "nrm-waits": nrmWaitsTable(ctx),
       completeness: completenessTable(ctx),
     },
   };
@@ -546,6 +567,63 @@ function nrmTable(ctx: Publishing): DashboardTable {
       threshold,
     ),
   );
+}
+
+/** Each figure stands alone (they are not parts of one whole), so each is suppressed like a headline. */
+function nrmProcessTable(ctx: Publishing): DashboardTable {
+  const { nrmProcess } = ctx.aggregates;
+  return {
+    id: "nrm-process",
+    title: "The NRM followed",
+    note: "Referrals, refusals and withdrawals are of people rescued in the period (their consent decision as it stands now). Duty to Notify records hold no person, so they are counted by the day they were sent, under the filters they can answer.",
+    rowHeader: "Measure",
+    columns: ["Count"],
+    rows: [
+      { label: "NRM referrals made", cells: [single(ctx, nrmProcess.referrals)] },
+      { label: "Duty to Notify sent", cells: [single(ctx, nrmProcess.dutyToNotify)] },
+      { label: "Adults who refused consent to the NRM", cells: [single(ctx, nrmProcess.consentRefused)] },
+      { label: "Adults who withdrew consent to the NRM", cells: [single(ctx, nrmProcess.consentWithdrawn)] },
+    ],
+  };
+}
+
+function nrmDecisionsTable(ctx: Publishing): DashboardTable {
+  const { decisions } = ctx.aggregates.nrmProcess;
+  return tableWithTotals(
+    { id: "nrm-decisions-by-kind", title: "NRM decisions received, by kind", rowHeader: "Decision", columns: ["Positive", "Negative", "All decisions"] },
+    ["Reasonable Grounds", "Conclusive Grounds"],
+    "All decisions",
+    crossTable(
+      [
+        [decisions.rgPositive, decisions.rgNegative],
+        [decisions.cgPositive, decisions.cgNegative],
+      ],
+      ctx.threshold,
+    ),
+  );
+}
+
+const daysText = (days: number) => `${days} day${days === 1 ? "" : "s"}`;
+
+/** Medians and percentiles from few decisions are hidden like any statistic. */
+function nrmWaitsTable(ctx: Publishing): DashboardTable {
+  const { waits } = ctx.aggregates.nrmProcess;
+  const row = (label: string, wait: DecisionWait): TableRow => ({
+    label,
+    cells: [
+      countOrNone(ctx, wait.decisions),
+      statistic(wait.median === null ? { kind: "none" } : publishStatisticOn(wait.median, wait.decisions, ctx.threshold), daysText),
+      statistic(wait.p90 === null ? { kind: "none" } : publishStatisticOn(wait.p90, wait.decisions, ctx.threshold), daysText),
+    ],
+  });
+  return {
+    id: "nrm-waits",
+    title: "Days from NRM referral to each decision",
+    note: "Reasonable Grounds decisions are expected within 5 working days; Conclusive Grounds decisions come at least 30 days after them.",
+    rowHeader: "Decision",
+    columns: ["Decisions", "Median", "90th percentile"],
+    rows: [row("Reasonable Grounds", waits.reasonableGrounds), row("Conclusive Grounds", waits.conclusiveGrounds)],
+  };
 }
 
 function completenessTable(ctx: Publishing): DashboardTable {

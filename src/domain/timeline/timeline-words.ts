@@ -65,6 +65,20 @@ export function describeTimelineEntry(entry: TimelineWordsInput): string {
       return `${agency} closed the case`;
     case "CASE_REOPENED":
       return `${agency} reopened the case`;
+    case "CONSENT_RECORDED":
+      return `${agency} recorded a consent decision`;
+    case "CONSENT_WITHDRAWN":
+      return `${agency} recorded that the person withdrew consent`;
+    case "LAWFUL_BASIS_RECORDED":
+      return `${agency} recorded a lawful basis for sharing without consent`;
+    case "NRM_REFERRAL_SUBMITTED":
+      return `${agency} recorded the NRM referral`;
+    case "NRM_DECISION_RECORDED":
+      return `${agency} recorded an NRM decision`;
+    case "NRM_RECONSIDERATION_REQUESTED":
+      return `${agency} recorded a request to reconsider an NRM decision`;
+    case "DUTY_TO_NOTIFY_SENT":
+      return `${agency} recorded a Duty to Notify sent to the Home Office, with no identifying details`;
     default:
       return unreachable(entry.kind);
   }

@@ -20,13 +20,49 @@ export function visiblePeople(actor: Actor): Prisma.PersonWhereInput {
     rescue: { partnershipId: actor.partnershipId },
     OR: [
       { rescue: { loggedByAgencyId: actor.agencyId } },
-      { stages: { some: { ownerAgencyId: actor.agencyId, state: { in: [...STAGE_STATES_WITH_WORK] } } } },
-      // Work stopped by closing the case is still the agency's: it reopens the case and writes the
-      // chronology for a review (a person gone missing), and a reopening gives that work back.
-      { stages: { some: { ownerAgencyId: actor.agencyId, state: "NOT_NEEDED", closingReason: CLOSED_WITH_CASE_REASON } } },
-      { stages: { some: { referrals: { some: { toAgencyId: actor.agencyId, state: "PENDING" } } } } },
+      {
+        AND: [
+          {
+            OR: [
+              { stages: { some: { ownerAgencyId: actor.agencyId, state: { in: [...STAGE_STATES_WITH_WORK] } } } },
+              // Work stopped by closing the case is still the agency's: it reopens the case and writes the
+              // chronology for a review (a person gone missing), and a reopening gives that work back.
+              { stages: { some: { ownerAgencyId: actor.agencyId, state: "NOT_NEEDED", closingReason: CLOSED_WITH_CASE_REASON } } },
+              { stages: { some: { referrals: { some: { toAgencyId: actor.agencyId, state: "PENDING" } } } } },
+            ],
+          },
+          sharingNotStopped(actor.agencyId),
+        ],
+      },
     ],
   };
+}
+
+/**
+ * Consent to sharing with the partnership's agencies (docs/decisions/0020): where the person's current
+ * decision for this agency is a refusal, or a consent since withdrawn, the agency no longer sees them —
+ * unless a lawful basis for sharing with it is recorded (safeguarding, crime, vital interests). The
+ * agency that logged the rescue keeps its own record: it holds that information already.
+ */
+function sharingNotStopped(agencyId: string): Prisma.PersonWhereInput {
+  return {
+    OR: [
+      {
+        consents: {
+          none: { purpose: "AGENCY_SHARING", agencyId, supersededAt: null, OR: [{ given: false }, { withdrawnOn: { not: null } }] },
+        },
+      },
+      { sharingBases: { some: { purpose: "AGENCY_SHARING", agencyId } } },
+    ],
+  };
+}
+
+/**
+ * Which consent decisions (and lawful bases) a user reads on a person they see: health (Caldicott)
+ * reads only those about health care; everyone else who sees the person reads them all.
+ */
+export function readableConsents(actor: Actor): Prisma.ConsentWhereInput & Prisma.SharingBasisWhereInput {
+  return seesMinimalRecord(actor) ? { purpose: "HEALTH" } : {};
 }
 
 export function visibleRescues(actor: Actor): Prisma.RescueWhereInput {

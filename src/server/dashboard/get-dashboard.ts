@@ -9,6 +9,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import type { DashboardFilters } from "./filters";
 import { readLiveCounts } from "./read-live";
+import { readNrmProcess } from "./read-nrm-process";
 import { readPersonSummary, readStageSummary } from "./read-summaries";
 import { refreshDashboardSummaries } from "./summary/refresh-summaries";
 
@@ -21,7 +22,7 @@ export async function getDashboard(db: Db, actor: Actor, filters: DashboardFilte
   await requirePermission(db, actor, "dashboard.view", { entity: "Dashboard" });
   const { partnershipId } = actor;
   await refreshDashboardSummaries(db, partnershipId);
-  const [threshold, templateStages, versionsInPeriod, agencies, stageSummary, people, live] = await Promise.all([
+  const [threshold, templateStages, versionsInPeriod, agencies, stageSummary, people, live, nrmProcess] = await Promise.all([
     getSuppressionThreshold(db, partnershipId),
     db.pathwayStageTemplate.findMany({
       where: { template: { partnershipId } },
@@ -37,6 +38,7 @@ export async function getDashboard(db: Db, actor: Actor, filters: DashboardFilte
     readStageSummary(db, partnershipId, filters),
     readPersonSummary(db, partnershipId, filters),
     readLiveCounts(db, partnershipId, filters, now),
+    readNrmProcess(db, partnershipId, filters),
   ]);
   // Each stage as the newest pathway version describes it, with the targets of the versions the
   // period's people are on (a target changed since does not relabel the past: "4 hours or 6 hours").
@@ -57,7 +59,7 @@ export async function getDashboard(db: Db, actor: Actor, filters: DashboardFilte
     .sort((a, b) => a.sortOrder - b.sortOrder || a.key.localeCompare(b.key))
     .map((stage) => ({ key: stage.key, title: stage.title, target: targetsOf(stage.key) }));
 
-  const dashboard = publishDashboard({ stagesInOrder, agencies, ...stageSummary, people, live }, filters.period, threshold);
+  const dashboard = publishDashboard({ stagesInOrder, agencies, ...stageSummary, people, live, nrmProcess }, filters.period, threshold);
   if (audit) await recordAudit(db, actor, { action: "dashboard.view", entity: "Dashboard" });
   return dashboard;
 }

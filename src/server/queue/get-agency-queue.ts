@@ -8,6 +8,11 @@ import { mayWorkOnStage, type StageForWork } from "@/domain/pathway/stage-work";
 import { arrangeQueue, type QueueFilter } from "@/domain/queue/queue-filters";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
+import { visiblePeople } from "../access/visibility";
+import type { Prisma } from "@/generated/prisma/client";
+import { compareDays, milestonesDueForQueue, nrmMilestones, queueMilestoneText } from "@/domain/nrm/nrm-referral";
+import { londonToday, type CalendarDay } from "@/domain/time/london-day";
+import { nrmReferralDates } from "../nrm/nrm-referral-dates";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { PERSON_CLOCK_SELECT, STAGE_CLOCK_SELECT } from "../pathway/clock-select";
@@ -55,6 +60,9 @@ export type IncomingReferral = {
   safety: SafetyFlagsView | null;
 };
 
+/** An NRM milestone of a referral this agency submitted, falling due. */
+export type QueueMilestone = { key: string; personId: string; caseReference: string; displayName: string; text: string; dueOn: CalendarDay };
+
 export type OutgoingReferral = {
   id: string;
   personId: string;
@@ -75,9 +83,11 @@ export type OutgoingReferral = {
  */
 export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, now = new Date()) {
   await requirePermission(db, actor, "queue.view", { entity: "Queue", entityId: actor.agencyId });
-  const live = { closedAt: null, rescue: { partnershipId: actor.partnershipId } };
+  // Through the one visibility rule too: a person whose consent to sharing with this agency was
+  // refused or withdrawn (and no lawful basis recorded) leaves its queue as well as its people list.
+  const live: Prisma.PersonWhereInput = { AND: [{ closedAt: null, rescue: { partnershipId: actor.partnershipId } }, visiblePeople(actor)] };
 
-  const [stages, incoming, outgoing] = await Promise.all([
+  const [stages, incoming, outgoing, nrmReferrals] = await Promise.all([
     db.stage.findMany({
       where: { ownerAgencyId: actor.agencyId, ...OPEN_STAGE_WHERE, person: live },
       select: {
@@ -145,6 +155,20 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
       },
       orderBy: { createdAt: "desc" },
     }),
+    // NRM milestones are dated, not hour targets: apart from the stages, so their order and filters stay.
+    db.nrmReferral.findMany({
+      where: { submittedByAgencyId: actor.agencyId, person: live },
+      select: {
+        submittedOn: true,
+        reasonableGrounds: true,
+        reasonableGroundsOn: true,
+        conclusiveGrounds: true,
+        conclusiveGroundsOn: true,
+        reconsiderationOf: true,
+        reconsiderationRequestedOn: true,
+        person: { select: { id: true, caseReference: true, identity: { select: { name: true, description: true } } } },
+      },
+    }),
   ]);
   await recordAudit(db, actor, { action: "queue.view", entity: "Queue", entityId: actor.agencyId });
   const people = [...new Map(stages.map((stage) => [stage.person.id, stage.person])).values()];
@@ -173,8 +197,23 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
   });
   const arranged = arrangeQueue(rows, filter, actor.id);
 
+  const today = londonToday(now);
+  const milestones: QueueMilestone[] = nrmReferrals
+    .flatMap((referral) =>
+      milestonesDueForQueue(nrmMilestones(nrmReferralDates(referral), today), today).map((milestone) => ({
+        key: milestone.key,
+        personId: referral.person.id,
+        caseReference: referral.person.caseReference,
+        displayName: personDisplayName(referral.person.identity),
+        text: queueMilestoneText(milestone, today),
+        dueOn: milestone.dueOn!,
+      })),
+    )
+    .sort((a, b) => compareDays(a.dueOn, b.dueOn));
+
   return {
     agencyName: actor.agencyName,
+    milestones,
     filter,
     counts: arranged.counts,
     stages: arranged.items.map((item) => item.row),

@@ -252,7 +252,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         "nrm",
         <GroupedBarChart title={tables.nrm.title} titleHidden tableId={tableId("nrm")} categories={columnsOf(tables.nrm, 3)} rows={groupedRows(tables.nrm, 3)} />,
       )}
-      <NrmDecisionsSection query={exportQuery} />
+      <NrmDecisionsSection tables={[tables["nrm-process"], tables["nrm-decisions-by-kind"], tables["nrm-waits"]]} query={exportQuery} />
       {section("completeness")}
       <p className="no-print">To print this page on A4, use your browser&apos;s print command: the filters and links are left out.</p>
     </>

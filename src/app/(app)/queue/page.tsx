@@ -91,6 +91,27 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         </section>
       )}
 
+      {queue.milestones.length > 0 && (
+        <section aria-labelledby="milestones-heading" className="mb-10">
+          <h2 id="milestones-heading" className="mb-1 text-2xl font-bold">
+            NRM milestones falling due ({queue.milestones.length})
+          </h2>
+          <p className="mb-3 text-muted">Dated milestones of NRM referrals your agency submitted, soonest first. They are not counted in the filters below.</p>
+          <ul className="border-t border-line" data-testid="queue-milestones">
+            {queue.milestones.map((milestone) => (
+              <li key={`${milestone.personId}-${milestone.key}`} className="border-b border-line py-3" data-testid="queue-milestone">
+                <p className="text-xl font-bold">
+                  <Link href={`/people/${milestone.personId}/nrm`}>{milestone.text}</Link>
+                </p>
+                <p>
+                  <Link href={`/people/${milestone.personId}`}>{milestone.displayName}</Link> <span className="text-muted">· {milestone.caseReference}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section aria-labelledby="stages-heading" className="mb-10">
         <h2 id="stages-heading" className="sr-only">
           Stages

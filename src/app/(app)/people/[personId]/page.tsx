@@ -28,6 +28,14 @@ import { AddNoteForm } from "./add-note-form";
 import { LinkParentForm } from "./link-parent-form";
 import { SafetyBanner } from "@/components/person/safety-banner";
 import { RecordContactForm } from "./record-contact-form";
+import { getConsentAndNrm } from "@/server/nrm/get-consent-and-nrm";
+import { ConsentSummary, NrmSection } from "./consent-and-nrm-sections";
+
+const NRM_BANNERS: Record<string, string> = {
+  referred: "NRM referral recorded.",
+  decision: "NRM decision recorded.",
+  reconsideration: "Reconsideration request recorded.",
+};
 
 export const metadata: Metadata = { title: "Person's pathway" };
 
@@ -53,13 +61,29 @@ export default async function PersonPage({
   searchParams,
 }: {
   params: Promise<{ personId: string }>;
-  searchParams: Promise<{ changed?: string; note?: string; accommodation?: string; time?: string | string[]; contact?: string; case?: string; details?: string; age?: string; safety?: string; linked?: string }>;
+  searchParams: Promise<{
+    changed?: string;
+    note?: string;
+    accommodation?: string;
+    time?: string | string[];
+    contact?: string;
+    case?: string;
+    details?: string;
+    age?: string;
+    safety?: string;
+    linked?: string;
+    consent?: string;
+    basis?: string;
+    nrm?: string;
+    dtn?: string;
+  }>;
 }) {
   const actor = await requireActor();
   const { personId } = await recordIdsOrNotFound(params);
-  const { changed, note, accommodation, time, contact, case: caseChange, details, age, safety, linked } = await searchParams;
+  const { changed, note, accommodation, time, contact, case: caseChange, details, age, safety, linked, consent, basis, nrm, dtn } = await searchParams;
   const person = await loadOrNotFound(getPersonPathway(db, actor, personId, { withAccommodation: true }));
   const now = new Date();
+  const consentAndNrm = await loadOrNotFound(getConsentAndNrm(db, actor, person.id, now));
   const changedStage = person.stages.find((stage) => stage.id === changed);
 
   return (
@@ -78,6 +102,11 @@ export default async function PersonPage({
       {age === "assessed" && <NotificationBanner>Age assessment recorded: the pathway follows it.</NotificationBanner>}
       {safety === "saved" && <NotificationBanner>Safety flags saved.</NotificationBanner>}
       {linked === "parent" && <NotificationBanner>Linked to their parent.</NotificationBanner>}
+      {consent === "recorded" && <NotificationBanner>Consent decision recorded.</NotificationBanner>}
+      {consent === "withdrawn" && <NotificationBanner>Withdrawal of consent recorded: sharing for that purpose has stopped.</NotificationBanner>}
+      {basis === "recorded" && <NotificationBanner>Lawful basis for sharing recorded.</NotificationBanner>}
+      {nrm && NRM_BANNERS[nrm] && <NotificationBanner>{NRM_BANNERS[nrm]}</NotificationBanner>}
+      {dtn === "sent" && <NotificationBanner>Duty to Notify recorded, with no identifying details.</NotificationBanner>}
       <SafetyBanner flags={person.safety} />
 
       <p className="mb-1 text-lg text-muted">{person.caseReference}</p>
@@ -234,6 +263,8 @@ export default async function PersonPage({
         </div>
       </div>
 
+      <ConsentSummary view={consentAndNrm} />
+      <NrmSection view={consentAndNrm} />
       <AccommodationSection person={person} />
 
       <h2 className="mb-4 text-2xl font-bold">Timeline</h2>
