@@ -12,6 +12,10 @@ import { recordNrmReferral } from "../../src/server/nrm/record-nrm-referral";
 import { withdrawConsent } from "../../src/server/nrm/withdraw-consent";
 import { logOnePerson } from "../support/log-person";
 import { createWorld, minute, type World } from "../support/world";
+import { figure, pinCellKeys } from "../support/cell-keys";
+
+// Exact published figures need known record keys (decision record 0018).
+const KEY = 13;
 
 const db = createPrismaClient();
 const T0 = minute("2026-11-02T10:00:00Z");
@@ -62,6 +66,8 @@ beforeAll(async () => {
   await consent(withdrew.personId, "GIVEN");
   const row = await db.consent.findFirstOrThrow({ where: { personId: withdrew.personId } });
   expect((await withdrawConsent(db, police, { consentId: row.id, withdrawnOn: "06/11/2026" }, NOW)).ok).toBe(true);
+  await pinCellKeys(db, world.partnership.id, KEY);
+  await db.dutyToNotify.updateMany({ where: { partnershipId: world.partnership.id }, data: { cellKey: KEY } });
 });
 
 afterAll(async () => {
@@ -72,23 +78,23 @@ describe("readNrmProcess", () => {
   it("counts referrals, Duty to Notify, refusals, withdrawals and decisions by kind, with the days to each decision", async () => {
     const counts = await readNrmProcess(db, world.partnership.id, filters());
     expect(counts.referrals.count).toBe(3);
-    expect(counts.dutyToNotify).toBe(1);
+    expect(counts.dutyToNotify.count).toBe(1);
     expect(counts.consentRefused.count).toBe(1);
     expect(counts.consentWithdrawn.count).toBe(1);
     expect([counts.decisions.rgPositive.count, counts.decisions.rgNegative.count, counts.decisions.cgPositive.count]).toEqual([2, 1, 0]);
-    expect(counts.waits.reasonableGrounds).toEqual({ decisions: 3, median: 4, p90: 9 });
-    expect(counts.waits.conclusiveGrounds).toEqual({ decisions: 0, median: null, p90: null });
+    expect(counts.waits.reasonableGrounds).toEqual({ decisions: { count: 3, keySum: 3 * KEY }, median: 4, p90: 9 });
+    expect(counts.waits.conclusiveGrounds).toEqual({ decisions: { count: 0, keySum: 0 }, median: null, p90: null });
     // Key sums beside the counts, for the cell-key method.
     expect(counts.referrals.keySum).toBeGreaterThanOrEqual(0);
   });
 
   it("follows the filters: gender, age group (Duty to Notify is for adults), and another month", async () => {
     const men = await readNrmProcess(db, world.partnership.id, filters({ gender: "MALE" }));
-    expect([men.referrals.count, men.dutyToNotify, men.consentRefused.count]).toEqual([1, 0, 0]);
+    expect([men.referrals.count, men.dutyToNotify.count, men.consentRefused.count]).toEqual([1, 0, 0]);
     const children = await readNrmProcess(db, world.partnership.id, filters({ ageGroup: "CHILD" }));
-    expect([children.referrals.count, children.dutyToNotify]).toEqual([0, 0]);
+    expect([children.referrals.count, children.dutyToNotify.count]).toEqual([0, 0]);
     const october = await readNrmProcess(db, world.partnership.id, filters({ month: "2026-10" }));
-    expect([october.referrals.count, october.dutyToNotify, october.waits.reasonableGrounds.median]).toEqual([0, 0, null]);
+    expect([october.referrals.count, october.dutyToNotify.count, october.waits.reasonableGrounds.median]).toEqual([0, 0, null]);
   });
 });
 
@@ -109,11 +115,11 @@ describe("the dashboard's NRM tables", () => {
     await db.partnership.update({ where: { id: world.partnership.id }, data: { suppressionThreshold: 2 } });
     const atTwo = await cells();
     expect(atTwo.process).toEqual([
-      ["NRM referrals made", "3"],
+      ["NRM referrals made", figure(3, KEY, 2)],
       ["Duty to Notify sent", "[c]"],
       ["Adults who refused consent to the NRM", "[c]"],
       ["Adults who withdrew consent to the NRM", "[c]"],
     ]);
-    expect(atTwo.waits[0]).toEqual(["3", "4 days", "9 days"]);
+    expect(atTwo.waits[0]).toEqual([figure(3, KEY, 2), "4 days", "9 days"]);
   });
 });
