@@ -21,7 +21,11 @@ const hostname = values.hostname!;
 (process.env as Record<string, string>).NODE_ENV = "production";
 
 const limits = laneLimitsFromEnv(process.env);
-const lanes: Record<"main" | "sign-in", Lane> = { main: createLane(limits.main), "sign-in": createLane(limits["sign-in"]) };
+const lanes: Record<"main" | "sign-in" | "prefetch", Lane> = {
+  main: createLane(limits.main),
+  "sign-in": createLane(limits["sign-in"]),
+  prefetch: createLane(limits.prefetch),
+};
 const statsLog: WriteStream | null =
   process.env.REQUEST_STATS === "on" && process.env.REQUEST_STATS_FILE ? createWriteStream(process.env.REQUEST_STATS_FILE, { flags: "a" }) : null;
 
@@ -62,7 +66,7 @@ async function main() {
   }
 
   const server = createServer((request, response) => {
-    const lane = laneFor(request.method ?? "GET", pathOf(request));
+    const lane = laneFor(request.method ?? "GET", pathOf(request), { prefetch: request.headers["next-router-prefetch"] !== undefined });
     if (lane === "unlimited") return serve(request, response);
     void lanes[lane].enter().then((ticket) => {
       if (!ticket) return refuseBusy(response);
@@ -73,7 +77,7 @@ async function main() {
     });
   });
   server.listen(port, hostname, () => {
-    console.log(`Serving on http://${hostname}:${port} (at most ${limits.main.maxInFlight} pages at once, ${limits.main.maxQueued} waiting)`);
+    console.log(`Serving on http://${hostname}:${port} (at most ${limits.main.maxInFlight} pages at once, ${limits.main.maxQueued} waiting up to ${limits.main.maxWaitMs} ms)`);
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {

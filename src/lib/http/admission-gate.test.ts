@@ -102,13 +102,16 @@ describe("which lane a request takes", () => {
     expect(laneFor("POST", "/sign-inx")).toBe("main");
     expect(laneFor("GET", "/api/livex")).toBe("main");
     expect(laneFor("GET", "/_next/data/x")).toBe("main");
+    // A link prefetch never waits in the pages' lane.
+    expect(laneFor("GET", "/people", { prefetch: true })).toBe("prefetch");
+    expect(laneFor("GET", "/people")).toBe("main");
   });
 });
 
 describe("the lanes' limits from the environment", () => {
   it("takes whole positive numbers and ignores anything else", () => {
     const limits = laneLimitsFromEnv({ VCP_MAX_IN_FLIGHT: "3", VCP_MAX_QUEUED: "0x10", VCP_MAX_WAIT_MS: "-5", VCP_MAX_IN_FLIGHT_SIGN_IN: "0" });
-    expect(limits.main).toEqual({ maxInFlight: 3, maxQueued: 32, maxWaitMs: 100 });
+    expect(limits.main).toEqual({ maxInFlight: 3, maxQueued: 64, maxWaitMs: 2000 });
     expect(limits["sign-in"].maxInFlight).toBe(4);
   });
 });

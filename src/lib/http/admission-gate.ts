@@ -84,7 +84,7 @@ export function createLane(limits: LaneLimits, timers: Timers = realTimers): Lan
   };
 }
 
-export type LaneName = "main" | "sign-in" | "unlimited";
+export type LaneName = "main" | "sign-in" | "prefetch" | "unlimited";
 
 /**
  * Which lane a request goes through. The sign-in pages have their own, so a flood of page requests
@@ -94,11 +94,15 @@ export type LaneName = "main" | "sign-in" | "unlimited";
  * cached; the live-updates stream stays open as long as a page is, so counting it would fill the lane
  * with idle connections.
  */
-export function laneFor(method: string, path: string): LaneName {
+export function laneFor(method: string, path: string, { prefetch = false }: { prefetch?: boolean } = {}): LaneName {
   if (path.startsWith("/_next/static/") || path === "/icon.svg" || path === "/favicon.ico" || path === "/robots.txt") return "unlimited";
   if (path === "/api/live") return "unlimited";
   const signIn = path === "/sign-in" || path.startsWith("/sign-in/") || path.startsWith("/api/auth/");
   if (signIn) return method === "POST" ? "unlimited" : "sign-in";
+  // A page opens with a prefetch of every link on it: a burst from one person. Prefetches have a lane
+  // of their own that never waits, so they cannot crowd out real requests; one refused costs nothing
+  // (the link is fetched when it is followed).
+  if (prefetch) return "prefetch";
   return "main";
 }
 
@@ -121,13 +125,14 @@ function positive(value: string | undefined, fallback: number): number {
  * The lanes' limits, from the environment (VCP_MAX_IN_FLIGHT, VCP_MAX_QUEUED, VCP_MAX_WAIT_MS and the
  * same with _SIGN_IN), with defaults measured on a 2-core machine (README, Performance).
  */
-export function laneLimitsFromEnv(env: Record<string, string | undefined>): Record<"main" | "sign-in", LaneLimits> {
+export function laneLimitsFromEnv(env: Record<string, string | undefined>): Record<"main" | "sign-in" | "prefetch", LaneLimits> {
   return {
     main: {
       maxInFlight: positive(env.VCP_MAX_IN_FLIGHT, 8),
-      maxQueued: positive(env.VCP_MAX_QUEUED, 32),
-      maxWaitMs: positive(env.VCP_MAX_WAIT_MS, 100),
+      maxQueued: positive(env.VCP_MAX_QUEUED, 64),
+      maxWaitMs: positive(env.VCP_MAX_WAIT_MS, 2000),
     },
+    prefetch: { maxInFlight: positive(env.VCP_MAX_IN_FLIGHT_PREFETCH, 4), maxQueued: 0, maxWaitMs: 1 },
     "sign-in": {
       maxInFlight: positive(env.VCP_MAX_IN_FLIGHT_SIGN_IN, 4),
       maxQueued: positive(env.VCP_MAX_QUEUED_SIGN_IN, 16),
