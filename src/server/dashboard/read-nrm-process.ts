@@ -27,16 +27,13 @@ export async function readNrmProcess(db: Db, partnershipId: string, filters: Das
   if (filters.agencyId) dtnConditions.push(Prisma.sql`d."notifyingAgencyId" = ${filters.agencyId}::uuid`);
   if (filters.ageGroup && filters.ageGroup !== "ADULT") dtnConditions.push(Prisma.sql`FALSE`);
 
-  const currentNrmConsent = Prisma.sql`c."personId" = p."id" AND c."purpose" = 'NRM_REFERRAL' AND c."supersededAt" IS NULL`;
-  const [[people], [dtn]] = await Promise.all([
+  // Read from the few NRM and consent rows, not from every person of the period: each query starts
+  // at its own table and joins its people only to apply the filters.
+  const [[people], [consents], [dtn]] = await Promise.all([
     db.$queryRaw<Row[]>(Prisma.sql`
       SELECT
-        count(n."id")::int AS referrals,
-        coalesce(sum(p."cellKey") FILTER (WHERE n."id" IS NOT NULL), 0)::int AS "referralsKeySum",
-        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Consent" c WHERE ${currentNrmConsent} AND NOT c."given"))::int AS refused,
-        coalesce(sum(p."cellKey") FILTER (WHERE EXISTS (SELECT 1 FROM "Consent" c WHERE ${currentNrmConsent} AND NOT c."given")), 0)::int AS "refusedKeySum",
-        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Consent" c WHERE ${currentNrmConsent} AND c."withdrawnOn" IS NOT NULL))::int AS withdrawn,
-        coalesce(sum(p."cellKey") FILTER (WHERE EXISTS (SELECT 1 FROM "Consent" c WHERE ${currentNrmConsent} AND c."withdrawnOn" IS NOT NULL)), 0)::int AS "withdrawnKeySum",
+        count(*)::int AS referrals,
+        coalesce(sum(p."cellKey"), 0)::int AS "referralsKeySum",
         count(*) FILTER (WHERE n."reasonableGrounds" = 'POSITIVE')::int AS "rgPositive",
         coalesce(sum(p."cellKey") FILTER (WHERE n."reasonableGrounds" = 'POSITIVE'), 0)::int AS "rgPositiveKeySum",
         count(*) FILTER (WHERE n."reasonableGrounds" = 'NEGATIVE')::int AS "rgNegative",
@@ -49,11 +46,24 @@ export async function readNrmProcess(db: Db, partnershipId: string, filters: Das
         percentile_cont(0.9) WITHIN GROUP (ORDER BY n."reasonableGroundsOn" - n."submittedOn") AS "rgP90",
         percentile_cont(0.5) WITHIN GROUP (ORDER BY n."conclusiveGroundsOn" - n."submittedOn") AS "cgMedian",
         percentile_cont(0.9) WITHIN GROUP (ORDER BY n."conclusiveGroundsOn" - n."submittedOn") AS "cgP90"
-      FROM "Person" p JOIN "Rescue" r ON r."id" = p."rescueId" LEFT JOIN "NrmReferral" n ON n."personId" = p."id"
+      FROM "NrmReferral" n JOIN "Person" p ON p."id" = n."personId" JOIN "Rescue" r ON r."id" = p."rescueId"
       WHERE ${where} AND ${inPeriod}`),
+    // Each person once, by their current decision on the NRM.
+    db.$queryRaw<Row[]>(Prisma.sql`
+      SELECT
+        count(*) FILTER (WHERE x."refused")::int AS refused,
+        coalesce(sum(x."key") FILTER (WHERE x."refused"), 0)::int AS "refusedKeySum",
+        count(*) FILTER (WHERE x."withdrawn")::int AS withdrawn,
+        coalesce(sum(x."key") FILTER (WHERE x."withdrawn"), 0)::int AS "withdrawnKeySum"
+      FROM (
+        SELECT p."id", p."cellKey" AS "key", bool_or(NOT c."given") AS "refused", bool_or(c."withdrawnOn" IS NOT NULL) AS "withdrawn"
+        FROM "Consent" c JOIN "Person" p ON p."id" = c."personId" JOIN "Rescue" r ON r."id" = p."rescueId"
+        WHERE c."purpose" = 'NRM_REFERRAL' AND c."supersededAt" IS NULL AND ${where} AND ${inPeriod}
+        GROUP BY p."id", p."cellKey"
+      ) x`),
     db.$queryRaw<Row[]>(Prisma.sql`SELECT count(*)::int AS sent, coalesce(sum(d."cellKey"), 0)::int AS "sentKeySum" FROM "DutyToNotify" d WHERE ${Prisma.join(dtnConditions, " AND ")}`),
   ]);
-  const n = (name: string) => Number(people?.[name] ?? 0);
+  const n = (name: string) => Number(people?.[name] ?? consents?.[name] ?? 0);
   const keyed = (name: string): KeyedCount => ({ count: n(name), keySum: n(`${name}KeySum`) });
   const both = (a: string, b: string): KeyedCount => ({ count: n(a) + n(b), keySum: n(`${a}KeySum`) + n(`${b}KeySum`) });
   const days = (name: string) => (people?.[name] === null || people?.[name] === undefined ? null : Math.round(Number(people[name])));
