@@ -9,6 +9,7 @@ import { reopenCase } from "../../src/server/cases/reopen-case";
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { ForbiddenError, NotFoundError } from "../../src/server/errors";
 import { runEscalationSweep } from "../../src/server/escalation/run-escalation-sweep";
+import { sweepUntilNothingRaised } from "../support/sweep-backlog";
 import { referStage } from "../../src/server/referrals/refer-stage";
 import { changeStage } from "../../src/server/stages/change-stage";
 import { getPersonPathway } from "../../src/server/people/get-person-pathway";
@@ -104,7 +105,7 @@ describe("closing a case", () => {
     expect(result).toMatchObject({ ok: true, data: { concernRaised: false } });
     expect(await db.notification.count({ where: { kind: "CASE_CLOSED_CONCERN", href: { contains: person.personId } } })).toBe(0);
 
-    await runEscalationSweep(db, new Date(T0.getTime() + 30 * HOUR));
+    await sweepUntilNothingRaised(db, new Date(T0.getTime() + 30 * HOUR));
     expect(await db.escalation.count({ where: { stage: { personId: person.personId } } })).toBe(0);
   });
 
@@ -161,7 +162,7 @@ describe("reopening a case", () => {
   it("restarts the stages the closing ended with new clocks from the reopening, keeps history, and escalates them again in a new round", async () => {
     const person = await freshPerson();
     // Overdue before closing: the 4-hour health check escalates in round 0.
-    await runEscalationSweep(db, new Date(T0.getTime() + 5 * HOUR));
+    await sweepUntilNothingRaised(db, new Date(T0.getTime() + 5 * HOUR));
     const healthId = person.stage("health-check").id;
     expect(await db.escalation.count({ where: { stageId: healthId } })).toBe(1);
 
@@ -182,7 +183,7 @@ describe("reopening a case", () => {
     expect(kinds).toEqual(expect.arrayContaining(["CASE_CLOSED", "STAGE_NOT_NEEDED", "CASE_REOPENED", "STAGE_RESUMED"]));
 
     // Overdue again after the reopening: a second escalation, in round 1.
-    await runEscalationSweep(db, new Date(reopenAt.getTime() + 5 * HOUR));
+    await sweepUntilNothingRaised(db, new Date(reopenAt.getTime() + 5 * HOUR));
     expect((await db.escalation.findMany({ where: { stageId: healthId, level: "AGENCY_LEAD" } })).map((e) => e.clockRound).sort()).toEqual([0, 1]);
     // And again: nothing more.
     await runEscalationSweep(db, new Date(reopenAt.getTime() + 5 * HOUR + MINUTE));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/server/access/actor";
 import { createPrismaClient } from "../../src/server/db/create-client";
+import { sweepUntilNothingRaised } from "../support/sweep-backlog";
 import type { SweepResult } from "../../src/server/escalation/run-escalation-sweep";
 import {
   CONTACT_GAP_CRON,
@@ -24,6 +25,8 @@ let person: Awaited<ReturnType<typeof logOnePerson>>;
 const running: JobRunner[] = [];
 
 beforeAll(async () => {
+  // Earlier files' overdue stages in this worker's database would fill the runner's first sweeps.
+  await sweepUntilNothingRaised(db, new Date());
   world = await createWorld(db, "escalation-runner");
   const police = await world.actor("POLICE");
   healthLead = await world.actor("HEALTH", "AGENCY_LEAD");
