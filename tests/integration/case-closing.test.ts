@@ -83,6 +83,11 @@ describe("closing a case", () => {
     expect(row.closures).toHaveLength(1);
     expect(row.closures[0]!.closedStageIds.sort()).toEqual(row.stages.filter((s) => s.templateStage.key !== "immediate-safety").map((s) => s.id).sort());
     expect(await db.referral.findUniqueOrThrow({ where: { id: referred.ok ? referred.data.referralId : "" } })).toMatchObject({ state: "WITHDRAWN" });
+    // One home for ending stages (closeStagesNotNeeded): each stage the closing ended is on the timeline and in the audit log.
+    const ended = row.closures[0]!.closedStageIds;
+    expect(await db.auditEvent.count({ where: { action: "stage.change", entityId: { in: ended }, userId: councilLead.id } })).toBe(ended.length);
+    expect(await db.timelineEvent.count({ where: { stageId: { in: ended }, kind: "STAGE_NOT_NEEDED", text: CLOSED_WITH_CASE_REASON } })).toBe(ended.length);
+    expect(await db.timelineEvent.findFirst({ where: { personId: person.personId, kind: "REFERRAL_WITHDRAWN" } })).toMatchObject({ text: expect.stringMatching(/withdrawn: the case was closed$/) });
 
     const timeline = await db.timelineEvent.findMany({ where: { personId: person.personId, kind: "CASE_CLOSED" } });
     expect(timeline).toEqual([expect.objectContaining({ text: "Missing: Did not return to the safehouse overnight (fictional)", actorId: councilLead.id })]);

@@ -11,7 +11,7 @@ import { ForbiddenError, NotFoundError } from "../../src/server/errors";
 import { correctPersonDetails } from "../../src/server/people/correct-person-details";
 import { getPersonDetails } from "../../src/server/people/get-person-details";
 import { getPersonPathway } from "../../src/server/people/get-person-pathway";
-import { linkDependant } from "../../src/server/people/link-dependant";
+import { linkDependant, unlinkDependant } from "../../src/server/people/link-dependant";
 import { listAgencyPeople } from "../../src/server/people/list-agency-people";
 import { recordAgeAssessment } from "../../src/server/people/record-age-assessment";
 import { setSafetyFlags } from "../../src/server/people/set-safety-flags";
@@ -109,6 +109,60 @@ describe("correcting a person's details", () => {
     expect(audit.changes).toMatchObject({ nationalityCode: { before: "Albania" }, countyLines: { before: "Not recorded", after: "Yes" } });
   });
 
+  async function interpreterStage(personId: string) {
+    return db.stage.findFirst({ where: { personId, templateStage: { key: "interpreter" } } });
+  }
+
+  it("interpreter needed: the interpreter stage is added with a clock from the correction, on the timeline and audited", async () => {
+    const person = await freshPerson({ interpreterNeeded: "no" });
+    expect(await interpreterStage(person.personId)).toBeNull();
+    const correctedAt = new Date();
+    expect(await correctPersonDetails(db, police, await correctionForm(police, person.personId, { interpreterNeeded: "yes" }), correctedAt)).toMatchObject({ ok: true, data: { changed: ["interpreterNeeded"] } });
+    expect(await interpreterStage(person.personId)).toMatchObject({ state: "NOT_STARTED", clockStartedAt: correctedAt });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "person.correct", entityId: person.personId } });
+    expect(audit.changes).toEqual({
+      interpreterNeeded: { before: "No", after: "Yes" },
+      stagesClosed: { before: 0, after: 0 },
+      stagesRestarted: { before: 0, after: 0 },
+      stagesAdded: { before: 0, after: 1 },
+    });
+    expect(await db.timelineEvent.findFirst({ where: { personId: person.personId, kind: "DETAILS_CORRECTED" } })).toMatchObject({ text: "Changed: interpreter needed" });
+  });
+
+  it("interpreter not needed: a not-started interpreter stage closes not needed; needed again, it restarts; nothing is deleted", async () => {
+    const person = await freshPerson({ interpreterNeeded: "yes" });
+    const stage = (await interpreterStage(person.personId))!;
+    expect(stage.state).toBe("NOT_STARTED");
+    expect(await correctPersonDetails(db, police, await correctionForm(police, person.personId, { interpreterNeeded: "no" }))).toMatchObject({ ok: true });
+    expect(await interpreterStage(person.personId)).toMatchObject({ id: stage.id, state: "NOT_NEEDED", closingReason: "Not needed — no interpreter needed" });
+    expect(await db.timelineEvent.findFirst({ where: { stageId: stage.id, kind: "STAGE_NOT_NEEDED" } })).toMatchObject({ text: "Not needed — no interpreter needed" });
+
+    const again = new Date();
+    expect(await correctPersonDetails(db, police, await correctionForm(police, person.personId, { interpreterNeeded: "yes" }), again)).toMatchObject({ ok: true });
+    expect(await interpreterStage(person.personId)).toMatchObject({ id: stage.id, state: "NOT_STARTED", clockStartedAt: again, clockRound: 1 });
+    expect(await db.stage.count({ where: { personId: person.personId, templateStage: { key: "interpreter" } } })).toBe(1);
+    expect((await db.timelineEvent.findMany({ where: { stageId: stage.id }, orderBy: { occurredAt: "asc" } })).map((entry) => entry.kind)).toEqual(["STAGE_NOT_NEEDED", "STAGE_RESUMED"]);
+  });
+
+  it("interpreter not needed: a started or done interpreter stage stays as it is", async () => {
+    for (const state of ["IN_PROGRESS", "DONE"] as const) {
+      const person = await freshPerson({ interpreterNeeded: "yes" });
+      const stage = (await interpreterStage(person.personId))!;
+      await db.stage.update({ where: { id: stage.id }, data: { state, startedAt: now(), completedAt: state === "DONE" ? now() : null } });
+      expect(await correctPersonDetails(db, police, await correctionForm(police, person.personId, { interpreterNeeded: "no" }))).toMatchObject({ ok: true });
+      expect(await interpreterStage(person.personId)).toMatchObject({ state, closingReason: null });
+    }
+  });
+
+  it("an interpreter stage a caseworker marked not needed is not restarted by a later correction", async () => {
+    const person = await freshPerson({ interpreterNeeded: "yes" });
+    const stage = (await interpreterStage(person.personId))!;
+    await db.stage.update({ where: { id: stage.id }, data: { state: "NOT_NEEDED", closingReason: "Speaks English well (fictional)", completedAt: now() } });
+    await correctPersonDetails(db, police, await correctionForm(police, person.personId, { interpreterNeeded: "no" }));
+    expect(await correctPersonDetails(db, police, await correctionForm(police, person.personId, { interpreterNeeded: "yes" }))).toMatchObject({ ok: true });
+    expect(await interpreterStage(person.personId)).toMatchObject({ state: "NOT_NEEDED", closingReason: "Speaks English well (fictional)", clockRound: 0 });
+  });
+
   it("refuses a second writer on the old version, says what changed, and writes nothing", async () => {
     const person = await freshPerson();
     const first = await correctionForm(council, person.personId, { nationalityCode: "Moldovan" });
@@ -181,7 +235,7 @@ describe("an age assessment", () => {
     await db.stage.update({ where: { id: person.stage("childrens-services-notified").id }, data: { state: "DONE", completedAt: now() } });
     const assessedAt = new Date();
     const result = await recordAgeAssessment(db, council, assessment(person.personId, "ADULT"), assessedAt);
-    expect(result).toEqual({ ok: true, data: { personId: person.personId, closed: 1, added: 1 } });
+    expect(result).toEqual({ ok: true, data: { personId: person.personId, closed: 1, restarted: 0, added: 1 } });
 
     const stages = await db.stage.findMany({ where: { personId: person.personId }, include: { templateStage: true } });
     const byKey = Object.fromEntries(stages.map((stage) => [stage.templateStage.key, stage]));
@@ -190,7 +244,7 @@ describe("an age assessment", () => {
     expect(byKey["nrm-consent-decision"]).toMatchObject({ state: "NOT_STARTED", clockStartedAt: assessedAt, dueAt: addWorkingDays(assessedAt, 3) });
     expect(await db.person.findUniqueOrThrow({ where: { id: person.personId } })).toMatchObject({ ageGroup: "ADULT" });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "person.assess_age", entityId: person.personId, outcome: "allowed" } });
-    expect(audit.changes).toEqual({ ageGroup: { before: "AGE_DISPUTED", after: "ADULT" }, stagesClosed: { before: 0, after: 1 }, stagesAdded: { before: 0, after: 1 } });
+    expect(audit.changes).toEqual({ ageGroup: { before: "AGE_DISPUTED", after: "ADULT" }, stagesClosed: { before: 0, after: 1 }, stagesRestarted: { before: 0, after: 0 }, stagesAdded: { before: 0, after: 1 } });
     expect(await db.ageAssessment.findMany({ where: { personId: person.personId } })).toEqual([
       expect.objectContaining({ outcome: "ADULT", mertonCompliant: true, recordedByAgencyId: world.agencies.COUNCIL_SAFEGUARDING.id }),
     ]);
@@ -211,6 +265,65 @@ describe("an age assessment", () => {
     expect(byKey["nrm-consent-decision"]).toMatchObject({ state: "NOT_NEEDED", closingReason: "Not needed — age assessed as child" });
     expect(byKey["childrens-services-notified"]).toMatchObject({ clockStartedAt: assessedAt, dueAt: new Date(assessedAt.getTime() + HOUR) });
     expect(byKey["child-nrm-referral"]).toMatchObject({ clockStartedAt: assessedAt, dueAt: new Date(assessedAt.getTime() + 24 * HOUR) });
+  });
+
+  async function stagesByKey(personId: string) {
+    const stages = await db.stage.findMany({ where: { personId }, include: { templateStage: true } });
+    return Object.fromEntries(stages.map((stage) => [stage.templateStage.key, stage]));
+  }
+
+  it("adult → child → adult: the second assessment restarts the adult consent stage with a new clock and closes the children's stages", async () => {
+    const person = await freshPerson({ ageGroup: "ADULT" });
+    const stageCount = await db.stage.count({ where: { personId: person.personId } });
+    const first = new Date(Date.now() - 30 * MINUTE);
+    expect(await recordAgeAssessment(db, council, assessment(person.personId, "CHILD"), first)).toMatchObject({ ok: true, data: { closed: 1, restarted: 0, added: 2 } });
+    const consentId = (await stagesByKey(person.personId))["nrm-consent-decision"]!.id;
+
+    const second = new Date();
+    expect(await recordAgeAssessment(db, council, assessment(person.personId, "ADULT"), second)).toEqual({
+      ok: true,
+      data: { personId: person.personId, closed: 2, restarted: 1, added: 0 },
+    });
+    const byKey = await stagesByKey(person.personId);
+    // The same stage, open again as new work: a new clock from the second assessment and a new escalation round.
+    expect(byKey["nrm-consent-decision"]).toMatchObject({ id: consentId, state: "NOT_STARTED", closingReason: null, clockStartedAt: second, dueAt: addWorkingDays(second, 3), clockRound: 1 });
+    expect(byKey["childrens-services-notified"]).toMatchObject({ state: "NOT_NEEDED", closingReason: "Not needed — age assessed as adult" });
+    expect(byKey["child-nrm-referral"]).toMatchObject({ state: "NOT_NEEDED", closingReason: "Not needed — age assessed as adult" });
+    // Nothing deleted: the two children's stages stay, closed.
+    expect(await db.stage.count({ where: { personId: person.personId } })).toBe(stageCount + 2);
+    // The history: closed by the first assessment, restarted by the second.
+    const consentHistory = await db.timelineEvent.findMany({ where: { stageId: consentId }, orderBy: { occurredAt: "asc" } });
+    expect(consentHistory.map((entry) => [entry.kind, entry.text])).toEqual([
+      ["STAGE_NOT_NEEDED", "Not needed — age assessed as child"],
+      ["STAGE_RESUMED", "Restarted with a new clock: age assessed as an adult"],
+    ]);
+    expect(await db.auditEvent.count({ where: { action: "stage.change", entityId: consentId, outcome: "allowed" } })).toBe(2);
+    const view = await getPersonPathway(db, police, person.personId);
+    expect(view.stages.find((stage) => stage.key === "nrm-consent-decision")!.clock.t0).toEqual(second);
+  });
+
+  it("child → adult → child: the children's stages come back with new clocks, the adult consent stage closes again", async () => {
+    const person = await freshPerson({ ageGroup: "CHILD" });
+    expect(await recordAgeAssessment(db, council, assessment(person.personId, "ADULT"), new Date(Date.now() - 30 * MINUTE))).toMatchObject({ ok: true, data: { closed: 2, added: 1 } });
+    const second = new Date();
+    expect(await recordAgeAssessment(db, council, assessment(person.personId, "CHILD"), second)).toMatchObject({ ok: true, data: { closed: 1, restarted: 2, added: 0 } });
+    const byKey = await stagesByKey(person.personId);
+    expect(byKey["childrens-services-notified"]).toMatchObject({ state: "NOT_STARTED", clockStartedAt: second, dueAt: new Date(second.getTime() + HOUR), clockRound: 1 });
+    expect(byKey["child-nrm-referral"]).toMatchObject({ state: "NOT_STARTED", clockStartedAt: second, dueAt: new Date(second.getTime() + 24 * HOUR), clockRound: 1 });
+    expect(byKey["nrm-consent-decision"]).toMatchObject({ state: "NOT_NEEDED", closingReason: "Not needed — age assessed as child" });
+    // Children's services sees the child's work in its queue again.
+    const queue = await getAgencyQueue(db, council, "all");
+    expect(JSON.stringify(queue, plainJson)).toContain(byKey["childrens-services-notified"]!.id);
+  });
+
+  it("a children's stage done before the first assessment stays done through both", async () => {
+    const person = await freshPerson({ ageGroup: "CHILD" });
+    await db.stage.update({ where: { id: person.stage("childrens-services-notified").id }, data: { state: "DONE", completedAt: now() } });
+    await recordAgeAssessment(db, council, assessment(person.personId, "ADULT"), new Date(Date.now() - 30 * MINUTE));
+    expect(await recordAgeAssessment(db, council, assessment(person.personId, "CHILD"))).toMatchObject({ ok: true, data: { restarted: 1 } });
+    const byKey = await stagesByKey(person.personId);
+    expect(byKey["childrens-services-notified"]).toMatchObject({ state: "DONE", clockRound: 0 });
+    expect(byKey["child-nrm-referral"]).toMatchObject({ state: "NOT_STARTED", clockRound: 1 });
   });
 
   it("refuses health, a closed case and bad answers, writing nothing; not found outside the view; forbidden to other roles", async () => {
@@ -322,6 +435,58 @@ describe("a parent and children rescued together", () => {
     expect(await linkDependant(db, police, { personId: child.id, parentPersonId: parent.id })).toMatchObject({ ok: false, code: "no-change" });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "person.link_dependant", entityId: child.id, outcome: "allowed" } });
     expect(audit.changes).toEqual({ parentPersonId: { before: null, after: parent.id } });
+  });
+});
+
+describe("unlinking a child from a parent", () => {
+  async function linkedFamily() {
+    const logged = await logRescue(
+      db,
+      police,
+      rescueFormInput({ occurredAt: t0(), people: [personFormInput({ name: "Dana Parent Fictional" }), personFormInput({ name: "Toma Child Fictional", ageGroup: "CHILD", childOf: "1" })] }),
+      now(),
+    );
+    const rows = await db.person.findMany({ where: { rescueId: logged.ok ? logged.data.rescueId : "" }, select: { id: true, parentPersonId: true } });
+    return { parent: rows.find((row) => row.parentPersonId === null)!, child: rows.find((row) => row.parentPersonId !== null)! };
+  }
+
+  it("unlinks with a reason: both timelines say so (the reason on the child's only), audited, and the parent's page no longer shows the child", async () => {
+    const { parent, child } = await linkedFamily();
+    expect((await getPersonPathway(db, council, child.id)).canUnlinkParent).toBe(true);
+    const reason = "Not the child's parent: the aunt (fictional)";
+    expect(await unlinkDependant(db, council, { personId: child.id, reason })).toEqual({ ok: true, data: { personId: child.id } });
+    expect((await db.person.findUniqueOrThrow({ where: { id: child.id } })).parentPersonId).toBeNull();
+
+    expect(await db.timelineEvent.findMany({ where: { personId: child.id, kind: "DEPENDANT_UNLINKED" } })).toEqual([expect.objectContaining({ text: reason, actorId: council.id })]);
+    expect(await db.timelineEvent.findMany({ where: { personId: parent.id, kind: "DEPENDANT_UNLINKED" } })).toEqual([expect.objectContaining({ text: null, actorId: council.id })]);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "person.unlink_dependant", entityId: child.id, outcome: "allowed" } });
+    expect(audit.changes).toEqual({ parentPersonId: { before: parent.id, after: null } });
+    expect(JSON.stringify(audit, plainJson)).not.toContain("aunt");
+
+    const parentView = await getPersonPathway(db, council, parent.id);
+    expect(parentView.dependants).toEqual([]);
+    expect(parentView.timeline.map((entry) => entry.kind)).toContain("DEPENDANT_UNLINKED");
+    const childView = await getPersonPathway(db, council, child.id);
+    expect(childView.parent).toBeNull();
+    expect(childView.canUnlinkParent).toBe(false);
+    // The link's history stays: linked at the rescue is still on the child's timeline.
+    expect(childView.timeline.map((entry) => entry.kind)).toEqual(expect.arrayContaining(["DEPENDANT_UNLINKED"]));
+  });
+
+  it("refuses a missing reason next to the field, a child not linked, callers outside the view and roles that may not link, writing nothing", async () => {
+    const { child } = await linkedFamily();
+    const before = await countCaseTables(db);
+    const blank = await unlinkDependant(db, council, { personId: child.id, reason: "  " });
+    expect(blank).toMatchObject({ ok: false, code: "invalid-input", fieldErrors: { reason: "Enter why the link to this parent is wrong or has ended" } });
+    expect(await unlinkDependant(db, council, { personId: child.id, reason: "x".repeat(501) })).toMatchObject({ ok: false, fieldErrors: { reason: "Enter 500 characters or fewer" } });
+    expect(await unlinkDependant(db, council, { personId: "not-a-uuid", reason: "Wrong (fictional)" })).toMatchObject({ ok: false, fieldErrors: { personId: expect.any(String) } });
+    await expect(unlinkDependant(db, outsider, { personId: child.id, reason: "Wrong (fictional)" })).rejects.toBeInstanceOf(NotFoundError);
+    for (const actor of [coordinator, pcc, admin]) await expect(unlinkDependant(db, actor, { personId: child.id, reason: "Wrong (fictional)" })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await countCaseTables(db)).toMatchObject({ person: before.person, timelineEvent: before.timelineEvent });
+    expect((await db.person.findUniqueOrThrow({ where: { id: child.id } })).parentPersonId).not.toBeNull();
+
+    await unlinkDependant(db, council, { personId: child.id, reason: "Wrong (fictional)" });
+    expect(await unlinkDependant(db, council, { personId: child.id, reason: "Wrong again (fictional)" })).toMatchObject({ ok: false, code: "no-change" });
   });
 });
 

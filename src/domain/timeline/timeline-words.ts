@@ -56,6 +56,9 @@ export function describeTimelineEntry(entry: TimelineWordsInput): string {
       return `${agency} recorded an age assessment`;
     case "DEPENDANT_LINKED":
       return `${agency} linked the person as a child of the parent they came with`;
+    case "DEPENDANT_UNLINKED":
+      // On the child's timeline and the parent's; only the child's entry carries the reason.
+      return `${agency} unlinked a child from the parent they were linked to`;
     case "SAFETY_FLAGS_CHANGED":
       // What the flags say is on the person's page only, never in the timeline.
       return `${entry.actorName} of ${agency} changed the safety flags`;

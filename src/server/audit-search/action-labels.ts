@@ -31,6 +31,7 @@ const LABELS: Record<AuditAction, string> = {
   "person.correct": "Corrected a person's details",
   "person.assess_age": "Recorded an age assessment",
   "person.link_dependant": "Linked a child to a parent",
+  "person.unlink_dependant": "Unlinked a child from a parent",
   "person.safety_flags": "Changed a person's safety flags",
   "queue.view": "Viewed the agency queue",
   "team.view": "Viewed the team",

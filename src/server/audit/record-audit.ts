@@ -44,6 +44,7 @@ export type AuditAction =
   | "person.correct"
   | "person.assess_age"
   | "person.link_dependant"
+  | "person.unlink_dependant"
   | "person.safety_flags"
   | "consent.record"
   | "consent.withdraw"

@@ -1,6 +1,5 @@
 import "server-only";
 import { CASE_CLOSE_REASON_LABELS, caseClosingRefusal, CLOSED_WITH_CASE_REASON, closingRaisesConcern, type CaseCloseReason } from "@/domain/cases/case-closing";
-import { transition } from "@/domain/pathway/transitions";
 import { invalid, ok, type Result } from "@/domain/result";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
@@ -12,6 +11,7 @@ import { NotFoundError } from "../errors";
 import { publishChangesAfterCommit } from "../live/publish";
 import { notify } from "../notifications/notify";
 import { OPEN_STAGE_WHERE } from "../pathway/stage-filters";
+import { closeStagesNotNeeded, StageChangedMeanwhile } from "../stages/close-stages-not-needed";
 import { recordTimeline } from "../timeline/record-timeline";
 import { caseClosingRefused, closeCaseSchema } from "./case-closing-input";
 
@@ -20,9 +20,10 @@ export type ClosedCase = { personId: string; reason: CaseCloseReason; stagesClos
 /**
  * An agency lead (of an agency working with the person) or the coordinator closes a case with a reason
  * and a note. In one transaction, at the version the form was shown: the person is closed, every open
- * stage is ended "not needed — case closed" (its clock stops, and the escalation sweep skips closed
- * cases), referrals still waiting are withdrawn, the closing is kept as a CaseClosure row for the
- * history and a later reopening, and it goes on the timeline and into the audit log. A person missing
+ * stage is ended "not needed — case closed" by `closeStagesNotNeeded` (its clock stops, and the
+ * escalation sweep skips closed cases; each stage and each withdrawn referral is timelined and
+ * audited), the closing is kept as a CaseClosure row for the history and a later reopening, and it
+ * goes on the timeline and into the audit log. A person missing
  * or re-exploited is a safeguarding concern: police and the coordinator are told.
  */
 export async function closeCase(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<Result<ClosedCase>> {
@@ -39,10 +40,7 @@ export async function closeCase(db: Db, actor: Actor, rawInput: unknown, now = n
       closedAt: true,
       caseVersion: true,
       rescue: { select: { partnershipId: true } },
-      stages: {
-        where: OPEN_STAGE_WHERE,
-        select: { id: true, state: true, startedAt: true, completedAt: true, pausedAt: true, pausedMs: true, closingReason: true },
-      },
+      stages: { where: OPEN_STAGE_WHERE, select: { id: true } },
     },
   });
   if (!person) {
@@ -63,17 +61,13 @@ export async function closeCase(db: Db, actor: Actor, rawInput: unknown, now = n
       data: { personId: person.id, reason: input.reason, note: input.note, closedAt: now, closedById: actor.id, closedStageIds: person.stages.map((s) => s.id) },
       select: { id: true },
     });
-    for (const stage of person.stages) {
-      const ended = transition(stage, { type: "not_needed", reason: CLOSED_WITH_CASE_REASON }, now);
-      if (!ended.ok) throw new Error(`An open stage could not be ended: ${ended.code}`);
-      const { next } = ended.data;
-      await tx.stage.update({
-        where: { id: stage.id },
-        data: { state: next.state, completedAt: next.completedAt, pausedAt: next.pausedAt, pausedMs: next.pausedMs, closingReason: next.closingReason, version: { increment: 1 } },
-      });
-      await recordTimeline(tx, actor, { personId: person.id, stageId: stage.id, kind: "STAGE_NOT_NEEDED", text: CLOSED_WITH_CASE_REASON, occurredAt: now });
-    }
-    await withdrawWaitingReferrals(tx, actor, person.stages.map((s) => s.id), now);
+    await closeStagesNotNeeded(
+      tx,
+      actor,
+      person.stages.map((stage) => ({ stageId: stage.id, reason: CLOSED_WITH_CASE_REASON })),
+      now,
+      "the case was closed",
+    );
     await recordTimeline(tx, actor, {
       personId: person.id,
       kind: "CASE_CLOSED",
@@ -88,28 +82,14 @@ export async function closeCase(db: Db, actor: Actor, rawInput: unknown, now = n
     });
     if (concern) await tellPoliceAndCoordinator(tx, person, closure.id, input.reason);
     return true;
+  }).catch((error: unknown) => {
+    // A stage was worked on between loading the form's case and closing it: nothing was written.
+    if (error instanceof StageChangedMeanwhile) return false;
+    throw error;
   });
   if (!closed) return caseClosingRefused("stale-version");
   await publishChangesAfterCommit(db, [person.id]);
   return ok({ personId: person.id, reason: input.reason, stagesClosed: person.stages.length, concernRaised: concern });
-}
-
-async function withdrawWaitingReferrals(tx: Prisma.TransactionClient, actor: Actor, stageIds: string[], now: Date) {
-  const waiting = await tx.referral.findMany({
-    where: { stageId: { in: stageIds }, state: "PENDING" },
-    select: { id: true, stageId: true, toAgency: { select: { name: true } }, stage: { select: { personId: true } } },
-  });
-  for (const referral of waiting) {
-    await tx.referral.update({ where: { id: referral.id }, data: { state: "WITHDRAWN", answeredAt: now, answeredById: actor.id } });
-    await recordTimeline(tx, actor, {
-      personId: referral.stage.personId,
-      stageId: referral.stageId,
-      kind: "REFERRAL_WITHDRAWN",
-      text: `Referral to ${referral.toAgency.name} withdrawn: the case was closed`,
-      occurredAt: now,
-    });
-    await recordAudit(tx, actor, { action: "referral.withdraw", entity: "Referral", entityId: referral.id, changes: { state: { before: "PENDING", after: "WITHDRAWN" } } });
-  }
 }
 
 /**

@@ -9,6 +9,8 @@ import { idFromInput, recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
 import { publishChangesAfterCommit } from "../live/publish";
+import { StageChangedMeanwhile } from "../stages/close-stages-not-needed";
+import { restartStages } from "../stages/restart-stages";
 import { recordTimeline } from "../timeline/record-timeline";
 import { caseClosingRefused, reopenCaseSchema } from "./case-closing-input";
 
@@ -65,24 +67,14 @@ export async function reopenCase(db: Db, actor: Actor, rawInput: unknown, now = 
     if (closure) {
       await tx.caseClosure.update({ where: { id: closure.id }, data: { reopenedAt: now, reopenedById: actor.id, reopenReason: input.reason } });
     }
-    for (const stage of stages) {
-      await tx.stage.update({
-        where: { id: stage.id },
-        data: {
-          state: "NOT_STARTED",
-          startedAt: null,
-          completedAt: null,
-          pausedAt: null,
-          pausedMs: 0,
-          closingReason: null,
-          clockStartedAt: now,
-          dueAt: dueAtFor(stage.templateStage, now, stage.ownerAgency),
-          clockRound: { increment: 1 },
-          version: { increment: 1 },
-        },
-      });
-      await recordTimeline(tx, actor, { personId: person.id, stageId: stage.id, kind: "STAGE_RESUMED", text: "Restarted with a new clock: the case was reopened", occurredAt: now });
-    }
+    await restartStages(
+      tx,
+      actor,
+      person.id,
+      stages.map((stage) => ({ stageId: stage.id, closingReason: CLOSED_WITH_CASE_REASON, dueAt: dueAtFor(stage.templateStage, now, stage.ownerAgency) })),
+      now,
+      "Restarted with a new clock: the case was reopened",
+    );
     await recordTimeline(tx, actor, {
       personId: person.id,
       kind: "CASE_REOPENED",
@@ -91,6 +83,10 @@ export async function reopenCase(db: Db, actor: Actor, rawInput: unknown, now = 
     });
     await recordAudit(tx, actor, { action: "case.reopen", entity: "Person", entityId: person.id, changes: { restartedStages: { before: 0, after: stages.length } } });
     return true;
+  }).catch((error: unknown) => {
+    // A stage the closing ended changed between loading and reopening: nothing was written.
+    if (error instanceof StageChangedMeanwhile) return false;
+    throw error;
   });
   if (!reopened) return caseClosingRefused("stale-version");
   await publishChangesAfterCommit(db, [person.id]);

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { wholeNumber } from "@/domain/input/whole-number";
+import { planInterpreterChange } from "@/domain/pathway/age-reassessment";
 import { changedSinceShown, planCorrection, type CorrectionChange, type StoredDetails } from "@/domain/person/correction-fields";
 import { invalid, ok, refused, type Result } from "@/domain/result";
 import type { Actor } from "../access/actor";
@@ -9,6 +10,8 @@ import { seesMinimalRecord } from "../access/visibility";
 import { idFromInput, recordAudit, type AuditChanges } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { publishChangesAfterCommit } from "../live/publish";
+import { replanPathway } from "../pathway/replan-pathway";
+import { StageChangedMeanwhile } from "../stages/close-stages-not-needed";
 import { recordTimeline } from "../timeline/record-timeline";
 import { detailsSelect } from "./details-select";
 import { loadVisiblePerson } from "./load-visible-person";
@@ -43,8 +46,10 @@ function auditChanges(changes: CorrectionChange[]): AuditChanges {
  * showed (`was.<field>`); a form sent on an older version is refused with the fields someone else
  * changed, so two people never overwrite each other. One transaction writes the change, its timeline
  * entry (which fields, never their values) and its audit row (before and after, identity withheld).
+ * A corrected interpreter need re-plans the pathway in the same transaction (`replanPathway`): the
+ * interpreter stage is added (or restarted), or, not started, closed "not needed"; a done one stays.
  */
-export async function correctPersonDetails(db: Db, actor: Actor, rawInput: unknown): Promise<Result<{ personId: string; changed: string[] }>> {
+export async function correctPersonDetails(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<Result<{ personId: string; changed: string[] }>> {
   await requirePermission(db, actor, "person.correct", { entity: "Person", entityId: idFromInput(rawInput, "personId") });
   const header = correctionHeaderSchema.safeParse(rawInput);
   if (!header.success) return invalid(header.error);
@@ -79,11 +84,41 @@ export async function correctPersonDetails(db: Db, actor: Actor, rawInput: unkno
       personId: person.id,
       kind: "DETAILS_CORRECTED",
       text: `Changed: ${changes.map(({ field }) => field.label.toLowerCase()).join(", ")}`,
-      occurredAt: new Date(),
+      occurredAt: now,
     });
-    await recordAudit(tx, actor, { action: "person.correct", entity: "Person", entityId: person.id, changes: auditChanges(changes) });
+    const audited = auditChanges(changes);
+    const interpreter = changes.find(({ field }) => field.key === "interpreterNeeded");
+    if (interpreter) {
+      // The pathway follows the corrected need: the interpreter stage comes, or closes if not started.
+      const pathway = await tx.person.findUniqueOrThrow({ where: { id: person.id }, select: { id: true, templateId: true, ageGroup: true, closedAt: true } });
+      // A closed case's pathway does not change; its reopening restarts what the closing ended.
+      if (!pathway.closedAt) {
+        const needed = interpreter.after === true;
+        const planned = await replanPathway(
+          tx,
+          actor,
+          pathway,
+          (stages, templates, ownerHoursOf) => planInterpreterChange(pathway, needed, stages, templates, now, ownerHoursOf),
+          now,
+          "Restarted with a new clock: an interpreter is needed",
+        );
+        Object.assign(audited, {
+          stagesClosed: { before: 0, after: planned.closed },
+          stagesRestarted: { before: 0, after: planned.restarted },
+          stagesAdded: { before: 0, after: planned.added },
+        });
+      }
+    }
+    await recordAudit(tx, actor, { action: "person.correct", entity: "Person", entityId: person.id, changes: audited });
     return true;
+  }).catch((error: unknown) => {
+    // The interpreter stage changed while the correction was being saved: nothing was written.
+    if (error instanceof StageChangedMeanwhile) return "stage-changed" as const;
+    throw error;
   });
+  if (saved === "stage-changed") {
+    return refused("stale-version", "A stage of this person's pathway changed while the correction was being saved. Nothing was saved: try again.");
+  }
   if (!saved) {
     // Another correction committed between the read and the write.
     const current = await db.person.findUniqueOrThrow({ where: { id: person.id }, select });

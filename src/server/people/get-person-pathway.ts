@@ -48,6 +48,8 @@ async function dependantsOf(db: Db, actor: Actor, person: { id: string; parentPe
     parent: parent ? linkOf(parent) : null,
     hasHiddenParent: person.parentPersonId !== null && parent === null,
     parentCandidates: candidates.filter((candidate) => candidate.id !== person.parentPersonId).map(linkOf),
+    // Whoever may link may unlink, a parent they cannot see included (the child's record is theirs).
+    canUnlinkParent: person.parentPersonId !== null && roleHasPermission(actor.role, "person.link_dependant"),
   };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { typedText } from "@/domain/input/text";
 import { isTreatedAsChild } from "@/domain/types";
 import { fieldRefused, invalid, ok, refused, type Result } from "@/domain/result";
 import type { Actor } from "../access/actor";
@@ -59,5 +60,47 @@ export async function linkDependant(db: Db, actor: Actor, rawInput: unknown): Pr
     await recordAudit(tx, actor, { action: "person.link_dependant", entity: "Person", entityId: child.id, changes: { parentPersonId: { before: child.parentPersonId, after: parent.id } } });
   });
   await publishChangesAfterCommit(db, [child.id, parent.id]);
+  return ok({ personId: child.id });
+}
+
+const UNLINK_REASON_MAX = 500;
+
+export const unlinkDependantSchema = z.object({
+  personId: z.string().uuid("Person not found"),
+  reason: typedText({ multiline: true })
+    .trim()
+    .min(1, "Enter why the link to this parent is wrong or has ended")
+    .max(UNLINK_REASON_MAX, `Enter ${UNLINK_REASON_MAX} characters or fewer`),
+});
+
+/**
+ * Unlinks a child from the parent they were linked to (a link made in error, or a "parent" found not
+ * to be one), with a reason. Who may: the same as linking (`person.link_dependant`, and the child in
+ * this user's view). Nothing is deleted: the link's history stays on both timelines and in the audit
+ * log. The reason is on the child's timeline only: the parent's entry says a child was unlinked and
+ * nothing more, because a reader of the parent's record may not see the child. The write is made
+ * against the parent the page showed, so two people unlinking or relinking at once cannot cross.
+ */
+export async function unlinkDependant(db: Db, actor: Actor, rawInput: unknown): Promise<Result<{ personId: string }>> {
+  await requirePermission(db, actor, "person.link_dependant", { entity: "Person", entityId: idFromInput(rawInput, "personId") });
+  const parsed = unlinkDependantSchema.safeParse(rawInput);
+  if (!parsed.success) return invalid(parsed.error);
+  const input = parsed.data;
+
+  const child = await loadVisiblePerson(db, actor, input.personId, "person.link_dependant", { id: true, parentPersonId: true });
+  const parentId = child.parentPersonId;
+  if (!parentId) return refused("no-change", "This person is not linked to a parent.");
+
+  const now = new Date();
+  const unlinked = await db.$transaction(async (tx) => {
+    const { count } = await tx.person.updateMany({ where: { id: child.id, parentPersonId: parentId }, data: { parentPersonId: null } });
+    if (count === 0) return false;
+    await recordTimeline(tx, actor, { personId: child.id, kind: "DEPENDANT_UNLINKED", text: input.reason, occurredAt: now });
+    await recordTimeline(tx, actor, { personId: parentId, kind: "DEPENDANT_UNLINKED", occurredAt: now });
+    await recordAudit(tx, actor, { action: "person.unlink_dependant", entity: "Person", entityId: child.id, changes: { parentPersonId: { before: parentId, after: null } } });
+    return true;
+  });
+  if (!unlinked) return refused("stale-version", "Someone else changed this child's link while you were looking at it. Nothing was saved: check the page as it is now.");
+  await publishChangesAfterCommit(db, [child.id, parentId]);
   return ok({ personId: child.id });
 }

@@ -9,8 +9,8 @@ import { seesMinimalRecord } from "../access/visibility";
 import { idFromInput, recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { publishChangesAfterCommit } from "../live/publish";
-import { AGENCY_HOURS_SELECT } from "../pathway/current-template";
-import { closeStagesNotNeeded, StageChangedMeanwhile } from "../stages/close-stages-not-needed";
+import { replanPathway } from "../pathway/replan-pathway";
+import { StageChangedMeanwhile } from "../stages/close-stages-not-needed";
 import { recordTimeline } from "../timeline/record-timeline";
 import { loadVisiblePerson } from "./load-visible-person";
 
@@ -36,13 +36,14 @@ export function ageAssessmentSchema(now: Date) {
   });
 }
 
-export type RecordedAgeAssessment = { personId: string; closed: number; added: number };
+export type RecordedAgeAssessment = { personId: string; closed: number; restarted: number; added: number };
 
 /**
  * Records an age assessment and makes the pathway follow it (docs/decisions/0022). A person found to
  * be a child gains the children's stages of their own pathway version, with clocks from now, and the
- * open adult stages close "not needed — age assessed as child"; the reverse for an adult. Stages
- * already done stay, nothing is deleted. Who may: agencies that see the person in full; health's
+ * open adult stages close "not needed — age assessed as child"; the reverse for an adult. A second
+ * assessment the other way restarts, with new clocks, the stages the first one closed (`replanPathway`).
+ * Stages already done stay, nothing is deleted. Who may: agencies that see the person in full; health's
  * minimal record does not show the pathway's other stages, so it may not re-plan them.
  */
 export async function recordAgeAssessment(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<Result<RecordedAgeAssessment>> {
@@ -70,13 +71,6 @@ export async function recordAgeAssessment(db: Db, actor: Actor, rawInput: unknow
 
   try {
     const outcome = await db.$transaction(async (tx) => {
-      const stages = await tx.stage.findMany({ where: { personId: person.id }, select: { id: true, templateStageId: true, state: true } });
-      const templates = await tx.pathwayStageTemplate.findMany({
-        where: { templateId: person.templateId },
-        include: { ownerAgency: { select: AGENCY_HOURS_SELECT } },
-      });
-      const plan = planAgeReassessment(person, input.outcome, stages, templates, now, (template) => template.ownerAgency);
-
       await tx.ageAssessment.create({
         data: {
           personId: person.id,
@@ -96,12 +90,14 @@ export async function recordAgeAssessment(db: Db, actor: Actor, rawInput: unknow
         text: `Assessed as ${input.outcome === "ADULT" ? "an adult" : "a child"} on ${input.assessedOn} by ${input.assessedBy}${input.mertonCompliant ? " (Merton-compliant)" : " (not Merton-compliant)"}`,
         occurredAt: now,
       });
-      await closeStagesNotNeeded(tx, actor, plan.close, now);
-      for (const { template, dueAt } of plan.add) {
-        await tx.stage.create({
-          data: { personId: person.id, templateStageId: template.id, ownerAgencyId: template.ownerAgencyId, dueAt, clockStartedAt: now },
-        });
-      }
+      const planned = await replanPathway(
+        tx,
+        actor,
+        person,
+        (stages, templates, ownerHoursOf) => planAgeReassessment(person, input.outcome, stages, templates, now, ownerHoursOf),
+        now,
+        `Restarted with a new clock: age assessed as ${input.outcome === "ADULT" ? "an adult" : "a child"}`,
+      );
       await recordAudit(tx, actor, {
         action: "person.assess_age",
         // About the person, so it shows in the lead's "who has seen this record" (found by the person's id).
@@ -109,11 +105,12 @@ export async function recordAgeAssessment(db: Db, actor: Actor, rawInput: unknow
         entityId: person.id,
         changes: {
           ageGroup: { before: person.ageGroup, after: input.outcome },
-          stagesClosed: { before: 0, after: plan.close.length },
-          stagesAdded: { before: 0, after: plan.add.length },
+          stagesClosed: { before: 0, after: planned.closed },
+          stagesRestarted: { before: 0, after: planned.restarted },
+          stagesAdded: { before: 0, after: planned.added },
         },
       });
-      return { personId: person.id, closed: plan.close.length, added: plan.add.length };
+      return { personId: person.id, ...planned };
     });
     await publishChangesAfterCommit(db, [person.id]);
     return ok(outcome);

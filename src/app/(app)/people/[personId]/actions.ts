@@ -7,7 +7,7 @@ import type { FormState } from "@/lib/form-state";
 import { db } from "@/server/db/client";
 import { recordContact } from "@/server/contacts/record-contact";
 import { addNote } from "@/server/people/add-note";
-import { linkDependant } from "@/server/people/link-dependant";
+import { linkDependant, unlinkDependant } from "@/server/people/link-dependant";
 
 export async function addNoteAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const result = await runFormUseCase(formData, (actor, input) => addNote(db, actor, input));
@@ -21,6 +21,13 @@ export async function linkDependantAction(_previous: FormState, formData: FormDa
   if (!result.ok) return result.state;
   revalidatePath(`/people/${result.data.personId}`);
   redirect(`/people/${result.data.personId}?linked=parent`);
+}
+
+export async function unlinkDependantAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const result = await runFormUseCase(formData, (actor, input) => unlinkDependant(db, actor, input));
+  if (!result.ok) return result.state;
+  revalidatePath(`/people/${result.data.personId}`);
+  redirect(`/people/${result.data.personId}?linked=unlinked`);
 }
 
 export async function recordContactAction(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -2,10 +2,10 @@
 
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
-import { Select } from "@/components/form/fields";
+import { Select, TextArea } from "@/components/form/fields";
 import { SubmitButton } from "@/components/form/submit-button";
 import { initialFormState } from "@/lib/form-state";
-import { linkDependantAction } from "./actions";
+import { linkDependantAction, unlinkDependantAction } from "./actions";
 
 export function LinkParentForm({ personId, candidates }: { personId: string; candidates: { id: string; label: string }[] }) {
   const [state, formAction] = useActionState(linkDependantAction, initialFormState);
@@ -24,6 +24,29 @@ export function LinkParentForm({ personId, candidates }: { personId: string; can
           error={state.fieldErrors.parentPersonId}
         />
         <SubmitButton variant="secondary">Link as their child</SubmitButton>
+      </form>
+    </details>
+  );
+}
+
+/** Unlinks the child from the parent they were linked to: a link made in error, with the reason. */
+export function UnlinkParentForm({ personId }: { personId: string }) {
+  const [state, formAction] = useActionState(unlinkDependantAction, initialFormState);
+  return (
+    <details className="mb-4" open={Boolean(state.formError) || Object.keys(state.fieldErrors).length > 0}>
+      <summary className="mb-4 inline-block cursor-pointer py-1 font-bold text-link underline">Unlink from this parent</summary>
+      <form action={formAction} noValidate>
+        <ErrorSummary formError={state.formError} fieldErrors={state.fieldErrors} />
+        <input type="hidden" name="personId" value={personId} />
+        <TextArea
+          name="reason"
+          label="Why is the link wrong or ended?"
+          hint="For example ‘not the child’s parent: DNA result’. It goes on the child’s timeline."
+          rows={3}
+          defaultValue={typeof state.values?.reason === "string" ? state.values.reason : ""}
+          error={state.fieldErrors.reason}
+        />
+        <SubmitButton variant="secondary">Unlink from the parent</SubmitButton>
       </form>
     </details>
   );

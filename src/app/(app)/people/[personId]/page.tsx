@@ -25,7 +25,7 @@ import { getPersonPathway, type PersonPathwayView } from "@/server/people/get-pe
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { AddNoteForm } from "./add-note-form";
-import { LinkParentForm } from "./link-parent-form";
+import { LinkParentForm, UnlinkParentForm } from "./link-parent-form";
 import { SafetyBanner } from "@/components/person/safety-banner";
 import { RecordContactForm } from "./record-contact-form";
 import { getConsentAndNrm } from "@/server/nrm/get-consent-and-nrm";
@@ -102,6 +102,7 @@ export default async function PersonPage({
       {age === "assessed" && <NotificationBanner>Age assessment recorded: the pathway follows it.</NotificationBanner>}
       {safety === "saved" && <NotificationBanner>Safety flags saved.</NotificationBanner>}
       {linked === "parent" && <NotificationBanner>Linked to their parent.</NotificationBanner>}
+      {linked === "unlinked" && <NotificationBanner>Unlinked from the parent. The link stays in both timelines.</NotificationBanner>}
       {consent === "recorded" && <NotificationBanner>Consent decision recorded.</NotificationBanner>}
       {consent === "withdrawn" && <NotificationBanner>Withdrawal of consent recorded: sharing for that purpose has stopped.</NotificationBanner>}
       {basis === "recorded" && <NotificationBanner>Lawful basis for sharing recorded.</NotificationBanner>}
@@ -309,6 +310,7 @@ function Family({ person }: { person: PersonPathwayView }) {
         </p>
       )}
       {person.hasHiddenParent && <p className="mb-2">Child of a person your agency does not work with.</p>}
+      {person.canUnlinkParent && <UnlinkParentForm personId={person.id} />}
       {person.dependants.length > 0 && (
         <>
           <p className="mb-1 font-bold">Children</p>
