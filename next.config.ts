@@ -26,8 +26,9 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // `next dev` refuses its hot-reload socket to 127.0.0.1, where the demo and tests serve the app.
   allowedDevOrigins: ["127.0.0.1"],
-  // pdfkit reads its built-in fonts' metrics from its own package folder at run time: not bundled.
-  serverExternalPackages: ["pg", "pg-boss", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pdfkit"],
+  // pdfkit reads its built-in fonts' metrics from its own package folder at run time, and the
+  // chronology PDF reads Noto Sans from its package folder (render-chronology-pdf.ts): not bundled.
+  serverExternalPackages: ["pg", "pg-boss", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pdfkit", "@expo-google-fonts/noto-sans"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -127,4 +127,30 @@ describe("the chronology", () => {
     expect(text).not.toContain("suspect");
     expect(text).not.toContain("antibiotics");
   });
+
+  it("prints names and notes outside Latin-1 as written: Romanian, Vietnamese (precomposed or with combining marks), Polish, Greek, Cyrillic", async () => {
+    const t0 = new Date(Math.floor((Date.now() - 2 * HOUR) / MINUTE) * MINUTE);
+    const named = await logOnePerson(db, police, { t0, now: new Date(t0.getTime() + 5 * MINUTE), person: { name: "Ștefan Țurcanu", interpreterNeeded: "no" } });
+    // "Nguyễn" typed with combining marks (e, circumflex, tilde), as some keyboards send it.
+    const note = "Interpreter Nguye\u0302\u0303n Thị Hoa; sister Zażółć Gęślą; contacts Ελένη Παπαδοπούλου and Ольга Ковальчук (all fictional)";
+    const added = await addNote(db, council, { personId: named.personId, text: note, sensitivity: "GENERAL" });
+    expect(added.ok).toBe(true);
+
+    const doc = await getChronology(db, council, named.personId, "pdf");
+    expect(doc.subject).toContain("Ștefan Țurcanu");
+    const pdf = await renderChronologyPdf(doc);
+    const text = pdfText(pdf).replace(/\s+/g, " ");
+    expect(text).toContain("Ștefan Țurcanu");
+    expect(text).toContain("Nguyễn Thị Hoa");
+    expect(text).toContain("Zażółć Gęślą");
+    expect(text).toContain("Ελένη Παπαδοπούλου");
+    expect(text).toContain("Ольга Ковальчук");
+    expect(text).not.toMatch(/\?\w|\w\?/);
+    // Embedded, as a subset of Noto Sans: not the standard fonts, and small.
+    const source = pdf.toString("latin1");
+    expect(source).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSans-Regular/);
+    expect(source).toContain("/FontFile2");
+    expect(source).not.toMatch(/\/BaseFont \/Helvetica/);
+    expect(pdf.length).toBeLessThan(250_000);
+  });
 });
