@@ -377,6 +377,20 @@ const SPECS: Record<string, Spec> = {
     expected: CASEWORK_ONLY({ own: "allowed", otherAgency: "refused", hidden: "not-found" }),
     refusedCode: "invalid-input",
   },
+  "(app)/people/[personId]/actions.ts#unlinkDependantAction": {
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => {
+      const logger = target === "hidden" ? await awayActor("POLICE") : homePolice;
+      // The "other" cell is a child never linked: nothing to unlink, whoever asks.
+      const people = [personFormInput(), personFormInput({ description: "Girl, about 7 (fictional)", ageGroup: "CHILD", childOf: target === "otherAgency" ? "" : "1" })];
+      const logged = await logRescue(db, logger, rescueFormInput({ occurredAt: T0, people }), new Date(T0.getTime() + 5 * MINUTE));
+      if (!logged.ok) throw new Error(JSON.stringify(logged));
+      const child = await db.person.findFirstOrThrow({ where: { rescueId: logged.data.rescueId, ageGroup: "CHILD" }, select: { id: true } });
+      return { personId: child.id, reason: "Linked in error (fictional)" };
+    }),
+    expected: CASEWORK_ONLY({ own: "allowed", otherAgency: "refused", hidden: "not-found" }),
+    refusedCode: "no-change",
+  },
   "(app)/people/[personId]/accommodation/actions.ts#recordAccommodationAction": {
     targets: ["own", "otherAgency", "hidden"],
     call: withForm(async (target) => {

@@ -113,6 +113,12 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
       const parent = people.find((person) => person.ageGroup === "ADULT")!;
       return { actor: police, call: withState(toFormData({ personId: child.id, parentPersonId: parent.id })) };
     },
+    unlinkDependantAction: async () => {
+      const logged = await logRescue(db, police, rescueFormInput({ people: [personFormInput(), personFormInput({ description: "Boy, about 5 (fictional)", ageGroup: "CHILD", childOf: "1" })] }));
+      if (!logged.ok) throw new Error(JSON.stringify(logged));
+      const child = await db.person.findFirstOrThrow({ where: { rescueId: logged.data.rescueId, ageGroup: "CHILD" }, select: { id: true } });
+      return { actor: police, call: withState(toFormData({ personId: child.id, reason: "Linked in error (fictional)" })) };
+    },
     recordConsentAction: async () => {
       const person = await freshPerson();
       return { actor: police, call: withState(toFormData(await consentForm(db, person.personId))) };
