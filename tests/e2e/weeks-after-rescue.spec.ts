@@ -123,3 +123,50 @@ test("a rescue of a parent, her son and an age-disputed young man: the son's own
   await expect(page.getByTestId("timeline")).toContainText("recorded an age assessment");
   await screenshotAtBothWidths(page, "age-assessed-adult");
 });
+
+test("a child linked to the wrong adult is unlinked with a reason: refused without one, then on both timelines", async ({ page }) => {
+  test.setTimeout(90_000);
+  const adult = "Woman, about 40, not his mother (fictional)";
+  const boy = "Boy, about 9, linked in error (fictional)";
+  await signIn(page, POLICE_CASEWORKER);
+  await page.goto("/rescues/new");
+  await page.getByLabel("Place").fill("Stockton");
+  for (const [index, row] of [{ description: adult, age: "Adult", gender: "Female" }, { description: boy, age: "Child", gender: "Male" }].entries()) {
+    if (index > 0) await page.getByRole("button", { name: "Add another person" }).click();
+    const person = page.getByTestId("person-fieldset").nth(index);
+    await person.getByLabel("Description").fill(row.description);
+    await person.getByRole("group", { name: "Age group" }).getByLabel(row.age, { exact: true }).check();
+    await person.getByRole("group", { name: "Gender" }).getByLabel(row.gender, { exact: true }).check();
+    await person.getByRole("group", { name: "Is an interpreter needed?" }).getByLabel("No", { exact: true }).check();
+  }
+  await page.getByTestId("person-fieldset").nth(1).getByLabel("Child of person (optional)").fill("1");
+  await page.getByRole("button", { name: "Log rescue and start pathways" }).click();
+  await expect(page.getByTestId("notification-banner")).toContainText("2 people");
+
+  await page.getByRole("link", { name: boy }).click();
+  const childUrl = page.url();
+  const family = page.getByTestId("family");
+  await expect(family).toContainText(`Child of ${adult}`);
+  await family.getByText("Unlink from this parent").click();
+  await family.getByRole("button", { name: "Unlink from the parent" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("Enter why the link to this parent is wrong or has ended");
+  await expect(family).toContainText("Error: Enter why the link to this parent is wrong or has ended");
+  await expect(page).toHaveURL(childUrl);
+
+  await family.getByLabel("Why is the link wrong or ended?").fill("Not his mother: his aunt says so (fictional)");
+  await expectNoAxeViolations(page);
+  await family.getByRole("button", { name: "Unlink from the parent" }).click();
+  await expect(page).toHaveURL(`${childUrl}?linked=unlinked`);
+  await expect(page.getByTestId("notification-banner")).toContainText("Unlinked from the parent");
+  await expect(page.getByText(`Child of ${adult}`)).toHaveCount(0);
+  await expect(page.getByTestId("timeline")).toContainText("unlinked a child from the parent they were linked to");
+  await expect(page.getByTestId("timeline")).toContainText("Not his mother: his aunt says so (fictional)");
+
+  // Her page: no child any more, and the unlinking on her timeline without the reason.
+  await page.goto("/people");
+  await page.getByRole("link", { name: adult }).first().click();
+  await expect(page.getByTestId("dependants")).toHaveCount(0);
+  await expect(page.getByTestId("timeline")).toContainText("unlinked a child from the parent they were linked to");
+  await expect(page.getByTestId("timeline")).not.toContainText("his aunt says so");
+  await screenshotAtBothWidths(page, "child-unlinked-parent");
+});

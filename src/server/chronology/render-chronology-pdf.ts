@@ -33,7 +33,9 @@ const SHAPING = { ccmp: false, liga: false } as unknown as PDFKit.Mixins.OpenTyp
 function fontFaces(): Record<Face, Buffer> {
   if (!fonts) {
     const folder = path.dirname(createRequire(import.meta.url).resolve("@expo-google-fonts/noto-sans/package.json"));
-    fonts = { body: readFileSync(path.join(folder, FONT_FILES.body)), bold: readFileSync(path.join(folder, FONT_FILES.bold)), italic: readFileSync(path.join(folder, FONT_FILES.italic)) };
+    // Not traced by the bundler: the package is external, read from node_modules where it is installed.
+    const read = (face: Face) => readFileSync(path.join(/*turbopackIgnore: true*/ folder, FONT_FILES[face]));
+    fonts = { body: read("body"), bold: read("bold"), italic: read("italic") };
   }
   return fonts;
 }
