@@ -144,6 +144,7 @@ test("a child linked to the wrong adult is unlinked with a reason: refused witho
   await expect(page.getByTestId("notification-banner")).toContainText("2 people");
 
   await page.getByRole("link", { name: boy }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(boy);
   const childUrl = page.url();
   const family = page.getByTestId("family");
   await expect(family).toContainText(`Child of ${adult}`);

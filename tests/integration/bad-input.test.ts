@@ -154,6 +154,7 @@ describe("a NUL character in a text field", () => {
       fields: () => ({ personId: person.personId, outcome: "ADULT", assessedOn: "2026-11-30", assessedBy: `Social worker${NUL}`, mertonCompliant: "yes" }),
       field: "assessedBy",
     },
+    { label: "reason for unlinking a parent", who: () => police, call: ["people/[personId]", "unlinkDependantAction"], fields: () => ({ personId: person.personId, reason: `Linked in error${NUL}` }), field: "reason" },
     { label: "safe ways to contact", who: () => police, call: ["people/[personId]/safety", "setSafetyFlagsAction"], fields: () => ({ personId: person.personId, version: 0, safeContact: `Via VCAS${NUL}` }), field: "safeContact" },
   ];
 
