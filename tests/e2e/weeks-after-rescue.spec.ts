@@ -153,6 +153,8 @@ test("a child linked to the wrong adult is unlinked with a reason: refused witho
   await expect(page.getByTestId("error-summary")).toContainText("Enter why the link to this parent is wrong or has ended");
   await expect(family).toContainText("Error: Enter why the link to this parent is wrong or has ended");
   await expect(page).toHaveURL(childUrl);
+  await family.scrollIntoViewIfNeeded();
+  await screenshotAtBothWidths(page, "unlink-parent-refused");
 
   await family.getByLabel("Why is the link wrong or ended?").fill("Not his mother: his aunt says so (fictional)");
   await expectNoAxeViolations(page);

@@ -1,6 +1,5 @@
 import "server-only";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { ChronologyDocument } from "@/domain/chronology/build-chronology";
@@ -29,10 +28,30 @@ let fonts: Record<Face, Buffer> | null = null;
  */
 const SHAPING = { ccmp: false, liga: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[];
 
+/**
+ * Where the font package is installed. Node's own resolver, reached through `process.getBuiltinModule`
+ * so the bundler leaves it alone (a bundled `require.resolve` returns a module number, not a path):
+ * from this file, or, where the bundler rewrote its address, from the folder the server runs in
+ * (`scripts/serve.ts`, the tests and the demo all run from the project's root).
+ */
+function fontPackageFolder(): string {
+  const { createRequire } = process.getBuiltinModule("node:module");
+  const name = "@expo-google-fonts/noto-sans/package.json";
+  for (const from of [import.meta.url, path.join(process.cwd(), "package.json")]) {
+    try {
+      const found: unknown = createRequire(from).resolve(name);
+      if (typeof found === "string") return path.dirname(found);
+    } catch {
+      // Not resolvable from there: try the next place.
+    }
+  }
+  throw new Error(`The chronology font package is not installed: ${name}`);
+}
+
 /** The three faces, read once per process. */
 function fontFaces(): Record<Face, Buffer> {
   if (!fonts) {
-    const folder = path.dirname(createRequire(import.meta.url).resolve("@expo-google-fonts/noto-sans/package.json"));
+    const folder = fontPackageFolder();
     // Not traced by the bundler: the package is external, read from node_modules where it is installed.
     const read = (face: Face) => readFileSync(path.join(/*turbopackIgnore: true*/ folder, FONT_FILES[face]));
     fonts = { body: read("body"), bold: read("bold"), italic: read("italic") };
