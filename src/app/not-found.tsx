@@ -1,4 +1,8 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+
+// The title says what the heading says, as an error (GOV.UK: error pages' titles start "Error:").
+export const metadata: Metadata = { title: "Error: Page not found" };
 
 export default function NotFound() {
   return (
