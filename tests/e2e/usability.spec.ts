@@ -20,7 +20,8 @@ test.describe("focus after an action and after navigation", () => {
     const personPath = new URL(page.url()).pathname;
 
     // A note added: the page redirects with a banner, which takes focus.
-    await page.getByLabel(/^Note/).first().fill("Keyboard focus check (fictional)");
+    await page.getByText("Add a note", { exact: true }).click();
+    await page.getByLabel("Note", { exact: true }).fill("Keyboard focus check (fictional)");
     await page.getByRole("button", { name: /Add note/ }).click();
     const banner = page.getByTestId("notification-banner");
     await expect(banner).toContainText("Note added to the timeline.");
@@ -39,6 +40,7 @@ test.describe("focus after an action and after navigation", () => {
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page).toHaveURL(/\?changed=/);
     await expect(page.getByTestId("notification-banner")).toBeFocused();
+    await screenshotAtBothWidths(page, "person-banner-focused");
   });
 
   test("after following a link in the app, the next Tab reaches the skip link", async ({ page }) => {
@@ -83,9 +85,8 @@ test("the error summary of a many-person rescue says which person each error is 
   const numbers = people.map((text) => Number(/^Person (\d+):/.exec(text)?.[1]));
   expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
   expect(new Set(numbers)).toEqual(new Set([1, 2, 3]));
-  expect(people).toContain("Person 1: Enter a name, or a description");
-  expect(people).not.toContain("Person 2: Enter a name, or a description");
-  expect(people).toContain("Person 3: Enter a name, or a description");
+  const nameMissing = people.filter((text) => text.includes("Enter a name, or a description")).map((text) => text.slice(0, 8));
+  expect(nameMissing).toEqual(["Person 1", "Person 3"]);
   // Within a person, in the order of their fields: the name comes before the gender.
   const first = people.filter((text) => text.startsWith("Person 1:"));
   expect(first.findIndex((text) => text.includes("name"))).toBeLessThan(first.findIndex((text) => text.includes("gender")));
