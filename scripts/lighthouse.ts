@@ -14,7 +14,6 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
-import lighthouse from "lighthouse";
 import { chromium, type BrowserContext } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../prisma/demo-accounts";
 import { TOTP_DIGITS, totpStepAt } from "../src/domain/auth/totp-steps";
@@ -74,22 +73,36 @@ async function firstPersonPath(context: BrowserContext, baseUrl: string): Promis
   return href.split("?")[0]!;
 }
 
+/**
+ * One Lighthouse run through its own CLI under plain node: run in this process, tsx's transform
+ * would reach Lighthouse's page functions, which it sends to the browser as text, and they would
+ * fail there ("__name is not defined").
+ */
 async function measure(url: string, cookie: string | null) {
-  const result = await lighthouse(
+  const cli = join(process.cwd(), "node_modules", "lighthouse", "cli", "index.js");
+  const flags = [
     url,
-    {
-      port: debuggingPort,
-      onlyCategories: ["performance"],
-      output: "json",
-      logLevel: "error",
-      // Keep the session cookie: Lighthouse clears the origin's storage by default.
-      disableStorageReset: true,
-      extraHeaders: cookie ? { Cookie: cookie } : undefined,
-    },
-    undefined,
-  );
-  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-  const { lhr } = result;
+    `--port=${debuggingPort}`,
+    "--only-categories=performance",
+    "--output=json",
+    "--output-path=stdout",
+    "--quiet",
+    // Keep the session cookie: Lighthouse clears the origin's storage by default.
+    "--disable-storage-reset",
+    ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
+  ];
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...flags], { stdio: ["ignore", "pipe", "inherit"] });
+    let text = "";
+    child.stdout!.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve(text) : reject(new Error(`lighthouse exited ${code} for ${url}`))));
+  });
+  const lhr = JSON.parse(output) as {
+    categories: { performance?: { score: number | null } };
+    audits: Record<string, { displayValue?: string }>;
+    runtimeError?: { message: string };
+  };
   const metric = (id: string) => lhr.audits[id]?.displayValue ?? "";
   return {
     score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
