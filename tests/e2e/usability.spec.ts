@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { POLICE_CASEWORKER, screenshotAtBothWidths, signIn } from "./support";
+import { POLICE_CASEWORKER, screenshotAtBothWidths, signIn, signOut } from "./support";
 
 const PCC = "pcc@demo.example";
 
@@ -91,6 +91,8 @@ test("the error summary of a many-person rescue says which person each error is 
   const first = people.filter((text) => text.startsWith("Person 1:"));
   expect(first.findIndex((text) => text.includes("name"))).toBeLessThan(first.findIndex((text) => text.includes("gender")));
   await screenshotAtBothWidths(page, "rescue-error-summary");
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.getByTestId("error-summary").screenshot({ path: "screenshots/rescue-error-summary-detail-390.png" });
 });
 
 /** WCAG 1.4.12's text spacing, set on every element through the CSSOM (an injected stylesheet would break the CSP). */
@@ -150,6 +152,7 @@ test.describe("WCAG 1.4.12 text spacing", () => {
       expect(await layoutProblems(page), "person page, as designed").toEqual([]);
       await applyTextSpacing(page);
       expect(await layoutProblems(page), "person page, with text spacing").toEqual([]);
+      await page.getByTestId("summary-list").first().screenshot({ path: `screenshots/summary-list-text-spacing-${width}.png` });
 
       await page.goto(personPath);
       await page.getByTestId("stage-list").getByRole("link", { name: /^Update/ }).first().click();
@@ -157,7 +160,7 @@ test.describe("WCAG 1.4.12 text spacing", () => {
       await applyTextSpacing(page);
       expect(await layoutProblems(page), "stage page, with text spacing").toEqual([]);
 
-      await page.getByRole("button", { name: "Sign out" }).click();
+      await signOut(page);
       await signIn(page, PCC);
       await page.goto("/dashboard");
       await expect(page.getByTestId("dashboard-contents")).toBeVisible();
