@@ -7,8 +7,9 @@ import type { NextRequest } from "next/server";
  */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const PAGE = `<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><title>Too much to send – Victim Care Pathway</title></head>
+/** Exported for the test that every error page's title starts "Error:" and says what its heading says. */
+export const OVERSIZED_BODY_PAGE = `<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Error: That was too much to send – Victim Care Pathway</title></head>
 <body><h1>That was too much to send</h1>
 <p>The form was larger than 1 MB, so nothing was saved. Go back, shorten what you entered and try again.</p>
 <p><a href="/">Go to the start page</a></p></body></html>`;
@@ -24,7 +25,7 @@ export async function refuseOversizedBody(request: NextRequest): Promise<Respons
   const declared = request.headers.get("content-length");
   const tooLarge = declared !== null ? !(Number(declared) <= MAX_BODY_BYTES) : await streamExceeds(request.clone().body, MAX_BODY_BYTES);
   if (!tooLarge) return null;
-  return new Response(PAGE, {
+  return new Response(OVERSIZED_BODY_PAGE, {
     status: 413,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", connection: "close" },
   });

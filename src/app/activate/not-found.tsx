@@ -1,4 +1,7 @@
+import type { Metadata } from "next";
 import { ServiceHeader } from "@/components/service-header";
+
+export const metadata: Metadata = { title: "Error: This link does not work" };
 
 /** One page for every link that does not work: unknown, expired, used, revoked or for a switched-off account. */
 export default function ActivationLinkNotFound() {

@@ -28,6 +28,7 @@ export function ErrorSummary({
       role="alert"
       aria-labelledby="error-summary-title"
       data-testid="error-summary"
+      data-takes-focus=""
       className="mb-8 border-4 border-danger p-4 focus:outline-none"
     >
       <h2 id="error-summary-title" className="mb-3 text-xl font-bold">

@@ -110,7 +110,7 @@ export function laneFor(method: string, path: string, { prefetch = false }: { pr
 export const RETRY_AFTER_SECONDS = 2;
 
 export const BUSY_PAGE = `<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Service busy – Victim Care Pathway</title></head>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Error: Sorry, the service is busy – Victim Care Pathway</title></head>
 <body><h1>Sorry, the service is busy</h1>
 <p>Too many people are using the service at this moment. Nothing you sent was saved.</p>
 <p>Wait a few seconds, then try again.</p></body></html>`;

@@ -17,7 +17,24 @@ import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { DashboardFilterForm } from "./dashboard-filter-form";
 import { CellText, chartRows, DashboardDataTable } from "./dashboard-table";
 
-export const metadata: Metadata = { title: "Dashboard" };
+/**
+ * A filtered view has its own title, said as the page says it ("Dashboard: November 2026, children,
+ * labour"), so a tab, the history and a screen reader tell views apart; a query that does not parse
+ * shows the form's errors, so its title starts "Error:". Reads the address only, never data.
+ */
+export async function generateMetadata({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }): Promise<Metadata> {
+  const parsed = parseDashboardFilters(await searchParams, new Date());
+  if (!parsed.ok) return { title: "Error: Dashboard" };
+  const { period, ageGroup, exploitationType, gender, agencyId } = parsed.data;
+  const parts = [
+    period.label,
+    ageGroup && AGE_GROUP_LABELS[ageGroup].toLowerCase(),
+    exploitationType && EXPLOITATION_TYPE_LABELS[exploitationType].toLowerCase(),
+    gender && GENDER_LABELS[gender].toLowerCase(),
+    agencyId && "one agency",
+  ].filter(Boolean);
+  return { title: `Dashboard: ${parts.join(", ")}` };
+}
 
 function DownloadLink({ table, query }: { table: DashboardTable; query: Record<string, string> }) {
   const params = new URLSearchParams({ ...query, table: table.id });

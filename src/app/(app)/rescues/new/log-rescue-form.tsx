@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { IMMEDIATE_NEEDS } from "@/domain/rescue/immediate-needs";
 import {
   AGE_AT_EXPLOITATION_LABELS,
@@ -20,6 +20,7 @@ import { Checkboxes, Radios, TextField } from "@/components/form/fields";
 import { SubmitButton } from "@/components/form/submit-button";
 import { initialFormState } from "@/lib/form-state";
 import { logRescueAction } from "./actions";
+import { rescueErrorSummary } from "./rescue-error-summary";
 
 type PersonValues = Record<string, string | string[] | undefined>;
 
@@ -52,6 +53,8 @@ export function LogRescueForm({
   const focusRow = useRef<number | null>(null);
   const errors = state.fieldErrors;
   const values = state.values ?? {};
+  // Memoised: the summary takes focus again whenever its errors change, and a new object is a change.
+  const summary = useMemo(() => rescueErrorSummary(errors), [errors]);
 
   useEffect(() => {
     if (focusRow.current === null) return;
@@ -72,7 +75,7 @@ export function LogRescueForm({
 
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary formError={state.formError} fieldErrors={errors} />
+      <ErrorSummary formError={state.formError} fieldErrors={summary.fieldErrors} fieldLabels={summary.fieldLabels} />
       <input type="hidden" name="idempotencyKey" value={text(values.idempotencyKey) || idempotencyKey} />
 
       <h2 className="mb-4 text-2xl font-bold">The rescue</h2>
