@@ -10,6 +10,7 @@ import { countedPool } from "../../src/server/db/create-client";
 import { getConsentAndNrm } from "../../src/server/nrm/get-consent-and-nrm";
 import { countUnread } from "../../src/server/notifications/count-unread";
 import { getPersonPathway } from "../../src/server/people/get-person-pathway";
+import { getStageWork } from "../../src/server/stages/get-stage-work";
 import { logOnePerson } from "../support/log-person";
 import { createWorld, MINUTE, minute, type World } from "../support/world";
 
@@ -32,12 +33,15 @@ const LOGGED = new Date(T0.getTime() + 10 * MINUTE);
 let world: World;
 let vcas: Actor;
 let personId: string;
+let victimSupportStageId: string;
 
 beforeAll(async () => {
   world = await createWorld(db, "budget");
   const police = await world.actor("POLICE");
   vcas = await world.actor("VCAS");
-  ({ personId } = await logOnePerson(db, police, { t0: T0, now: LOGGED, person: { name: "Ada Fictional", description: "", interpreterNeeded: "no" } }));
+  const logged = await logOnePerson(db, police, { t0: T0, now: LOGGED, person: { name: "Ada Fictional", description: "", interpreterNeeded: "no" } });
+  personId = logged.personId;
+  victimSupportStageId = logged.stage("victim-support").id;
 });
 
 afterAll(async () => {
@@ -86,6 +90,24 @@ describe("statements per request", () => {
     expect(statements).toBeLessThanOrEqual(6);
     expect(sql.filter((text) => text.startsWith("INSERT INTO")).length).toBe(1);
     for (const text of sql) expect(text).not.toContain("passwordHash");
+  });
+
+  it("draws a stage page for the owning agency's lead, who may assign and refer, in at most 6 statements", async () => {
+    const lead = await world.actor("VCAS", "AGENCY_LEAD");
+    const secret = await startSession(db, lead.id, new Date());
+
+    let work: Awaited<ReturnType<typeof getStageWork>> | null = null;
+    const { statements } = await counted(async () => {
+      const actor = await layoutReads(secret);
+      await getPersonPathway(db, actor, personId);
+      work = await getStageWork(db, actor, victimSupportStageId);
+    });
+
+    expect(statements).toBeLessThanOrEqual(6);
+    // What the lead chooses from, read in the stage's own statement: their agency's staff, the agencies to refer to.
+    expect(work!.assignable.map((user) => user.id)).toContain(lead.id);
+    expect(work!.referralTargets.length).toBeGreaterThan(0);
+    expect(work!.referralTargets.map((agency) => agency.id)).not.toContain(lead.agencyId);
   });
 
   it("sends no query for a relation that is empty (no IN () of nothing)", async () => {
