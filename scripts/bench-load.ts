@@ -1,5 +1,7 @@
 // The speed targets, measured through HTTP on a production build (issue 15; README "Performance"):
 //   npx tsx scripts/bench-load.ts [--database-url URL] [--partnership SLUG] [--rate 50] [--seconds 15] [--port 3400]
+//     [--only person,stage-update]  (scenario keys: queue-lead, queue-caseworker, person, stage, people, cases,
+//      dashboard, stage-update, capacity; the baseline page always runs)
 // Uses a large history (scripts/generate-history.ts --people 50000). Starts the app server
 // (scripts/serve.ts) with per-request SQL counting, opens sessions for the busiest agency's lead and
 // caseworker, the coordinator and the PCC office, and sends requests at a fixed rate (open model:
@@ -24,7 +26,7 @@ import { stopChild } from "./lib/spawn";
 const AUTH_SECRET = `bench-${randomUUID()}-${randomUUID()}`;
 const COOKIE = "authjs.session-token";
 
-type StatLine = { path: string; method: string; status: number; ms: number; statements: number; sqlMs: number };
+type StatLine = { path: string; method: string; status: number; ms: number; statements: number; sqlMs: number; rssMb?: number };
 
 async function cookieFor(db: ReturnType<typeof createPrismaClient>, userId: string): Promise<string> {
   const sid = await startSession(db, userId);
@@ -69,6 +71,7 @@ async function main() {
       rate: { type: "string", default: "50" },
       seconds: { type: "string", default: "15" },
       port: { type: "string", default: "3400" },
+      only: { type: "string" },
     },
   });
   if (values["database-url"]) process.env.DATABASE_URL = values["database-url"];
@@ -76,6 +79,9 @@ async function main() {
   const rate = Number(values.rate);
   const seconds = Number(values.seconds);
   const port = Number(values.port);
+  // A shared machine: run only the pages being worked on, beside the baseline.
+  const only = values.only ? new Set(values.only.split(",")) : null;
+  const wanted = (key: string) => key === "baseline" || !only || only.has(key);
   const baseUrl = `http://127.0.0.1:${port}`;
   const db = createPrismaClient();
   const statsDir = mkdtempSync(join(tmpdir(), "vcp-bench-"));
@@ -104,11 +110,15 @@ async function main() {
     const personIds = (
       await db.person.findMany({ where: { AND: [visiblePeople(caseworkerActor), { closedAt: null }] }, select: { id: true }, take: 300 })
     ).map((p) => p.id);
+
+    // The stage page reads any open stage; the stage update starts a not-started one, pauses one in
+    // progress and resumes a paused one, so that runs after runs still find stages to change.
     const openStages = await db.stage.findMany({
-      where: { ownerAgencyId: agencyId, state: "NOT_STARTED", person: { closedAt: null, rescue: { partnershipId: partnership.id } } },
-      select: { id: true, personId: true },
+      where: { ownerAgencyId: agencyId, state: { in: ["NOT_STARTED", "IN_PROGRESS", "PAUSED"] }, person: { closedAt: null, rescue: { partnershipId: partnership.id } } },
+      select: { id: true, personId: true, state: true },
       take: 400,
     });
+    const viewStages = openStages;
     const cookies = {
       lead: await cookieFor(db, lead.id),
       caseworker: await cookieFor(db, caseworker.id),
@@ -137,15 +147,24 @@ async function main() {
     }
 
     const get = (path: string, cookie?: string): LoadTarget => ({ path, headers: cookie ? { cookie } : {} });
-    const scenarios: { name: string; target: string; rate: number; next: (i: number) => LoadTarget; pathOf: RegExp }[] = [
-      { name: "baseline: sign-in page", target: "", rate, next: () => get("/sign-in"), pathOf: /^\/sign-in$/ },
-      { name: "queue (lead)", target: "p95 < 100 ms", rate, next: () => get("/queue", cookies.lead), pathOf: /^\/queue$/ },
-      { name: "queue (caseworker)", target: "p95 < 100 ms", rate, next: () => get("/queue", cookies.caseworker), pathOf: /^\/queue$/ },
-      { name: "person page (caseworker)", target: "p95 < 150 ms", rate, next: (i) => get(`/people/${personIds[i % personIds.length]}`, cookies.caseworker), pathOf: /^\/people\/[^/]+$/ },
-      { name: "people list (caseworker)", target: "", rate, next: () => get("/people", cookies.caseworker), pathOf: /^\/people$/ },
-      { name: "cases (coordinator)", target: "", rate, next: () => get("/cases", cookies.coordinator), pathOf: /^\/cases$/ },
-      { name: "dashboard (PCC office)", target: "p95 < 300 ms", rate: Math.max(1, Math.round(rate / 5)), next: () => get("/dashboard", cookies.pcc), pathOf: /^\/dashboard$/ },
+    const allScenarios: { key: string; name: string; target: string; rate: number; next: (i: number) => LoadTarget; pathOf: RegExp }[] = [
+      { key: "baseline", name: "baseline: sign-in page", target: "", rate, next: () => get("/sign-in"), pathOf: /^\/sign-in$/ },
+      { key: "queue-lead", name: "queue (lead)", target: "p95 < 100 ms", rate, next: () => get("/queue", cookies.lead), pathOf: /^\/queue$/ },
+      { key: "queue-caseworker", name: "queue (caseworker)", target: "p95 < 100 ms", rate, next: () => get("/queue", cookies.caseworker), pathOf: /^\/queue$/ },
+      { key: "person", name: "person page (caseworker)", target: "p95 < 150 ms", rate, next: (i) => get(`/people/${personIds[i % personIds.length]}`, cookies.caseworker), pathOf: /^\/people\/[^/]+$/ },
+      {
+        key: "stage",
+        name: "stage page (lead)",
+        target: "p95 < 150 ms",
+        rate,
+        next: (i) => get(`/people/${viewStages[i % viewStages.length]!.personId}/stages/${viewStages[i % viewStages.length]!.id}`, cookies.lead),
+        pathOf: /^\/people\/[^/]+\/stages\/[^/]+$/,
+      },
+      { key: "people", name: "people list (caseworker)", target: "", rate, next: () => get("/people", cookies.caseworker), pathOf: /^\/people$/ },
+      { key: "cases", name: "cases (coordinator)", target: "", rate, next: () => get("/cases", cookies.coordinator), pathOf: /^\/cases$/ },
+      { key: "dashboard", name: "dashboard (PCC office)", target: "p95 < 300 ms", rate: Math.max(1, Math.round(rate / 5)), next: () => get("/dashboard", cookies.pcc), pathOf: /^\/dashboard$/ },
     ];
+    const scenarios = allScenarios.filter((scenario) => wanted(scenario.key) && (scenario.key !== "stage" || viewStages.length > 0));
 
     // Warm-up: every page compiled into memory and the database's caches filled.
     for (const scenario of scenarios) for (let i = 0; i < 10; i++) await runOpenModel({ baseUrl, rate: 5, seconds: 0.2, next: (j) => scenario.next(i + j) });
@@ -171,7 +190,10 @@ async function main() {
       );
       console.log(rows.at(-1));
     };
+    const rssOf = () => readStats(/./).map((line) => line.rssMb ?? 0);
     console.log(`Load average before: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    const idleRss = rssOf().at(-1);
+    let peakRss = Math.max(0, ...rssOf());
     console.log("| Page | Rate | p50 | p95 | p99 | Errors | SQL statements (median) | SQL / app time (median) | Size | Target |");
     console.log("|---|---|---|---|---|---|---|---|---|---|");
     for (const scenario of scenarios) {
@@ -179,22 +201,32 @@ async function main() {
       const result = await runOpenModel({ baseUrl, rate: scenario.rate, seconds, next: scenario.next });
       await new Promise((resolve) => setTimeout(resolve, 200));
       row(scenario.name, scenario.target, scenario.rate, result, readStats(scenario.pathOf));
+      peakRss = Math.max(peakRss, ...rssOf());
     }
 
-    // Stage update: each request starts a different stage, through the page's own form.
+    // Stage update: each request changes a different stage, through the page's own form.
     const forms: LoadTarget[] = [];
-    for (const stage of openStages.slice(0, Math.min(openStages.length, 10 * 10))) {
-      const page = await fetch(`${baseUrl}/people/${stage.personId}/stages/${stage.id}`, { headers: { cookie: cookies.lead } });
+    for (const stage of wanted("stage-update") ? openStages.slice(0, Math.min(openStages.length, 10 * 10)) : []) {
+      // After an overloaded scenario the server may still answer "busy" for a moment: wait and ask again.
+      let page = await fetch(`${baseUrl}/people/${stage.personId}/stages/${stage.id}`, { headers: { cookie: cookies.lead } });
+      for (let tries = 0; page.status === 503 && tries < 20; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        page = await fetch(`${baseUrl}/people/${stage.personId}/stages/${stage.id}`, { headers: { cookie: cookies.lead } });
+      }
       const fields = hiddenFields(await page.text(), 'name="stageId"');
-      const { body, type } = multipart([...fields, ["action", "start"], ["text", ""]]);
+      const change = stage.state === "NOT_STARTED" ? ["start", ""] : stage.state === "IN_PROGRESS" ? ["pause", "Benchmark pause (fictional)"] : ["resume", ""];
+      const { body, type } = multipart([...fields, ["action", change[0]!], ["text", change[1]!]]);
       forms.push({ method: "POST", path: `/people/${stage.personId}/stages/${stage.id}`, headers: { cookie: cookies.lead, "content-type": type, origin: baseUrl }, body });
     }
-    if (forms.length > 0) {
+    if (forms.length > 0 && wanted("stage-update")) {
       truncateSync(statsFile, 0);
       const result = await runOpenModel({ baseUrl, rate: 10, seconds: forms.length / 10, next: (i) => forms[i % forms.length]! });
       await new Promise((resolve) => setTimeout(resolve, 200));
-      row("stage update (lead starts a stage)", "p95 < 150 ms", 10, result, readStats(/^\/people\/[^/]+\/stages\/[^/]+$/).filter((l) => l.method === "POST"));
+      row("stage update (lead starts, pauses or resumes a stage)", "p95 < 150 ms", 10, result, readStats(/^\/people\/[^/]+\/stages\/[^/]+$/).filter((l) => l.method === "POST"));
+      peakRss = Math.max(peakRss, ...rssOf());
     }
+    console.log(`Server memory (RSS): ${idleRss ?? "–"} MB after warm-up, idle; peak ${peakRss} MB under the load above.`);
+    if (!wanted("capacity")) return;
 
     // Past capacity: the highest rate at which the lead's queue keeps its target, then twice that.
     let capacity = 0;

@@ -4,7 +4,8 @@
 // server all run it; it takes `next start`'s -p and -H.
 //   node --import tsx scripts/serve.ts [-p 3000] [-H 127.0.0.1]
 // With REQUEST_STATS=on (the load benchmark), it writes one JSON line per request to the file named
-// by REQUEST_STATS_FILE: path, status, milliseconds in all and in SQL, and the SQL statements sent.
+// by REQUEST_STATS_FILE: path, status, milliseconds in all and in SQL, the SQL statements sent, and
+// the process's resident memory.
 import { createWriteStream, type WriteStream } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
@@ -59,7 +60,16 @@ async function main() {
     const stats: RequestStats = { statements: 0, sqlMs: 0 };
     const started = performance.now();
     response.once("finish", () => {
-      const line = { path: pathOf(request), method: request.method, status: response.statusCode, ms: performance.now() - started, statements: stats.statements, sqlMs: stats.sqlMs };
+      const line = {
+        path: pathOf(request),
+        method: request.method,
+        status: response.statusCode,
+        ms: performance.now() - started,
+        statements: stats.statements,
+        sqlMs: stats.sqlMs,
+        // The server's resident memory as each request ends: the benchmark reports idle and peak.
+        rssMb: Math.round(process.memoryUsage.rss() / 1048576),
+      };
       statsLog.write(`${JSON.stringify(line)}\n`);
     });
     runWithRequestStats(stats, () => void handle(request, response));

@@ -1,15 +1,20 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { db } from "../db/client";
 import { getSessionUserId } from "../auth/session";
 import type { Actor } from "./actor";
 import { loadActor } from "./load-actor";
 
-/** The signed-in user, read fresh from the database (a switched-off account stops at once). */
-export async function getActor(): Promise<Actor | null> {
+/**
+ * The signed-in user, read fresh from the database on every request (a switched-off account stops at
+ * once), and once per request: the layout and the page share the answer (React's per-request cache;
+ * a server action, which has no render, reads it where it asks).
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
   const userId = await getSessionUserId();
   return userId ? loadActor(db, userId) : null;
-}
+});
 
 /**
  * For server actions, layouts and pages: a signed-out or switched-off user is sent to sign in (Next's

@@ -2,9 +2,23 @@ import "server-only";
 import type { Db } from "../db/create-client";
 import type { Actor } from "./actor";
 
+/**
+ * The columns an Actor needs, and nothing more: the password hash and the TOTP secret are read only
+ * by sign-in, never on an ordinary request. One statement (relation joins).
+ */
+const ACTOR_SELECT = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  active: true,
+  agencyId: true,
+  agency: { select: { name: true, kind: true, partnershipId: true } },
+} as const;
+
 /** Reads a user as an Actor; null for an unknown or switched-off account. */
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, include: { agency: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: ACTOR_SELECT });
   if (!user || !user.active) return null;
   return {
     id: user.id,

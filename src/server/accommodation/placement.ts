@@ -24,16 +24,18 @@ export function mayRecordAccommodation(actor: Actor, accommodationStage: { owner
   );
 }
 
+/** Who provides the accommodation, never the address: safe to read with the person (the person's page does, in one statement). */
+export const PLACEMENT_SUMMARY_SELECT = { providerAgencyId: true, recordedAt: true, providerAgency: { select: { name: true } } } as const;
+export type PlacementSummary = { providerAgencyId: string; recordedAt: Date; providerAgency: { name: string } };
+
 /**
  * The person's accommodation placement as this user may see it. Call only for a person already found
  * through `visiblePeople`. The address is read in a second query, made only when the rule allows it,
  * so for anyone else it never leaves the database; each time it is shown, that is audited (without it).
+ * `preRead`: the summary (PLACEMENT_SUMMARY_SELECT) the caller already read with the person, or null for none.
  */
-export async function placementFor(db: Db, actor: Actor, personId: string): Promise<PlacementView | null> {
-  const placement = await db.accommodationPlacement.findUnique({
-    where: { personId },
-    select: { providerAgencyId: true, recordedAt: true, providerAgency: { select: { name: true } } },
-  });
+export async function placementFor(db: Db, actor: Actor, personId: string, preRead?: PlacementSummary | null): Promise<PlacementView | null> {
+  const placement = preRead !== undefined ? preRead : await db.accommodationPlacement.findUnique({ where: { personId }, select: PLACEMENT_SUMMARY_SELECT });
   if (!placement) return null;
   const view: PlacementView = { providerAgencyName: placement.providerAgency.name, recordedAt: placement.recordedAt, address: null };
   if (!mayReadAccommodation(actor, placement)) return view;

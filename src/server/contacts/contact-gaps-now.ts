@@ -18,8 +18,17 @@ export async function contactGapsNow(db: Db, partnershipId: string, people: Pers
   ]);
   const lastMadeOf = new Map(lastMade.map((row) => [row.personId, row._max.occurredAt]));
   for (const person of people) {
-    const start = contactGapStart(person.rescue.occurredAt, lastMadeOf.get(person.id) ?? null, person.reopenedAt);
-    if (contactGapReached(start, now, partnership.contactGapHours)) gaps.set(person.id, noContactWords(start, now));
+    const words = contactGapNow(person, lastMadeOf.get(person.id) ?? null, partnership.contactGapHours, now);
+    if (words) gaps.set(person.id, words);
   }
   return gaps;
+}
+
+/**
+ * The same for one person whose last contact made and partnership limit the caller read with the
+ * person (the person's page reads them in its one statement): the words, or null.
+ */
+export function contactGapNow(person: Omit<PersonForContactGap, "id">, lastContactMadeAt: Date | null, contactGapHours: number, now: Date): string | null {
+  const start = contactGapStart(person.rescue.occurredAt, lastContactMadeAt, person.reopenedAt);
+  return contactGapReached(start, now, contactGapHours) ? noContactWords(start, now) : null;
 }

@@ -84,6 +84,8 @@ export async function getConsentAndNrm(db: Db, actor: Actor, personId: string, n
         orderBy: [{ recordedAt: "desc" }],
       },
       timeline: { where: { kind: "DUTY_TO_NOTIFY_SENT" }, select: { occurredAt: true }, take: 1 },
+      // Health's minimal record has no NRM detail: the referral is not even read for them.
+      nrmReferral: { where: minimal ? { personId: { in: [] } } : {}, include: { submittedByAgency: { select: { name: true, retiredAt: true } } } },
     },
   });
   if (!person) {
@@ -113,10 +115,7 @@ export async function getConsentAndNrm(db: Db, actor: Actor, personId: string, n
     canWithdraw: mayConsent && row.supersededAt === null && row.given && row.withdrawnOn === null,
   }));
 
-  // Health's minimal record has no NRM detail: the referral is not even read for them.
-  const referral = minimal
-    ? null
-    : await db.nrmReferral.findUnique({ where: { personId: person.id }, include: { submittedByAgency: { select: { name: true, retiredAt: true } } } });
+  const referral = minimal ? null : person.nrmReferral;
   const nrmConsent = consents.find((row) => row.current && row.purpose === "NRM_REFERRAL") ?? null;
   const child = isTreatedAsChild(person.ageGroup as AgeGroup);
   const milestones: Milestone[] = referral

@@ -8,46 +8,49 @@ import type { NrmDecision } from "@/domain/pathway/nrm-decision";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { readableTimeline, seesMinimalRecord, stagesSeenInFull, visiblePeople } from "../access/visibility";
-import { ACCOMMODATION_STAGE_KEY, mayRecordAccommodation, placementFor } from "../accommodation/placement";
+import { ACCOMMODATION_STAGE_KEY, mayRecordAccommodation, PLACEMENT_SUMMARY_SELECT, placementFor } from "../accommodation/placement";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
 import { personDisplayName } from "@/domain/person-name";
 import { roleHasPermission } from "@/domain/access/permissions";
-import { contactGapsNow } from "../contacts/contact-gaps-now";
+import { contactGapNow } from "../contacts/contact-gaps-now";
 import { safetyFlagsView } from "@/domain/person/safety-flags";
 import { isTreatedAsChild, type AgeGroup } from "@/domain/types";
 import { SAFETY_SELECT } from "./safety-select";
 
 type PersonLink = { id: string; caseReference: string; displayName: string };
+type LinkRow = { id: string; caseReference: string; identity: { name: string | null; description: string | null } | null };
+
+const LINK_SELECT = { id: true, caseReference: true, identity: { select: { name: true, description: true } } } as const;
+
+const linkOf = (row: LinkRow): PersonLink => ({ id: row.id, caseReference: row.caseReference, displayName: personDisplayName(row.identity) });
+
+/** Whether the page offers linking this person to a parent: a child, and a role that may link. */
+function offersParentLink(actor: Actor, ageGroup: AgeGroup): boolean {
+  return isTreatedAsChild(ageGroup) && roleHasPermission(actor.role, "person.link_dependant");
+}
 
 /**
  * The person's parent and children, within need-to-know: only people this user may see are named. A
  * linked child this user cannot see is counted, never named (docs/decisions/0022: the parent's readers
  * learn that a child came with them, which the rescue told them already, and whom to ask). The people
- * of the same rescue this user may link as the parent, for a person treated as a child.
+ * of the same rescue this user may link as the parent, for a person treated as a child. The children,
+ * their count and the candidates are read with the person (its one statement); only a parent is
+ * read apart, through the same rule.
  */
-async function dependantsOf(db: Db, actor: Actor, person: { id: string; parentPersonId: string | null; ageGroup: AgeGroup; rescue: { id: string } }) {
-  const linkOf = (row: { id: string; caseReference: string; identity: { name: string | null; description: string | null } | null }): PersonLink => ({
-    id: row.id,
-    caseReference: row.caseReference,
-    displayName: personDisplayName(row.identity),
-  });
-  const select = { id: true, caseReference: true, identity: { select: { name: true, description: true } } } as const;
-  const [children, allChildren, parent, candidates] = await Promise.all([
-    db.person.findMany({ where: { AND: [{ parentPersonId: person.id }, visiblePeople(actor)] }, select, orderBy: { caseReference: "asc" } }),
-    db.person.count({ where: { parentPersonId: person.id } }),
-    person.parentPersonId ? db.person.findFirst({ where: { AND: [{ id: person.parentPersonId }, visiblePeople(actor)] }, select }) : null,
-    isTreatedAsChild(person.ageGroup) && roleHasPermission(actor.role, "person.link_dependant")
-      ? db.person.findMany({ where: { AND: [{ rescueId: person.rescue.id, id: { not: person.id } }, visiblePeople(actor)] }, select, orderBy: { caseReference: "asc" } })
-      : [],
-  ]);
+async function dependantsOf(
+  db: Db,
+  actor: Actor,
+  person: { parentPersonId: string | null; dependants: LinkRow[]; _count: { dependants: number }; rescue: { people?: LinkRow[] } },
+) {
+  const parent = person.parentPersonId ? await db.person.findFirst({ where: { AND: [{ id: person.parentPersonId }, visiblePeople(actor)] }, select: LINK_SELECT }) : null;
   return {
-    dependants: children.map(linkOf),
-    hiddenDependants: allChildren - children.length,
+    dependants: person.dependants.map(linkOf),
+    hiddenDependants: person._count.dependants - person.dependants.length,
     parent: parent ? linkOf(parent) : null,
     hasHiddenParent: person.parentPersonId !== null && parent === null,
-    parentCandidates: candidates.filter((candidate) => candidate.id !== person.parentPersonId).map(linkOf),
+    parentCandidates: (person.rescue.people ?? []).filter((candidate) => candidate.id !== person.parentPersonId).map(linkOf),
     // Whoever may link may unlink, a parent they cannot see included (the child's record is theirs).
     canUnlinkParent: person.parentPersonId !== null && roleHasPermission(actor.role, "person.link_dependant"),
   };
@@ -84,12 +87,17 @@ export type PersonPathwayView = Awaited<ReturnType<typeof getPersonPathway>>;
  * been referred in full, the other stages as title, owner and state only, and the timeline entries
  * `readableTimeline` allows. What health may not read is never selected, so it cannot reach the page.
  *
- * The accommodation placement is read only `withAccommodation` (the person's page): reading its address
- * is audited as a view, so pages that do not show it do not read it.
+ * The accommodation address is read only `withAccommodation` (the person's page): reading it is audited
+ * as a view, so pages that do not show it do not read it (who provides the accommodation is read always).
  */
 export async function getPersonPathway(db: Db, actor: Actor, personId: string, options: { withAccommodation?: boolean } = {}) {
   await requirePermission(db, actor, "person.view", { entity: "Person", entityId: personId });
   const minimal = seesMinimalRecord(actor);
+  // Whether a child can be linked to a parent depends on the person's age group, not known yet: the
+  // candidates are read when the role may link at all, and dropped below for an adult.
+  const mayLink = roleHasPermission(actor.role, "person.link_dependant");
+  // One statement (relation joins): the person, their stages, timeline, children, last contact made,
+  // the partnership's contact limit and who provides the accommodation.
   const person = await db.person.findFirst({
     where: { AND: [{ id: personId }, visiblePeople(actor)] },
     select: {
@@ -129,8 +137,19 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
           operationReference: !minimal,
           loggedByAgencyId: true,
           loggedByAgency: { select: { name: true, retiredAt: true } },
+          partnership: { select: { contactGapHours: true } },
+          people: {
+            where: mayLink ? { AND: [{ id: { not: personId } }, visiblePeople(actor)] } : { id: { in: [] } },
+            select: LINK_SELECT,
+            orderBy: { caseReference: "asc" },
+          },
         },
       },
+      dependants: { where: visiblePeople(actor), select: LINK_SELECT, orderBy: { caseReference: "asc" } },
+      _count: { select: { dependants: true } },
+      contacts: { where: { outcome: "MADE" }, select: { occurredAt: true }, orderBy: { occurredAt: "desc" }, take: 1 },
+      // Who provides it, never the address (placementFor reads that apart, when the rule allows).
+      accommodation: { select: PLACEMENT_SUMMARY_SELECT },
       template: { select: { version: true, atRiskPercent: true } },
       stages: {
         select: {
@@ -183,7 +202,10 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
         ).map((stage) => [stage.id, stage]),
       )
     : null;
-  const family = await dependantsOf(db, actor, person);
+  const family = await dependantsOf(db, actor, {
+    ...person,
+    rescue: { people: offersParentLink(actor, person.ageGroup) ? person.rescue.people : [] },
+  });
   const accommodationStage = person.stages.find((stage) => stage.templateStage.key === ACCOMMODATION_STAGE_KEY) ?? null;
 
   const t0 = person.rescue.occurredAt;
@@ -264,14 +286,14 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
     closedAt: person.closedAt,
     closeReason: person.closeReason,
     /** "No contact for 2 d 3 h" once a live case's gap in contact has reached the partnership's limit. */
-    noContact: person.closedAt ? null : ((await contactGapsNow(db, actor.partnershipId, [{ id: person.id, reopenedAt: person.reopenedAt, rescue: person.rescue }], new Date())).get(person.id) ?? null),
+    noContact: person.closedAt ? null : contactGapNow(person, person.contacts[0]?.occurredAt ?? null, person.rescue.partnership.contactGapHours, new Date()),
     canRecordContact: roleHasPermission(actor.role, "contact.record") && person.closedAt === null,
     canClose: roleHasPermission(actor.role, "case.close") && agencyWorksWithPerson && person.closedAt === null,
     canReopen: roleHasPermission(actor.role, "case.reopen") && agencyWorksWithPerson && person.closedAt !== null,
     canProduceChronology: roleHasPermission(actor.role, "chronology.produce"),
     stages,
     timeline,
-    accommodation: options.withAccommodation ? await placementFor(db, actor, person.id) : null,
+    accommodation: options.withAccommodation ? await placementFor(db, actor, person.id, person.accommodation ?? null) : null,
     accommodationArrangedBy: accommodationStage ? agencyDisplayName(accommodationStage.ownerAgency) : null,
     canRecordAccommodation: mayRecordAccommodation(actor, accommodationStage),
   };

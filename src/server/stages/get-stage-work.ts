@@ -7,13 +7,21 @@ import { REFERRAL_PARTIES_SELECT } from "../pathway/clock-select";
 import { NotFoundError } from "../errors";
 import { roleHasPermission } from "@/domain/access/permissions";
 import { mayWorkOnStage, type StageForWork } from "@/domain/pathway/stage-work";
-import { listReferralTargets } from "./referral-targets";
+import { referralTargetsQuery } from "./referral-targets";
+import type { Prisma } from "@/generated/prisma/client";
 
 /**
  * Who holds a stage and where it has been referred, with what this actor may do about it: claim,
  * assign (leads), refer. Read alongside the person's pathway, which is where the view is audited.
  */
 export async function getStageWork(db: Db, actor: Actor, stageId: string) {
+  // Read with the stage, in its one statement, for a role that may assign or refer at all: the staff
+  // of the actor's own agency (none unless it owns the stage) and the agencies a referral can go to.
+  const nobody = { id: { in: [] } };
+  const assignableWhere: Prisma.UserWhereInput = roleHasPermission(actor.role, "stage.assign")
+    ? { agencyId: actor.agencyId, active: true, role: { in: ["CASEWORKER", "AGENCY_LEAD"] } }
+    : nobody;
+  const targets = referralTargetsQuery(actor);
   const stage = await db.stage.findFirst({
     where: { id: stageId, person: visiblePeople(actor) },
     select: {
@@ -24,6 +32,12 @@ export async function getStageWork(db: Db, actor: Actor, stageId: string) {
       assignedAt: true,
       assignee: { select: { name: true } },
       person: { select: { closedAt: true } },
+      ownerAgency: {
+        select: {
+          users: { where: assignableWhere, select: { id: true, name: true }, orderBy: { name: "asc" } },
+          partnership: { select: { agencies: { ...targets, where: roleHasPermission(actor.role, "stage.refer") ? targets.where : nobody } } },
+        },
+      },
       referrals: {
         orderBy: { createdAt: "desc" },
         select: {
@@ -51,16 +65,10 @@ export async function getStageWork(db: Db, actor: Actor, stageId: string) {
     assignedAt: stage.assignedAt,
     canClaim: mayWorkOnStage(actor, forWork, "claim") && !stage.assigneeId,
     canAssign,
-    assignable: canAssign
-      ? await db.user.findMany({
-          where: { agencyId: actor.agencyId, active: true, role: { in: ["CASEWORKER", "AGENCY_LEAD"] } },
-          select: { id: true, name: true },
-          orderBy: { name: "asc" },
-        })
-      : [],
+    assignable: canAssign ? stage.ownerAgency.users : [],
     canRefer,
     canWithdrawReferral,
-    referralTargets: canRefer ? await listReferralTargets(db, actor) : [],
+    referralTargets: canRefer ? stage.ownerAgency.partnership.agencies : [],
     pendingReferral: pending,
     referrals: stage.referrals.map((referral) => ({
       id: referral.id,

@@ -1,0 +1,118 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrismaClient } from "../../src/generated/prisma/client";
+import { runWithRequestStats, type RequestStats } from "../../src/lib/request-stats";
+import type { Actor } from "../../src/server/access/actor";
+import { loadActor } from "../../src/server/access/load-actor";
+import { checkSession } from "../../src/server/auth/check-session";
+import { startSession } from "../../src/server/auth/start-session";
+import { countedPool } from "../../src/server/db/create-client";
+import { getConsentAndNrm } from "../../src/server/nrm/get-consent-and-nrm";
+import { countUnread } from "../../src/server/notifications/count-unread";
+import { getPersonPathway } from "../../src/server/people/get-person-pathway";
+import { getStageWork } from "../../src/server/stages/get-stage-work";
+import { logOnePerson } from "../support/log-person";
+import { createWorld, MINUTE, minute, type World } from "../support/world";
+
+// Issue 15: at most 6 SQL statements a page. What the layout and the person's page ask the database,
+// counted the way the load benchmark counts it (src/lib/request-stats.ts), with the SQL kept so that
+// no read on an ordinary request carries the password hash or the TOTP secret.
+const pool = countedPool({ connectionString: process.env.DATABASE_URL, max: 2 });
+const sent: string[] = [];
+const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+(pool as unknown as { query: typeof query }).query = (...args) => {
+  const first = args[0] as string | { text: string };
+  sent.push(typeof first === "string" ? first : first.text);
+  return query(...args);
+};
+const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+
+const T0 = minute("2026-03-10T09:15:00Z");
+const LOGGED = new Date(T0.getTime() + 10 * MINUTE);
+
+let world: World;
+let vcas: Actor;
+let personId: string;
+let victimSupportStageId: string;
+
+beforeAll(async () => {
+  world = await createWorld(db, "budget");
+  const police = await world.actor("POLICE");
+  vcas = await world.actor("VCAS");
+  const logged = await logOnePerson(db, police, { t0: T0, now: LOGGED, person: { name: "Ada Fictional", description: "", interpreterNeeded: "no" } });
+  personId = logged.personId;
+  victimSupportStageId = logged.stage("victim-support").id;
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+async function counted(work: () => Promise<unknown>): Promise<{ statements: number; sql: string[] }> {
+  const stats: RequestStats = { statements: 0, sqlMs: 0 };
+  sent.length = 0;
+  await runWithRequestStats(stats, work);
+  return { statements: stats.statements, sql: [...sent] };
+}
+
+/** What the app's layout reads on every page: the session (with the user's state and the idle timeout), the actor, the unread count. */
+async function layoutReads(secret: string) {
+  const session = await checkSession(db, secret);
+  expect(session).not.toBeNull();
+  const actor = await loadActor(db, session!.userId);
+  await countUnread(db, actor!);
+  return actor!;
+}
+
+describe("statements per request", () => {
+  it("reads the session, the actor and the unread count in 3 statements, without the password hash or TOTP secret", async () => {
+    const secret = await startSession(db, vcas.id, new Date());
+
+    const { statements, sql } = await counted(() => layoutReads(secret));
+
+    expect(statements).toBe(3);
+    for (const text of sql) {
+      expect(text).not.toContain("passwordHash");
+      expect(text).not.toContain("totpSecret");
+    }
+  });
+
+  it("draws a person's page, layout included, in at most 6 statements", async () => {
+    const secret = await startSession(db, vcas.id, new Date());
+
+    const { statements, sql } = await counted(async () => {
+      const actor = await layoutReads(secret);
+      const person = await getPersonPathway(db, actor, personId, { withAccommodation: true });
+      await getConsentAndNrm(db, actor, person.id, LOGGED);
+    });
+
+    // Session, actor, unread count; the person with everything the page shows; the view's audit row; consent and NRM.
+    expect(statements).toBeLessThanOrEqual(6);
+    expect(sql.filter((text) => text.startsWith("INSERT INTO")).length).toBe(1);
+    for (const text of sql) expect(text).not.toContain("passwordHash");
+  });
+
+  it("draws a stage page for the owning agency's lead, who may assign and refer, in at most 6 statements", async () => {
+    const lead = await world.actor("VCAS", "AGENCY_LEAD");
+    const secret = await startSession(db, lead.id, new Date());
+
+    let work: Awaited<ReturnType<typeof getStageWork>> | null = null;
+    const { statements } = await counted(async () => {
+      const actor = await layoutReads(secret);
+      await getPersonPathway(db, actor, personId);
+      work = await getStageWork(db, actor, victimSupportStageId);
+    });
+
+    expect(statements).toBeLessThanOrEqual(6);
+    // What the lead chooses from, read in the stage's own statement: their agency's staff, the agencies to refer to.
+    expect(work!.assignable.map((user) => user.id)).toContain(lead.id);
+    expect(work!.referralTargets.length).toBeGreaterThan(0);
+    expect(work!.referralTargets.map((agency) => agency.id)).not.toContain(lead.agencyId);
+  });
+
+  it("sends no query for a relation that is empty (no IN () of nothing)", async () => {
+    const { sql } = await counted(() => getPersonPathway(db, vcas, personId, { withAccommodation: true }));
+
+    for (const text of sql) expect(text).not.toMatch(/IN \(\s*(NULL)?\s*\)/);
+  });
+});
