@@ -55,7 +55,6 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Query> }) {
   const { actor, queue, now } = await loadQueue(await viewKeyOf(searchParams));
   const { view } = queue;
-  const leads = queue.team !== null;
   const canBulkAssign = queue.stages.some((row) => row.canAssign);
 
   return (
