@@ -36,6 +36,8 @@ test("every agency's caseworker and lead sees its own queue, holding only stages
 });
 
 test("a lead assigns a ticked stage and sees the team's workload; a caseworker claims one and finds it under Mine", async ({ page }) => {
+  // Three sign-ins, axe and screenshots: slow on a loaded machine.
+  test.setTimeout(90_000);
   await signIn(page, COUNCIL_LEAD);
   await expect(page.getByRole("heading", { name: "Teesmoor Council Safeguarding queue", level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);

@@ -1,16 +1,10 @@
 // The queue of a busy agency (issue 15: 216 open stages drew one page 49,738 px tall with 216 forms):
 // a partnership of its own with 75 people, so the demo's accounts and figures stay as they are. Its
 // council lead filters, sorts, pages and bulk-assigns by keyboard.
-import "../../scripts/lib/outside-next";
-import { randomUUID } from "node:crypto";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import type { Page } from "@playwright/test";
-import { createPartnership, createUser, personFormInput, rescueFormInput } from "../../prisma/factories";
-import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
-import { loadActor } from "../../src/server/access/load-actor";
-import { createPrismaClient } from "../../src/server/db/create-client";
-import { logRescue } from "../../src/server/rescues/log-rescue";
-// Sets the e2e server's AUTH_SECRET here, which seals the new accounts' second factor as the app does.
-import "./accounts";
+import { E2E_AUTH_SECRET } from "./accounts";
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, screenshotAtBothWidths, signIn } from "./support";
 
@@ -20,33 +14,16 @@ let caseworkerName: string;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const db = createPrismaClient(process.env.E2E_DATABASE_URL);
-  try {
-    const slug = `scale-${randomUUID().slice(0, 8)}`;
-    const { agencies } = await createPartnership(db, { slug, name: "Scale Test Partnership (fictional)" });
-    leadEmail = `${slug}.council.lead@test.example`;
-    caseworkerName = "Riya Scale-Caseworker (fictional)";
-    await createUser(db, { agencyId: agencies.COUNCIL_SAFEGUARDING.id, role: "AGENCY_LEAD", email: leadEmail, name: "Sam Scale-Lead (fictional)", password: DEMO_PASSWORD });
-    await createUser(db, { agencyId: agencies.COUNCIL_SAFEGUARDING.id, role: "CASEWORKER", email: `${slug}.council.cw@test.example`, name: caseworkerName });
-    const policeUser = await createUser(db, { agencyId: agencies.POLICE.id, role: "CASEWORKER", email: `${slug}.police@test.example`, name: "Pat Scale-Police (fictional)" });
-    const police = (await loadActor(db, policeUser.id))!;
-    const now = new Date();
-    for (let rescue = 0; rescue < PEOPLE / 15; rescue++) {
-      const people = Array.from({ length: 15 }, (_, i) => {
-        const n = rescue * 15 + i + 1;
-        return personFormInput({ name: `Scale Person ${String(n).padStart(3, "0")} (fictional)`, ageGroup: n % 5 === 0 ? "CHILD" : "ADULT" });
-      });
-      const result = await logRescue(db, police, rescueFormInput({ occurredAt: new Date(now.getTime() - (rescue + 1) * 3_600_000), people }), now);
-      if (!result.ok) throw new Error(JSON.stringify(result));
-    }
-  } finally {
-    await db.$disconnect();
-  }
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "tests/e2e/seed-busy-queue.ts"], {
+    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, AUTH_SECRET: E2E_AUTH_SECRET },
+  });
+  ({ leadEmail, caseworkerName } = JSON.parse(stdout.trim().split("\n").at(-1)!) as { leadEmail: string; caseworkerName: string });
 });
 
 const rows = (page: Page) => page.getByTestId("queue-row");
 
 test("a 200-stage queue draws one page of 50 rows, one clock timer and a bounded number of controls", async ({ page }) => {
+  test.setTimeout(90_000);
   await signIn(page, leadEmail);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/queue$/);
   const total = Number((await page.getByTestId("count-all").innerText()).replace(/\D/g, ""));
@@ -68,6 +45,7 @@ test("a 200-stage queue draws one page of 50 rows, one clock timer and a bounded
 });
 
 test("a lead filters, sorts, pages and bulk-assigns with the keyboard only", async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page, leadEmail);
 
   // Filter: stage and age group, by keyboard, through the GET form; the URL and the title follow.

@@ -306,9 +306,12 @@ function SortHeading({ view, sort, label }: { view: QueueView; sort: QueueSort; 
   const current = view.sort === sort;
   return (
     <th scope="col" className="p-2 align-bottom" aria-sort={current ? (view.order === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={sortHref(view, sort)} className="inline-flex min-h-11 items-center font-bold">
+      <Link
+        href={sortHref(view, sort)}
+        aria-label={`${label}, sort ${current && view.order === "asc" ? "descending" : "ascending"}`}
+        className="inline-flex min-h-11 items-center font-bold"
+      >
         {label}
-        <span className="sr-only">, sort {current && view.order === "asc" ? "descending" : "ascending"}</span>
         <span aria-hidden="true" className="ml-1 text-sm">
           {current ? (view.order === "asc" ? "▲" : "▼") : "▲▼"}
         </span>
