@@ -60,6 +60,8 @@ test("a lead filters, sorts, pages and bulk-assigns with the keyboard only", asy
   for (const title of await page.getByTestId("queue-stage-link").evaluateAll((links) => links.map((link) => link.firstChild?.textContent))) expect(title).toBe(stageTitle);
   await page.getByRole("link", { name: "Clear filters" }).press("Enter");
   await expect(page).toHaveURL(/\/queue$/);
+  // The form shows the view the page is on, not the stage picked before.
+  await expect(page.getByLabel("Stage", { exact: true })).toHaveValue("");
 
   // Sort by person, then the other way: aria-sort says which.
   await page.getByRole("link", { name: /^Person, sort ascending/ }).press("Enter");

@@ -139,7 +139,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           Stages
         </h2>
         <FilterLinks queue={queue} />
-        <FilterForm queue={queue} />
+        {/* Keyed by the view: after a link changes it, the selects show the view, not what was picked before. */}
+        <FilterForm key={queueHref({ ...view, page: 1 })} queue={queue} />
 
         <p className="mb-2 font-bold" data-testid="queue-showing" role="status">
           {queue.total === 0
