@@ -1,3 +1,4 @@
+import type { BulkAssignReport } from "@/domain/queue/bulk-selection";
 import type { RefusalCode } from "@/domain/result";
 
 /** What a form's server action hands back to the form: field errors, a form-level error, and what was typed. */
@@ -21,3 +22,6 @@ export type IssuedLink = { url: string; expiresAt: string; purpose: "ACTIVATE" |
 
 /** The state of a form whose action may hand back a one-time link. */
 export type LinkFormState = FormState & { link?: IssuedLink; userName?: string; userId?: string };
+
+/** The state of the queue's bulk assignment: what was assigned and what was not, and why. */
+export type BulkAssignFormState = FormState & { report?: BulkAssignReport };

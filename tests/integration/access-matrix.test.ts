@@ -8,6 +8,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { personFormInput, rescueFormInput } from "../../prisma/factories";
+import { bulkSelectionValue } from "../../src/domain/queue/bulk-selection";
 import type { RefusalCode } from "../../src/domain/result";
 import type { AgencyKind, Role } from "../../src/domain/types";
 import { initialFormState } from "@/lib/form-state";
@@ -519,6 +520,13 @@ const SPECS: Record<string, Spec> = {
   "(app)/queue/actions.ts#assignStageAction": {
     targets: ["own", "otherAgency", "hidden"],
     call: withForm(async (target) => ({ stageId: (await stageFor(target)).id, assigneeId: homeColleague.id })),
+    expected: CASEWORK_ONLY({ own: "forbidden", otherAgency: "forbidden", hidden: "forbidden" }, OWNED_STAGE),
+    refusedCode: "not-owner",
+  },
+  "(app)/queue/actions.ts#assignSelectedStagesAction": {
+    // One ticked stage: the caller's agency's own, another agency's on a person it sees, or one it cannot see.
+    targets: ["own", "otherAgency", "hidden"],
+    call: withForm(async (target) => ({ stages: [bulkSelectionValue((await stageFor(target)).id, null)], assigneeId: homeColleague.id })),
     expected: CASEWORK_ONLY({ own: "forbidden", otherAgency: "forbidden", hidden: "forbidden" }, OWNED_STAGE),
     refusedCode: "not-owner",
   },

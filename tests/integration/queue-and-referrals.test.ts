@@ -4,7 +4,6 @@ import { createPrismaClient } from "../../src/server/db/create-client";
 import { ForbiddenError, NotFoundError } from "../../src/server/errors";
 import { getPersonPathway } from "../../src/server/people/get-person-pathway";
 import { getAgencyQueue } from "../../src/server/queue/get-agency-queue";
-import { listTeamWorkload } from "../../src/server/queue/list-team-workload";
 import { answerReferral } from "../../src/server/referrals/answer-referral";
 import { getReferral } from "../../src/server/referrals/get-referral";
 import { referStage } from "../../src/server/referrals/refer-stage";
@@ -110,12 +109,16 @@ describe("claiming and assigning", () => {
     expect(notices.map((notice) => notice.recipientId).sort()).toEqual([council.id, councilColleague.id].sort());
     expect(notices.every((notice) => notice.href === `/people/${person.personId}/stages/${stageId}`)).toBe(true);
 
-    const workload = await listTeamWorkload(db, councilLead, at(5));
+    const workload = (await getAgencyQueue(db, councilLead, "all", at(5))).team!;
     const colleague = workload.find((member) => member.userId === councilColleague.id);
     expect(colleague).toMatchObject({ open: expect.any(Number), overdue: expect.any(Number) });
     expect(colleague!.open).toBeGreaterThanOrEqual(1);
     expect(colleague!.overdue).toBeGreaterThanOrEqual(1);
     expect(workload.every((member) => member.userId !== police.id)).toBe(true);
+    // The team's workload is the lead's alone.
+    expect((await getAgencyQueue(db, council, "all", at(5))).team).toBeNull();
+    expect(await db.auditEvent.count({ where: { userId: council.id, action: "team.view" } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { userId: councilLead.id, action: "team.view" } })).toBeGreaterThan(0);
 
     const timeline = await db.timelineEvent.findMany({ where: { stageId, kind: "STAGE_ASSIGNED" }, orderBy: { occurredAt: "asc" } });
     expect(timeline.map((event) => event.text)).toEqual([

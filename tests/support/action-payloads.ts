@@ -3,6 +3,7 @@
 // the refusal worked, and the positive control proves each payload does change something.
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
+import { bulkSelectionValue } from "../../src/domain/queue/bulk-selection";
 import { initialFormState } from "../../src/lib/form-state";
 import type { Actor } from "../../src/server/access/actor";
 import { openBreakGlass } from "../../src/server/break-glass/open-break-glass";
@@ -165,6 +166,11 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
     assignStageAction: async () => {
       const person = await freshPerson();
       return { actor: councilLead, call: withState(toFormData({ stageId: person.stage("accommodation").id, assigneeId: council.id })) };
+    },
+    assignSelectedStagesAction: async () => {
+      const person = await freshPerson();
+      const stages = [person.stage("accommodation"), person.stage("social-care-contact")].map((stage) => bulkSelectionValue(stage.id, null));
+      return { actor: councilLead, call: withState(toFormData({ stages, assigneeId: council.id })) };
     },
     referStageAction: async () => {
       const person = await freshPerson();

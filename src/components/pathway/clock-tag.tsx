@@ -9,10 +9,15 @@ const COLOURS: Record<Clock["kind"], string> = {
   closed: "bg-[#e5e6e7] text-[#0b0c0c]",
 };
 
+/** The tag's classes for a clock kind (the queue's one ticker redraws tags with them). */
+export function clockTagClassName(kind: Clock["kind"]): string {
+  return `inline-block px-2 py-0.5 text-base font-bold uppercase tracking-wide ${COLOURS[kind]}`;
+}
+
 /** A status tag whose words carry the meaning; the colour only repeats it. */
 export function ClockTag({ clock }: { clock: Clock }) {
   return (
-    <strong className={`inline-block px-2 py-0.5 text-base font-bold uppercase tracking-wide ${COLOURS[clock.kind]}`}>
+    <strong className={clockTagClassName(clock.kind)}>
       {CLOCK_TAGS[clock.kind]}
     </strong>
   );

@@ -1,38 +1,41 @@
 import "server-only";
-import { safetyFlagsView, type SafetyFlagsView } from "@/domain/person/safety-flags";
-import { SAFETY_SELECT } from "../people/safety-select";
+import { roleHasPermission } from "@/domain/access/permissions";
 import { agencyDisplayName } from "@/domain/agencies/agency-details";
-import { clockInputOf, readClock, type ClockInput } from "@/domain/pathway/clock";
+import { contactGapReached, contactGapStart, noContactWords } from "@/domain/contact/contact-watch";
+import { compareDays, milestonesDueForQueue, nrmMilestones, queueMilestoneText } from "@/domain/nrm/nrm-referral";
+import { clockInputOf, readClock, type Clock, type ClockInput } from "@/domain/pathway/clock";
+import { OPEN_STAGE_STATES } from "@/domain/pathway/stage-states";
+import { mayWorkOnStage } from "@/domain/pathway/stage-work";
 import { personDisplayName } from "@/domain/person-name";
-import { mayWorkOnStage, type StageForWork } from "@/domain/pathway/stage-work";
-import { arrangeQueue, type QueueFilter } from "@/domain/queue/queue-filters";
+import { safetyFlagsView, type SafetyFlagsView } from "@/domain/person/safety-flags";
+import { parseQueueFilter, type QueueFilter } from "@/domain/queue/queue-filters";
+import { arrangeQueueView, DEFAULT_QUEUE_VIEW, type QueueView } from "@/domain/queue/queue-view";
+import { teamWorkload } from "@/domain/queue/team-workload";
+import { londonToday, type CalendarDay } from "@/domain/time/london-day";
+import type { AgeGroup } from "@/domain/types";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { visiblePeople } from "../access/visibility";
-import type { Prisma } from "@/generated/prisma/client";
-import { compareDays, milestonesDueForQueue, nrmMilestones, queueMilestoneText } from "@/domain/nrm/nrm-referral";
-import { londonToday, type CalendarDay } from "@/domain/time/london-day";
-import { nrmReferralDates } from "../nrm/nrm-referral-dates";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
-import { PERSON_CLOCK_SELECT, STAGE_CLOCK_SELECT } from "../pathway/clock-select";
-import { OPEN_STAGE_WHERE } from "../pathway/stage-filters";
-import { contactGapsNow } from "../contacts/contact-gaps-now";
-
-/** How long the referring agency keeps seeing an answered referral on its queue. */
-const ANSWERED_SHOWN_DAYS = 14;
-
-// The query keeps only open stages of live cases; the rule still decides what this user may do to each.
-const forWork = (stage: { state: StageForWork["state"]; ownerAgencyId: string }): StageForWork => ({ ...stage, caseClosed: false });
+import { nrmReferralDates } from "../nrm/nrm-referral-dates";
+import { readQueueStageRecords } from "./read-queue-rows";
+import { readQueueSideLists, type OutgoingRecord } from "./read-queue-side-lists";
 
 export type QueueStageRow = {
   stageId: string;
   personId: string;
   caseReference: string;
   displayName: string;
+  stageKey: string;
   stageTitle: string;
+  /** The stage's place in the pathway. */
+  stageOrder: number;
+  ageGroup: AgeGroup;
   state: ClockInput["state"];
-  clock: ClockInput;
+  /** What the clock is read from (the browser keeps reading it), and its reading when the page was made. */
+  clockInput: ClockInput;
+  clock: Clock;
   atRiskPercent: number;
   assigneeId: string | null;
   assigneeName: string | null;
@@ -63,148 +66,99 @@ export type IncomingReferral = {
 /** An NRM milestone of a referral this agency submitted, falling due. */
 export type QueueMilestone = { key: string; personId: string; caseReference: string; displayName: string; text: string; dueOn: CalendarDay };
 
-export type OutgoingReferral = {
-  id: string;
-  personId: string;
-  caseReference: string;
-  stageTitle: string;
-  toAgencyName: string;
-  state: "PENDING" | "ACCEPTED" | "DECLINED" | "WITHDRAWN";
-  createdAt: Date;
-  answeredAt: Date | null;
-  answeredByName: string | null;
-  answerReason: string | null;
-};
+export type OutgoingReferral = Omit<OutgoingRecord, "toAgencyRetiredAt">;
+
+const safetyOf = (row: { hasSafety: boolean; safeContact: string | null; neverContact: string | null; tippingOffRisk: boolean; reTraffickingRisk: boolean; doNotDiscloseWhereabouts: boolean }) =>
+  row.hasSafety ? safetyFlagsView(row) : null;
 
 /**
- * The actor's agency queue: the open stages it owns on live cases (most urgent first, under the chosen
- * filter, with a count for every filter), referrals waiting for its answer, and its own referrals with
- * their answers. Only the actor's own agency's work is ever read here.
+ * The actor's agency queue under a view (filter, stage, assignee, age group, sort, page): one page of
+ * the open stages it owns on live cases, with the total and a count for every filter, referrals waiting
+ * for its answer, its own referrals with their answers, its NRM milestones, the people it has lost
+ * contact with and, for a lead, the team's workload. Only the actor's own agency's work is read, and
+ * every person on it passes the one visibility rule. Four statements and the audit rows, however
+ * large the agency's history: each read starts from the agency's live work.
  */
-export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, now = new Date()) {
+export async function getAgencyQueue(db: Db, actor: Actor, requested: QueueFilter | Partial<QueueView> = DEFAULT_QUEUE_VIEW, now = new Date()) {
   await requirePermission(db, actor, "queue.view", { entity: "Queue", entityId: actor.agencyId });
-  // Through the one visibility rule too: a person whose consent to sharing with this agency was
-  // refused or withdrawn (and no lawful basis recorded) leaves its queue as well as its people list.
-  const live: Prisma.PersonWhereInput = { AND: [{ closedAt: null, rescue: { partnershipId: actor.partnershipId } }, visiblePeople(actor)] };
+  const view: QueueView = typeof requested === "string" ? { ...DEFAULT_QUEUE_VIEW, filter: parseQueueFilter(requested) } : { ...DEFAULT_QUEUE_VIEW, ...requested };
+  const seesTeam = roleHasPermission(actor.role, "team.view");
 
-  const [stages, incoming, outgoing, nrmReferrals] = await Promise.all([
-    db.stage.findMany({
-      where: { ownerAgencyId: actor.agencyId, ...OPEN_STAGE_WHERE, person: live },
-      select: {
-        id: true,
-        ...STAGE_CLOCK_SELECT,
-        ownerAgencyId: true,
-        assigneeId: true,
-        assignee: { select: { name: true } },
-        templateStage: { select: { title: true, sortOrder: true } },
-        referrals: { where: { state: "PENDING" }, select: { toAgency: { select: { name: true } } } },
-        person: {
-          select: {
-            id: true,
-            caseReference: true,
-            reopenedAt: true,
-            identity: { select: { name: true, description: true } },
-            safety: { select: SAFETY_SELECT },
-            ...PERSON_CLOCK_SELECT,
-          },
-        },
-      },
-      orderBy: [{ dueAt: "asc" }, { templateStage: { sortOrder: "asc" } }],
-    }),
-    db.referral.findMany({
-      where: { toAgencyId: actor.agencyId, state: "PENDING", stage: { person: live } },
-      select: {
-        id: true,
-        message: true,
-        createdAt: true,
-        fromAgency: { select: { name: true, retiredAt: true } },
-        referredBy: { select: { name: true } },
-        stage: {
-          select: {
-            ...STAGE_CLOCK_SELECT,
-            templateStage: { select: { title: true } },
-            person: {
-              select: {
-                id: true,
-                caseReference: true,
-                identity: { select: { name: true, description: true } },
-                safety: { select: SAFETY_SELECT },
-                ...PERSON_CLOCK_SELECT,
-              },
-            },
-          },
-        },
-      },
-      orderBy: { createdAt: "asc" },
-    }),
-    db.referral.findMany({
+  const [visible, records, side] = await Promise.all([
+    // The visibility rule decides who is on the queue (a person whose consent to sharing with this
+    // agency was refused or withdrawn, with no lawful basis, leaves it as they leave the people list);
+    // the reads beside it only narrow to the agency's own live work.
+    db.person.findMany({
       where: {
-        fromAgencyId: actor.agencyId,
-        stage: { person: { rescue: { partnershipId: actor.partnershipId } } },
-        OR: [{ state: "PENDING" }, { answeredAt: { gte: new Date(now.getTime() - ANSWERED_SHOWN_DAYS * 86_400_000) } }],
+        AND: [
+          { closedAt: null, rescue: { partnershipId: actor.partnershipId } },
+          visiblePeople(actor),
+          {
+            OR: [
+              { stages: { some: { ownerAgencyId: actor.agencyId, state: { in: [...OPEN_STAGE_STATES] } } } },
+              { stages: { some: { referrals: { some: { toAgencyId: actor.agencyId, state: "PENDING" } } } } },
+              { nrmReferral: { submittedByAgencyId: actor.agencyId } },
+            ],
+          },
+        ],
       },
-      select: {
-        id: true,
-        state: true,
-        createdAt: true,
-        answeredAt: true,
-        answerReason: true,
-        answeredBy: { select: { name: true } },
-        toAgency: { select: { name: true, retiredAt: true } },
-        stage: { select: { templateStage: { select: { title: true } }, person: { select: { id: true, caseReference: true } } } },
-      },
-      orderBy: { createdAt: "desc" },
+      select: { id: true },
     }),
-    // NRM milestones are dated, not hour targets: apart from the stages, so their order and filters stay.
-    db.nrmReferral.findMany({
-      where: { submittedByAgencyId: actor.agencyId, person: live },
-      select: {
-        submittedOn: true,
-        reasonableGrounds: true,
-        reasonableGroundsOn: true,
-        conclusiveGrounds: true,
-        conclusiveGroundsOn: true,
-        reconsiderationOf: true,
-        reconsiderationRequestedOn: true,
-        person: { select: { id: true, caseReference: true, identity: { select: { name: true, description: true } } } },
-      },
-    }),
+    readQueueStageRecords(db, actor),
+    readQueueSideLists(db, actor, seesTeam, now),
   ]);
   await recordAudit(db, actor, { action: "queue.view", entity: "Queue", entityId: actor.agencyId });
-  const people = [...new Map(stages.map((stage) => [stage.person.id, stage.person])).values()];
-  const gaps = await contactGapsNow(db, actor.partnershipId, people, now);
+  if (seesTeam) await recordAudit(db, actor, { action: "team.view", entity: "Agency", entityId: actor.agencyId });
+  const seen = new Set(visible.map((person) => person.id));
 
-  const rows = stages.map((stage) => {
-    const clock = clockInputOf(stage, stage.person.rescue.occurredAt);
-    const row: QueueStageRow = {
-      stageId: stage.id,
-      personId: stage.person.id,
-      caseReference: stage.person.caseReference,
-      displayName: personDisplayName(stage.person.identity),
-      stageTitle: stage.templateStage.title,
-      state: stage.state,
-      clock,
-      atRiskPercent: stage.person.template.atRiskPercent,
-      assigneeId: stage.assigneeId,
-      assigneeName: stage.assignee?.name ?? null,
-      pendingReferralTo: stage.referrals[0]?.toAgency.name ?? null,
-      noContact: gaps.get(stage.person.id) ?? null,
-      canClaim: mayWorkOnStage(actor, forWork(stage), "claim") && !stage.assigneeId,
-      canAssign: mayWorkOnStage(actor, forWork(stage), "assign"),
-      safety: safetyFlagsView(stage.person.safety),
-    };
-    return { ...row, clock: readClock(clock, now, row.atRiskPercent), row };
-  });
-  const arranged = arrangeQueue(rows, filter, actor.id);
+  const gaps = new Map<string, string>();
+  const rows = records
+    .filter((record) => seen.has(record.personId))
+    .map((record): QueueStageRow => {
+      const start = contactGapStart(record.rescuedAt, record.lastContactMadeAt, record.reopenedAt);
+      if (contactGapReached(start, now, side.contactGapHours)) gaps.set(record.personId, noContactWords(start, now));
+      const clockInput = clockInputOf(record, record.rescuedAt);
+      // The read keeps only open stages of live cases; the rule still decides what this user may do to each.
+      const forWork = { state: record.state, ownerAgencyId: actor.agencyId, caseClosed: false };
+      return {
+        stageId: record.stageId,
+        personId: record.personId,
+        caseReference: record.caseReference,
+        displayName: personDisplayName(record),
+        stageKey: record.stageKey,
+        stageTitle: record.stageTitle,
+        stageOrder: record.stageOrder,
+        ageGroup: record.ageGroup,
+        state: record.state,
+        clockInput,
+        clock: readClock(clockInput, now, record.atRiskPercent),
+        atRiskPercent: record.atRiskPercent,
+        assigneeId: record.assigneeId,
+        assigneeName: record.assigneeName,
+        pendingReferralTo: record.pendingReferralTo,
+        noContact: gaps.get(record.personId) ?? null,
+        canClaim: mayWorkOnStage(actor, forWork, "claim") && !record.assigneeId,
+        canAssign: mayWorkOnStage(actor, forWork, "assign"),
+        safety: safetyOf(record),
+      };
+    });
+  const arranged = arrangeQueueView(rows, view, actor.id);
+
+  const noContact = new Map<string, { personId: string; caseReference: string; displayName: string; words: string }>();
+  for (const row of rows) {
+    const words = gaps.get(row.personId);
+    if (words && !noContact.has(row.personId)) noContact.set(row.personId, { personId: row.personId, caseReference: row.caseReference, displayName: row.displayName, words });
+  }
 
   const today = londonToday(now);
-  const milestones: QueueMilestone[] = nrmReferrals
+  const milestones: QueueMilestone[] = side.nrm
+    .filter((referral) => seen.has(referral.personId))
     .flatMap((referral) =>
       milestonesDueForQueue(nrmMilestones(nrmReferralDates(referral), today), today).map((milestone) => ({
         key: milestone.key,
-        personId: referral.person.id,
-        caseReference: referral.person.caseReference,
-        displayName: personDisplayName(referral.person.identity),
+        personId: referral.personId,
+        caseReference: referral.caseReference,
+        displayName: personDisplayName(referral),
         text: queueMilestoneText(milestone, today),
         dueOn: milestone.dueOn!,
       })),
@@ -213,42 +167,44 @@ export async function getAgencyQueue(db: Db, actor: Actor, filter: QueueFilter, 
 
   return {
     agencyName: actor.agencyName,
-    milestones,
-    filter,
+    /** The view as shown: a stage or assignee naming nothing on the queue is dropped, the page kept in range. */
+    view: arranged.view,
+    filter: arranged.view.filter,
     counts: arranged.counts,
-    stages: arranged.items.map((item) => item.row),
+    total: arranged.total,
+    pageCount: arranged.pageCount,
+    from: arranged.from,
+    to: arranged.to,
+    options: arranged.options,
+    /** The page's rows only. */
+    stages: arranged.items,
+    milestones,
     /** Every person with an open stage of this agency whose gap in contact has reached the limit, whatever the filter. */
-    noContact: people
-      .filter((person) => gaps.has(person.id))
-      .map((person) => ({ personId: person.id, caseReference: person.caseReference, displayName: personDisplayName(person.identity), words: gaps.get(person.id)! })),
-    incoming: incoming.map(
-      (referral): IncomingReferral => ({
-        id: referral.id,
-        personId: referral.stage.person.id,
-        caseReference: referral.stage.person.caseReference,
-        displayName: personDisplayName(referral.stage.person.identity),
-        stageTitle: referral.stage.templateStage.title,
-        fromAgencyName: agencyDisplayName(referral.fromAgency),
-        referredByName: referral.referredBy.name,
-        message: referral.message,
-        createdAt: referral.createdAt,
-        clock: clockInputOf(referral.stage, referral.stage.person.rescue.occurredAt),
-        atRiskPercent: referral.stage.person.template.atRiskPercent,
-        safety: safetyFlagsView(referral.stage.person.safety),
-      }),
-    ),
-    outgoing: outgoing.map(
-      (referral): OutgoingReferral => ({
-        id: referral.id,
-        personId: referral.stage.person.id,
-        caseReference: referral.stage.person.caseReference,
-        stageTitle: referral.stage.templateStage.title,
-        toAgencyName: agencyDisplayName(referral.toAgency),
-        state: referral.state,
-        createdAt: referral.createdAt,
-        answeredAt: referral.answeredAt,
-        answeredByName: referral.answeredBy?.name ?? null,
-        answerReason: referral.answerReason,
+    noContact: [...noContact.values()],
+    /** For a lead (team.view): who in the agency holds how much of this queue. */
+    team: seesTeam ? teamWorkload(side.team, rows) : null,
+    incoming: side.incoming
+      .filter((referral) => seen.has(referral.personId))
+      .map(
+        (referral): IncomingReferral => ({
+          id: referral.id,
+          personId: referral.personId,
+          caseReference: referral.caseReference,
+          displayName: personDisplayName(referral),
+          stageTitle: referral.stageTitle,
+          fromAgencyName: agencyDisplayName({ name: referral.fromAgencyName, retiredAt: referral.fromAgencyRetiredAt }),
+          referredByName: referral.referredByName,
+          message: referral.message,
+          createdAt: referral.createdAt,
+          clock: clockInputOf(referral, referral.rescuedAt),
+          atRiskPercent: referral.atRiskPercent,
+          safety: safetyOf(referral),
+        }),
+      ),
+    outgoing: side.outgoing.map(
+      ({ toAgencyRetiredAt, ...referral }): OutgoingReferral => ({
+        ...referral,
+        toAgencyName: agencyDisplayName({ name: referral.toAgencyName, retiredAt: toAgencyRetiredAt }),
       }),
     ),
   };

@@ -51,3 +51,38 @@ export async function loadWorkableStage(
   }
   return { ok: true, stage };
 }
+
+export type WorkableStageOutcome = { stageId: string } & ({ ok: true; stage: WorkableStage } | { ok: false; notFound: true } | { ok: false; notFound: false; stage: WorkableStage; refusal: Refusal });
+
+/**
+ * `loadWorkableStage` for many stages at once (a lead's bulk assignment), in one read and the same
+ * rule: each stage comes back workable, refused with the rule's code, or not found (outside the
+ * actor's view, or no such stage). Every refusal and miss is audited as denied, as one by one.
+ */
+export async function loadWorkableStages(
+  db: Db,
+  actor: Actor,
+  stageIds: readonly string[],
+  work: StageWork,
+  action: AuditAction,
+): Promise<WorkableStageOutcome[]> {
+  const found = await db.stage.findMany({ where: { id: { in: [...stageIds] }, person: visiblePeople(actor) }, select: WORKABLE_STAGE_SELECT });
+  const byId = new Map(found.map((stage) => [stage.id, stage]));
+  const outcomes: WorkableStageOutcome[] = [];
+  for (const stageId of stageIds) {
+    const stage = byId.get(stageId);
+    if (!stage) {
+      await recordAudit(db, actor, { action, entity: "Stage", entityId: stageId, outcome: "denied" });
+      outcomes.push({ stageId, ok: false, notFound: true });
+      continue;
+    }
+    const code = stageWorkRefusal(actor, { state: stage.state, ownerAgencyId: stage.ownerAgencyId, caseClosed: stage.person.closedAt !== null }, work);
+    if (code) {
+      await recordAudit(db, actor, { action, entity: "Stage", entityId: stage.id, outcome: "denied" });
+      outcomes.push({ stageId, ok: false, notFound: false, stage, refusal: stageWorkRefused(code, { state: stage.state, ownerAgencyName: stage.ownerAgency.name }) });
+      continue;
+    }
+    outcomes.push({ stageId, ok: true, stage });
+  }
+  return outcomes;
+}

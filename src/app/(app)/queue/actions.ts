@@ -2,8 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { runFormUseCase } from "@/app/_lib/run-form-use-case";
-import { initialFormState, type FormState } from "@/lib/form-state";
+import { initialFormState, type BulkAssignFormState, type FormState } from "@/lib/form-state";
 import { db } from "@/server/db/client";
+import { assignSelectedStages } from "@/server/queue/assign-selected-stages";
 import { assignStage, claimStage } from "@/server/stages/assign-stage";
 
 function refreshAfter(personId: string) {
@@ -23,4 +24,12 @@ export async function assignStageAction(_previous: FormState, formData: FormData
   if (!result.ok) return result.state;
   refreshAfter(result.data.personId);
   return initialFormState;
+}
+
+export async function assignSelectedStagesAction(_previous: BulkAssignFormState, formData: FormData): Promise<BulkAssignFormState> {
+  const result = await runFormUseCase(formData, (actor, input) => assignSelectedStages(db, actor, input));
+  if (!result.ok) return result.state;
+  revalidatePath("/queue");
+  revalidatePath("/people", "layout");
+  return { ...initialFormState, report: result.data };
 }

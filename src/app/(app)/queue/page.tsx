@@ -1,24 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { SafetyBanner } from "@/components/person/safety-banner";
-import { roleHasPermission } from "@/domain/access/permissions";
-import { parseQueueFilter, QUEUE_FILTER_LABELS, QUEUE_FILTERS } from "@/domain/queue/queue-filters";
-import { formatDuration } from "@/domain/time/duration";
-import { formatLondonDateTime } from "@/domain/time/london";
-import { ROLE_LABELS, type Role } from "@/domain/types";
+import { Pagination } from "@/components/pagination";
+import { QueueClock, QueueDueTime } from "@/components/queue/queue-clock";
+import { QueueClockTicker } from "@/components/queue/queue-clock-ticker";
+import { BulkAssignForm, QueueClaimForm } from "@/components/queue/stage-assignment";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { LiveClock } from "@/components/pathway/live-clock";
 import { serializeClock } from "@/components/pathway/serialized-clock";
+import { TableScrollRegion } from "@/components/table-scroll-region";
+import { bulkSelectionValue } from "@/domain/queue/bulk-selection";
+import { QUEUE_FILTER_LABELS, QUEUE_FILTERS } from "@/domain/queue/queue-filters";
+import { parseQueueView, QUEUE_AGE_SLUGS, queueHref, queueTitle, sortHref, type QueueSort, type QueueView } from "@/domain/queue/queue-view";
+import { formatDuration } from "@/domain/time/duration";
+import { formatLondonDateTime } from "@/domain/time/london";
+import { AGE_GROUP_LABELS, AGE_GROUPS, ROLE_LABELS } from "@/domain/types";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
-import { getAgencyQueue, type OutgoingReferral } from "@/server/queue/get-agency-queue";
-import { listTeamWorkload } from "@/server/queue/list-team-workload";
+import { getAgencyQueue, type AgencyQueue, type OutgoingReferral, type QueueStageRow } from "@/server/queue/get-agency-queue";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
-import { AssignForm, ClaimForm } from "@/components/queue/stage-assignment";
-import { assignStageAction, claimStageAction } from "./actions";
-import { TableScrollRegion } from "@/components/table-scroll-region";
+import { assignSelectedStagesAction, claimStageAction } from "./actions";
 
-export const metadata: Metadata = { title: "Queue" };
+type Query = Record<string, string | string[] | undefined>;
 
 const REFERRAL_STATE_LABELS: Record<OutgoingReferral["state"], string> = {
   PENDING: "Waiting for an answer",
@@ -27,41 +31,80 @@ const REFERRAL_STATE_LABELS: Record<OutgoingReferral["state"], string> = {
   WITHDRAWN: "Withdrawn",
 };
 
-export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+/** How many people a side list names before it says "and N more": the page's weight follows its 50 rows. */
+const SIDE_LIST_LIMIT = 20;
+
+const CLAIM_FORM = "queue-claim";
+const ASSIGN_FORM = "queue-assign";
+
+// The title and the page read the queue once between them.
+const loadQueue = cache(async (viewKey: string) => {
   const actor = await requireActor();
-  const filter = parseQueueFilter((await searchParams).filter);
   const now = new Date();
-  const queue = await loadOrNotFound(getAgencyQueue(db, actor, filter, now));
-  const seesTeam = roleHasPermission(actor.role, "team.view");
-  const team = seesTeam ? await listTeamWorkload(db, actor, now) : [];
+  const queue = await loadOrNotFound(getAgencyQueue(db, actor, JSON.parse(viewKey) as QueueView, now));
+  return { actor, queue, now };
+});
+
+const viewKeyOf = async (searchParams: Promise<Query>) => JSON.stringify(parseQueueView(await searchParams));
+
+export async function generateMetadata({ searchParams }: { searchParams: Promise<Query> }): Promise<Metadata> {
+  const { queue } = await loadQueue(await viewKeyOf(searchParams));
+  return { title: queueTitle(queue.view, queue.options) };
+}
+
+export default async function QueuePage({ searchParams }: { searchParams: Promise<Query> }) {
+  const { actor, queue, now } = await loadQueue(await viewKeyOf(searchParams));
+  const { view } = queue;
+  const canBulkAssign = queue.stages.some((row) => row.canAssign);
 
   return (
     <>
       <h1 className="mb-2 text-4xl font-bold">{queue.agencyName} queue</h1>
-      <p className="mb-6 max-w-2xl text-muted">
+      <p className="mb-4 max-w-2xl text-muted">
         Stages your agency owns on live cases, most urgent first: overdue, then at risk, then due soonest.
       </p>
       <LiveRefresh />
+      <QueueClockTicker />
 
-      {queue.noContact.length > 0 && (
-        <section aria-labelledby="no-contact-heading" className="mb-10">
-          <h2 id="no-contact-heading" className="mb-3 text-2xl font-bold">
-            No contact recorded ({queue.noContact.length})
-          </h2>
-          <p className="mb-3 max-w-2xl text-muted">People your agency is working with whom nobody has reached for longer than your partnership allows.</p>
-          <ul className="border-t border-line" data-testid="no-contact">
-            {queue.noContact.map((person) => (
-              <li key={person.personId} className="border-b border-line py-3">
-                <Link href={`/people/${person.personId}`} className="font-bold">
-                  {person.displayName}
-                </Link>{" "}
-                <span className="text-muted">{person.caseReference}</span>
-                <p className="font-bold" data-testid="no-contact-words">{person.words}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <nav aria-labelledby="contents-heading" className="mb-8">
+        <h2 id="contents-heading" className="text-lg font-bold">
+          On this page
+        </h2>
+        <ul className="list-disc pl-6" data-testid="queue-contents">
+          <li>
+            <a href="#stages-heading">Stages ({queue.counts.all})</a>
+          </li>
+          {queue.team && (
+            <li>
+              <a href="#team-heading">Team workload</a>:{" "}
+              <span data-testid="team-summary">
+                {queue.team.length} {queue.team.length === 1 ? "person" : "people"}, {queue.team.reduce((sum, member) => sum + member.overdue, 0)} overdue
+                stages held
+              </span>
+            </li>
+          )}
+          {queue.incoming.length > 0 && (
+            <li>
+              <a href="#incoming-heading">Referrals waiting for your answer ({queue.incoming.length})</a>
+            </li>
+          )}
+          {queue.noContact.length > 0 && (
+            <li>
+              <a href="#no-contact-heading">No contact recorded ({queue.noContact.length})</a>
+            </li>
+          )}
+          {queue.milestones.length > 0 && (
+            <li>
+              <a href="#milestones-heading">NRM milestones falling due ({queue.milestones.length})</a>
+            </li>
+          )}
+          {queue.outgoing.length > 0 && (
+            <li>
+              <a href="#outgoing-heading">Referrals your agency made ({queue.outgoing.length})</a>
+            </li>
+          )}
+        </ul>
+      </nav>
 
       {queue.incoming.length > 0 && (
         <section aria-labelledby="incoming-heading" className="mb-10" id="referrals">
@@ -91,12 +134,121 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         </section>
       )}
 
+      <section aria-labelledby="stages-heading" className="mb-10">
+        <h2 id="stages-heading" className="mb-3 text-2xl font-bold">
+          Stages
+        </h2>
+        <FilterLinks queue={queue} />
+        {/* Keyed by the view: after a link changes it, the selects show the view, not what was picked before. */}
+        <FilterForm key={queueHref({ ...view, page: 1 })} queue={queue} />
+
+        <p className="mb-2 font-bold" data-testid="queue-showing" role="status">
+          {queue.total === 0
+            ? `No stages ${view.filter === "all" ? "open" : `under “${QUEUE_FILTER_LABELS[view.filter]}”`} right now.`
+            : `Showing ${queue.from}–${queue.to} of ${queue.total} ${queue.total === 1 ? "stage" : "stages"}`}
+        </p>
+
+        {queue.stages.length > 0 && (
+          <>
+            <QueueClaimForm id={CLAIM_FORM} action={claimStageAction} />
+            <TableScrollRegion labelledBy="queue-caption" className="border border-line">
+              <table className="w-full min-w-[52rem] border-collapse text-left text-base" data-testid="queue-table">
+                <caption id="queue-caption" className="p-2 text-left text-lg font-bold">
+                  Stages, sorted by {SORT_CAPTIONS[view.sort]}
+                  {view.order === "desc" ? ", reversed" : ""}
+                </caption>
+                <thead>
+                  <tr className="border-b-2 border-ink">
+                    {canBulkAssign && (
+                      <th scope="col" className="p-2 align-bottom">
+                        <span className="sr-only">Select</span>
+                      </th>
+                    )}
+                    <SortHeading view={view} sort="stage" label="Stage" />
+                    <SortHeading view={view} sort="person" label="Person" />
+                    <SortHeading view={view} sort="urgency" label="Clock" />
+                    <SortHeading view={view} sort="due" label="Due" />
+                    <SortHeading view={view} sort="assignee" label="Assignee" />
+                  </tr>
+                </thead>
+                <tbody>
+                  {queue.stages.map((row) => (
+                    <StageRow key={row.stageId} row={row} actorId={actor.id} selectable={canBulkAssign} />
+                  ))}
+                </tbody>
+              </table>
+            </TableScrollRegion>
+            {canBulkAssign && queue.team && (
+              <BulkAssignForm id={ASSIGN_FORM} people={queue.team.map((member) => ({ id: member.userId, name: member.name }))} action={assignSelectedStagesAction} />
+            )}
+            <Pagination page={view.page} pageCount={queue.pageCount} hrefFor={(page) => queueHref({ ...view, page })} />
+          </>
+        )}
+      </section>
+
+      {queue.team && (
+        <section aria-labelledby="team-heading" className="mb-10">
+          <h2 id="team-heading" className="mb-3 text-2xl font-bold">
+            Team workload
+          </h2>
+          <TableScrollRegion>
+            <table className="w-full border-collapse text-left" data-testid="team-workload">
+              <thead>
+                <tr className="border-b-2 border-ink">
+                  <th scope="col" className="py-2 pr-4">Name</th>
+                  <th scope="col" className="py-2 pr-4">Role</th>
+                  <th scope="col" className="py-2 pr-4 text-right">Open stages</th>
+                  <th scope="col" className="py-2 text-right">Overdue</th>
+                </tr>
+              </thead>
+              <tbody>
+                {queue.team.map((member) => (
+                  <tr key={member.userId} className="border-b border-line">
+                    <th scope="row" className="py-2 pr-4 font-normal">
+                      <Link href={queueHref({ ...view, assignee: member.userId, page: 1 })}>{member.name}</Link>
+                    </th>
+                    <td className="py-2 pr-4">{ROLE_LABELS[member.role]}</td>
+                    <td className="py-2 pr-4 text-right">{member.open}</td>
+                    <td className={`py-2 text-right ${member.overdue > 0 ? "font-bold" : ""}`}>{member.overdue}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScrollRegion>
+        </section>
+      )}
+
+      {queue.noContact.length > 0 && (
+        <section aria-labelledby="no-contact-heading" className="mb-10">
+          <h2 id="no-contact-heading" className="mb-3 text-2xl font-bold">
+            No contact recorded ({queue.noContact.length})
+          </h2>
+          <p className="mb-3 max-w-2xl text-muted">People your agency is working with whom nobody has reached for longer than your partnership allows.</p>
+          <ul className="border-t border-line" data-testid="no-contact">
+            {queue.noContact.slice(0, SIDE_LIST_LIMIT).map((person) => (
+              <li key={person.personId} className="border-b border-line py-3">
+                <Link href={`/people/${person.personId}`} className="font-bold">
+                  {person.displayName}
+                </Link>{" "}
+                <span className="text-muted">{person.caseReference}</span>
+                <p className="font-bold" data-testid="no-contact-words">{person.words}</p>
+              </li>
+            ))}
+          </ul>
+          {queue.noContact.length > SIDE_LIST_LIMIT && (
+            <p className="mt-2">
+              And {queue.noContact.length - SIDE_LIST_LIMIT} more: each of their stages says “No contact” in the table above.
+            </p>
+          )}
+        </section>
+      )}
+
       {queue.milestones.length > 0 && (
         <section aria-labelledby="milestones-heading" className="mb-10">
           <h2 id="milestones-heading" className="mb-1 text-2xl font-bold">
             NRM milestones falling due ({queue.milestones.length})
           </h2>
-          <p className="mb-3 text-muted">Dated milestones of NRM referrals your agency submitted, soonest first. They are not counted in the filters below.</p>
+          <p className="mb-3 text-muted">Dated milestones of NRM referrals your agency submitted, soonest first. They are not counted in the stage filters.</p>
           <ul className="border-t border-line" data-testid="queue-milestones">
             {queue.milestones.map((milestone) => (
               <li key={`${milestone.personId}-${milestone.key}`} className="border-b border-line py-3" data-testid="queue-milestone">
@@ -112,87 +264,10 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         </section>
       )}
 
-      <section aria-labelledby="stages-heading" className="mb-10">
-        <h2 id="stages-heading" className="sr-only">
-          Stages
-        </h2>
-        <nav aria-label="Filter the queue" className="mb-4">
-          <ul className="flex flex-wrap gap-2">
-            {QUEUE_FILTERS.map((name) => {
-              const current = name === queue.filter;
-              return (
-                <li key={name}>
-                  <Link
-                    href={name === "all" ? "/queue" : `/queue?filter=${name}`}
-                    aria-current={current ? "page" : undefined}
-                    className={`inline-block min-h-11 border-2 px-3 py-2 no-underline ${current ? "border-ink bg-ink font-bold text-white" : "border-line bg-white text-link"}`}
-                  >
-                    {QUEUE_FILTER_LABELS[name]} <span data-testid={`count-${name}`}>({queue.counts[name]})</span>
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
-        {queue.stages.length === 0 ? (
-          <p>No stages {queue.filter === "all" ? "open" : `under “${QUEUE_FILTER_LABELS[queue.filter]}”`} right now.</p>
-        ) : (
-          <ul className="border-t border-line" data-testid="queue-list">
-            {queue.stages.map((row) => {
-              const label = `${row.stageTitle} for ${row.caseReference}`;
-              return (
-                <li key={row.stageId} className="border-b border-line py-4" data-testid="queue-row">
-                  <div className="flex flex-wrap items-baseline justify-between gap-x-4">
-                    <p className="text-xl font-bold">
-                      <Link href={`/people/${row.personId}/stages/${row.stageId}`}>{row.stageTitle}</Link>
-                    </p>
-                    <span className="text-base text-muted">{row.caseReference}</span>
-                  </div>
-                  <p>
-                    <Link href={`/people/${row.personId}`}>{row.displayName}</Link>
-                  </p>
-                  <SafetyBanner flags={row.safety} compact />
-                  <div className="mt-1">
-                    <LiveClock clock={serializeClock(row.clock)} atRiskPercent={row.atRiskPercent} renderedAt={now.getTime()} />
-                  </div>
-                  <p className="mt-1" data-testid="assignee">
-                    {row.assigneeName ? (
-                      <>
-                        Assigned to <span className="font-bold">{row.assigneeId === actor.id ? "you" : row.assigneeName}</span>
-                      </>
-                    ) : (
-                      "Unassigned"
-                    )}
-                  </p>
-                  {row.pendingReferralTo && <p className="text-muted">Referred to {row.pendingReferralTo}, waiting for an answer</p>}
-                  {row.noContact && (
-                    <p className="mt-1 font-bold" data-testid="row-no-contact">
-                      {row.noContact}
-                    </p>
-                  )}
-                  <div className="mt-2 flex flex-wrap items-end gap-4">
-                    {row.canClaim && <ClaimForm stageId={row.stageId} stageLabel={label} action={claimStageAction} />}
-                    {row.canAssign && (
-                      <AssignForm
-                        stageId={row.stageId}
-                        stageLabel={label}
-                        assigneeId={row.assigneeId}
-                        people={team.map((member) => ({ id: member.userId, name: member.name }))}
-                        action={assignStageAction}
-                      />
-                    )}
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </section>
-
       {queue.outgoing.length > 0 && (
         <section aria-labelledby="outgoing-heading" className="mb-10">
           <h2 id="outgoing-heading" className="mb-3 text-2xl font-bold">
-            Referrals your agency made
+            Referrals your agency made ({queue.outgoing.length})
           </h2>
           <ul className="border-t border-line" data-testid="outgoing-referrals">
             {queue.outgoing.map((referral) => (
@@ -215,38 +290,184 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           </ul>
         </section>
       )}
-
-      {seesTeam && (
-        <section aria-labelledby="team-heading">
-          <h2 id="team-heading" className="mb-3 text-2xl font-bold">
-            Team workload
-          </h2>
-          <TableScrollRegion>
-            <table className="w-full border-collapse text-left" data-testid="team-workload">
-              <thead>
-                <tr className="border-b-2 border-ink">
-                  <th scope="col" className="py-2 pr-4">Name</th>
-                  <th scope="col" className="py-2 pr-4">Role</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Open stages</th>
-                  <th scope="col" className="py-2 text-right">Overdue</th>
-                </tr>
-              </thead>
-              <tbody>
-                {team.map((member) => (
-                  <tr key={member.userId} className="border-b border-line">
-                    <th scope="row" className="py-2 pr-4 font-normal">
-                      {member.name}
-                    </th>
-                    <td className="py-2 pr-4">{ROLE_LABELS[member.role as Role]}</td>
-                    <td className="py-2 pr-4 text-right">{member.open}</td>
-                    <td className={`py-2 text-right ${member.overdue > 0 ? "font-bold" : ""}`}>{member.overdue}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScrollRegion>
-        </section>
-      )}
     </>
+  );
+}
+
+const SORT_CAPTIONS: Record<QueueSort, string> = {
+  urgency: "urgency (most urgent first)",
+  stage: "stage, in pathway order",
+  person: "person",
+  due: "due time",
+  assignee: "assignee",
+};
+
+/** A column heading that sorts by its column: a link, with `aria-sort` on the column sorted now. */
+function SortHeading({ view, sort, label }: { view: QueueView; sort: QueueSort; label: string }) {
+  const current = view.sort === sort;
+  return (
+    <th scope="col" className="p-2 align-bottom" aria-sort={current ? (view.order === "asc" ? "ascending" : "descending") : undefined}>
+      <Link
+        href={sortHref(view, sort)}
+        aria-label={`${label}, sort ${current && view.order === "asc" ? "descending" : "ascending"}`}
+        className="inline-flex min-h-11 items-center font-bold"
+      >
+        {label}
+        <span aria-hidden="true" className="ml-1 text-sm">
+          {current ? (view.order === "asc" ? "▲" : "▼") : "▲▼"}
+        </span>
+      </Link>
+    </th>
+  );
+}
+
+/** The filters with their counts, as links that keep the stage, assignee, age and sort chosen. */
+function FilterLinks({ queue }: { queue: AgencyQueue }) {
+  return (
+    <nav aria-label="Filter the queue" className="mb-4">
+      <ul className="flex flex-wrap gap-2">
+        {QUEUE_FILTERS.map((name) => {
+          const current = name === queue.view.filter;
+          return (
+            <li key={name}>
+              <Link
+                href={queueHref({ ...queue.view, filter: name, page: 1 })}
+                aria-current={current ? "page" : undefined}
+                className={`inline-block min-h-11 border-2 px-3 py-2 no-underline ${current ? "border-ink bg-ink font-bold text-white" : "border-line bg-white text-link"}`}
+              >
+                {QUEUE_FILTER_LABELS[name]} <span data-testid={`count-${name}`}>({queue.counts[name]})</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+/** Stage, assignee and age group: a plain GET form, so the URL holds the view and works without JavaScript. */
+function FilterForm({ queue }: { queue: AgencyQueue }) {
+  const { view, options } = queue;
+  const select = "min-h-11 max-w-full border-2 border-ink bg-white px-2 text-base";
+  return (
+    <form method="get" action="/queue" className="mb-4 flex flex-wrap items-end gap-4" aria-label="Narrow the queue" data-testid="queue-filter-form">
+      {view.filter !== "all" && <input type="hidden" name="filter" value={view.filter} />}
+      {view.sort !== "urgency" && <input type="hidden" name="sort" value={view.sort} />}
+      {view.order !== "asc" && <input type="hidden" name="order" value={view.order} />}
+      <div>
+        <label htmlFor="queue-stage" className="block font-bold">
+          Stage
+        </label>
+        <select id="queue-stage" name="stage" defaultValue={view.stage ?? ""} className={select}>
+          <option value="">All stages</option>
+          {options.stages.map((stage) => (
+            <option key={stage.key} value={stage.key}>
+              {stage.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="queue-assignee" className="block font-bold">
+          Assignee
+        </label>
+        <select id="queue-assignee" name="assignee" defaultValue={view.assignee ?? ""} className={select}>
+          <option value="">Anyone</option>
+          {options.assignees.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="queue-age" className="block font-bold">
+          Age group
+        </label>
+        <select id="queue-age" name="age" defaultValue={view.age ? QUEUE_AGE_SLUGS[view.age] : ""} className={select}>
+          <option value="">All ages</option>
+          {AGE_GROUPS.map((group) => (
+            <option key={group} value={QUEUE_AGE_SLUGS[group]}>
+              {AGE_GROUP_LABELS[group]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="min-h-11 bg-panel px-4 py-2 text-lg font-bold text-ink shadow-[0_2px_0_#929191]">
+        Apply filters
+      </button>
+      {(view.stage || view.assignee || view.age) && (
+        <Link href={queueHref({ ...view, stage: null, assignee: null, age: null, page: 1 })} className="inline-block py-2">
+          Clear filters
+        </Link>
+      )}
+    </form>
+  );
+}
+
+/** One stage. Its controls name it ("Claim Health check for VCP-1234"), so each makes sense alone. */
+function StageRow({ row, actorId, selectable }: { row: QueueStageRow; actorId: string; selectable: boolean }) {
+  const label = `${row.stageTitle} for ${row.caseReference}`;
+  return (
+    <tr className="border-b border-line align-top" data-testid="queue-row" data-stage-id={row.stageId}>
+      {selectable && (
+        <td className="p-2">
+          {row.canAssign && (
+            <label className="inline-flex min-h-11 min-w-11 items-center justify-center">
+              <input
+                type="checkbox"
+                form={ASSIGN_FORM}
+                name="stages"
+                value={bulkSelectionValue(row.stageId, row.assigneeId)}
+                className="h-6 w-6 accent-ink"
+              />
+              <span className="sr-only">Select {label}</span>
+            </label>
+          )}
+        </td>
+      )}
+      <th scope="row" className="p-2 font-normal">
+        <Link href={`/people/${row.personId}/stages/${row.stageId}`} className="font-bold" data-testid="queue-stage-link">
+          {row.stageTitle}
+          <span className="sr-only"> for {row.caseReference}</span>
+        </Link>
+        {row.pendingReferralTo && <p className="text-muted">Referred to {row.pendingReferralTo}, waiting for an answer</p>}
+      </th>
+      <td className="p-2">
+        <Link href={`/people/${row.personId}`}>{row.displayName}</Link>
+        <br />
+        <span className="text-muted" data-testid="queue-case-reference">
+          {row.caseReference}
+        </span>
+        <SafetyBanner flags={row.safety} compact />
+        {row.noContact && (
+          <p className="mt-1 font-bold" data-testid="row-no-contact">
+            {row.noContact}
+          </p>
+        )}
+      </td>
+      <td className="p-2">
+        <QueueClock input={row.clockInput} clock={row.clock} atRiskPercent={row.atRiskPercent} />
+      </td>
+      <td className="p-2">
+        <QueueDueTime clock={row.clock} />
+      </td>
+      <td className="p-2">
+        <span data-testid="assignee">{row.assigneeName ? (row.assigneeId === actorId ? "You" : row.assigneeName) : "Unassigned"}</span>
+        {row.canClaim && (
+          <div className="mt-1">
+            <button
+              type="submit"
+              form={CLAIM_FORM}
+              name="stageId"
+              value={row.stageId}
+              className="min-h-11 bg-panel px-3 py-1 text-base font-bold text-ink shadow-[0_2px_0_#929191]"
+            >
+              Claim<span className="sr-only"> {label}</span>
+            </button>
+          </div>
+        )}
+      </td>
+    </tr>
   );
 }
