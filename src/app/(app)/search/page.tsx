@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/pagination";
 import { TableScrollRegion } from "@/components/table-scroll-region";
 import { roleHasPermission } from "@/domain/access/permissions";
 import { SEARCH_KIND_LABELS } from "@/domain/search/search-terms";
@@ -45,18 +46,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           ) : (
             <ResultTable rows={result.rows} pseudonymised={pseudonymised} />
           )}
-          <nav aria-label="Pagination" className="mt-6 flex flex-wrap gap-x-8 gap-y-2">
-            {result.page > 1 && (
-              <Link href={pageHref(typed, result.page - 1)} rel="prev" className="inline-block py-2 font-bold">
-                Previous page<span className="sr-only"> of results</span>
-              </Link>
-            )}
-            {result.page < result.pageCount && (
-              <Link href={pageHref(typed, result.page + 1)} rel="next" className="inline-block py-2 font-bold">
-                Next page<span className="sr-only"> of results</span>
-              </Link>
-            )}
-          </nav>
+          <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(page) => pageHref(typed, page)} />
         </section>
       )}
     </>
