@@ -45,7 +45,7 @@ async function logOne(actor: Actor, t0: Date, person: Record<string, unknown>): 
 }
 
 function idOf(name: string): string {
-  const id = idOf(name);
+  const id = ids[name];
   if (!id) throw new Error(`No person named ${name}`);
   return id;
 }
