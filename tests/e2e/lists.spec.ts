@@ -107,7 +107,9 @@ test("the coordinator filters cases by agency, finds one by reference, and never
   const council = (await agency.locator("option").allInnerTexts()).find((label) => /council/i.test(label));
   expect(council).toBeTruthy();
   await agency.selectOption({ label: council! });
+  await expect(agency).not.toHaveValue("");
   await apply(page);
+  await expect(page).toHaveURL(/\/cases\?agency=[0-9a-f-]{36}$/);
   await expect(page).toHaveTitle(new RegExp(`^Cases: live, ${council!.replace(/[()]/g, "\\$&")}`));
   expect((await countOf(page)).total).toBeLessThanOrEqual(all.total);
   await expectNoAxeViolations(page);

@@ -1,5 +1,5 @@
 import "server-only";
-import { OPEN_STAGE_STATES } from "@/domain/pathway/stage-states";
+import { FINISHED_STAGE_STATES } from "@/domain/pathway/stage-states";
 import type { StageState } from "@/domain/types";
 import { Prisma } from "@/generated/prisma/client";
 
@@ -17,6 +17,13 @@ export type ListStage = {
 };
 
 /**
+ * A stage aliased `s` is open: not finished. Written as "not one of the finished states" on purpose:
+ * with "one of the open states" the planner ANDs the whole state index into every person's lookup
+ * (590 ms against 89 ms for 1,630 people on the 50,000-person history).
+ */
+export const NOT_FINISHED_SQL = Prisma.sql`s."state" <> ALL(${[...FINISHED_STAGE_STATES]}::"StageState"[])`;
+
+/**
  * The open stages of the person aliased `p`, in pathway order, as one JSON column: a page of rows is
  * one statement instead of one per relation. Only the clock's columns, the title and the owner's name.
  */
@@ -29,7 +36,7 @@ export const OPEN_STAGES_JSON_SQL = Prisma.sql`COALESCE((
   FROM "Stage" s
   JOIN "PathwayStageTemplate" ts ON ts."id" = s."templateStageId"
   JOIN "Agency" a ON a."id" = s."ownerAgencyId"
-  WHERE s."personId" = p."id" AND s."state" = ANY(${[...OPEN_STAGE_STATES]}::"StageState"[])
+  WHERE s."personId" = p."id" AND ${NOT_FINISHED_SQL}
 ), '[]'::json)`;
 
 type StageJson = {

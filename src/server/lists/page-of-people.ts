@@ -1,8 +1,8 @@
 import "server-only";
 import { LIST_PAGE_SIZE, type ListQuery } from "@/domain/lists/list-query";
-import { OPEN_STAGE_STATES } from "@/domain/pathway/stage-states";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db/create-client";
+import { NOT_FINISHED_SQL } from "./open-stages-sql";
 
 export type PeoplePage = { ids: string[]; total: number; page: number; pageCount: number };
 
@@ -41,7 +41,7 @@ function mostUrgentStageSql(now: Date): Prisma.Sql {
       END AS "rank",
       CASE WHEN s."state" = 'PAUSED' THEN extract(epoch FROM ${due} - s."pausedAt") ELSE extract(epoch FROM ${due}) END AS "key"
     FROM "Stage" s
-    WHERE s."personId" = p."id" AND s."state" = ANY(${[...OPEN_STAGE_STATES]}::"StageState"[])
+    WHERE s."personId" = p."id" AND ${NOT_FINISHED_SQL}
     ORDER BY 1, 2
     LIMIT 1`;
 }

@@ -13,7 +13,7 @@ import { AGE_GROUP_LABELS } from "@/domain/types";
 import { requireActor } from "@/server/access/current-actor";
 import { listPseudonymisedCases, type CaseRow } from "@/server/cases/list-pseudonymised-cases";
 import { db } from "@/server/db/client";
-import { listParamsKey, listParamsOf } from "@/app/_lib/list-params";
+import { listParamsKey, listParamsOf, redirectToCanonicalList } from "@/app/_lib/list-params";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 
 type Props = { searchParams: Promise<RawQuery> };
@@ -27,12 +27,16 @@ const loadCases = cache(async (search: string) => {
 });
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const { list } = await loadCases(listParamsKey(await searchParams));
+  const raw = await searchParams;
+  redirectToCanonicalList("/cases", raw, "cases");
+  const { list } = await loadCases(listParamsKey(raw));
   return { title: listTitle("Cases", list.query, { page: list.page, agencyName: list.agencyName }) };
 }
 
 export default async function CasesPage({ searchParams }: Props) {
-  const { list, renderedAt } = await loadCases(listParamsKey(await searchParams));
+  const raw = await searchParams;
+  redirectToCanonicalList("/cases", raw, "cases");
+  const { list, renderedAt } = await loadCases(listParamsKey(raw));
   const { query } = list;
   const hrefFor = (page: number) => listHref("/cases", query, { page });
   return (

@@ -14,7 +14,7 @@ import { LiveRefresh } from "@/components/live/live-refresh";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { listAgencyPeople, type PersonRow } from "@/server/people/list-agency-people";
-import { listParamsKey, listParamsOf } from "@/app/_lib/list-params";
+import { listParamsKey, listParamsOf, redirectToCanonicalList } from "@/app/_lib/list-params";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 
 type Props = { searchParams: Promise<RawQuery> };
@@ -28,12 +28,16 @@ const loadPeople = cache(async (search: string) => {
 });
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const { list } = await loadPeople(listParamsKey(await searchParams));
+  const raw = await searchParams;
+  redirectToCanonicalList("/people", raw, "people");
+  const { list } = await loadPeople(listParamsKey(raw));
   return { title: listTitle("People", list.query, { page: list.page }) };
 }
 
 export default async function PeoplePage({ searchParams }: Props) {
-  const { actor, list, renderedAt } = await loadPeople(listParamsKey(await searchParams));
+  const raw = await searchParams;
+  redirectToCanonicalList("/people", raw, "people");
+  const { actor, list, renderedAt } = await loadPeople(listParamsKey(raw));
   const { query } = list;
   const hrefFor = (page: number) => listHref("/people", query, { page });
   return (
