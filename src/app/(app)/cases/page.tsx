@@ -67,7 +67,7 @@ export default async function CasesPage({ searchParams }: Props) {
               {query.q || query.overdue || query.age || query.agency ? "No case matches this search and these filters." : `No ${query.status} cases.`}
             </p>
           ) : (
-            <CaseTable rows={list.rows} caption={`Cases, ${query.status}, by ${LIST_SORT_LABELS[query.sort].toLowerCase()}`} renderedAt={renderedAt} />
+            <CaseTable rows={list.rows} caption={`Cases, ${query.status}, by ${LIST_SORT_LABELS[query.sort].toLowerCase()}`} renderedAt={renderedAt} closed={query.status === "closed"} />
           )}
           <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} />
         </>
@@ -76,7 +76,7 @@ export default async function CasesPage({ searchParams }: Props) {
   );
 }
 
-function CaseTable({ rows, caption, renderedAt }: { rows: CaseRow[]; caption: string; renderedAt: number }) {
+function CaseTable({ rows, caption, renderedAt, closed }: { rows: CaseRow[]; caption: string; renderedAt: number; closed: boolean }) {
   return (
     <TableScrollRegion labelledBy="cases-caption" className="border border-line">
       <table className="w-full min-w-[40rem] border-collapse text-left text-base" data-testid="case-table">
@@ -85,7 +85,7 @@ function CaseTable({ rows, caption, renderedAt }: { rows: CaseRow[]; caption: st
         </caption>
         <thead>
           <tr className="border-b-2 border-ink">
-            {["Case", "Age group", "Rescued", "Next stage"].map((heading) => (
+            {["Case", "Age group", "Rescued", closed ? "Closed, and why" : "Next stage"].map((heading) => (
               <th key={heading} scope="col" className="p-2 align-bottom">
                 {heading}
               </th>
@@ -107,7 +107,7 @@ function CaseTable({ rows, caption, renderedAt }: { rows: CaseRow[]; caption: st
                 {row.closed ? (
                   <p data-testid="closed-reason">
                     <span className="font-bold">Closed</span> {formatLondonDateTime(row.closed.at)}
-                    {row.closed.reason && <span className="block">{CASE_CLOSE_REASON_LABELS[row.closed.reason]}</span>}
+                    <span className="block">{row.closed.reason ? CASE_CLOSE_REASON_LABELS[row.closed.reason] : "No reason recorded"}</span>
                   </p>
                 ) : (
                   <NextStage

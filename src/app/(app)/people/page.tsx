@@ -73,7 +73,7 @@ export default async function PeoplePage({ searchParams }: Props) {
                   : "No closed cases."}
             </p>
           ) : (
-            <PeopleTable rows={list.rows} caption={`People, ${query.status}, by ${LIST_SORT_LABELS[query.sort].toLowerCase()}`} renderedAt={renderedAt} />
+            <PeopleTable rows={list.rows} caption={`People, ${query.status}, by ${LIST_SORT_LABELS[query.sort].toLowerCase()}`} renderedAt={renderedAt} closed={query.status === "closed"} />
           )}
           <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} />
         </>
@@ -82,7 +82,7 @@ export default async function PeoplePage({ searchParams }: Props) {
   );
 }
 
-function PeopleTable({ rows, caption, renderedAt }: { rows: PersonRow[]; caption: string; renderedAt: number }) {
+function PeopleTable({ rows, caption, renderedAt, closed }: { rows: PersonRow[]; caption: string; renderedAt: number; closed: boolean }) {
   return (
     <TableScrollRegion labelledBy="people-caption" className="border border-line">
       <table className="w-full min-w-[48rem] border-collapse text-left text-base" data-testid="people-table">
@@ -91,7 +91,7 @@ function PeopleTable({ rows, caption, renderedAt }: { rows: PersonRow[]; caption
         </caption>
         <thead>
           <tr className="border-b-2 border-ink">
-            {["Person", "Case reference", "Age group", "Rescued", "Next stage"].map((heading) => (
+            {["Person", "Case reference", "Age group", "Rescued", closed ? "Closed, and why" : "Next stage"].map((heading) => (
               <th key={heading} scope="col" className="p-2 align-bottom">
                 {heading}
               </th>
@@ -118,7 +118,7 @@ function PeopleTable({ rows, caption, renderedAt }: { rows: PersonRow[]; caption
                 {row.closed ? (
                   <p data-testid="closed-reason">
                     <span className="font-bold">Closed</span> {formatLondonDateTime(row.closed.at)}
-                    {row.closed.reason && <span className="block">{CASE_CLOSE_REASON_LABELS[row.closed.reason]}</span>}
+                    <span className="block">{row.closed.reason ? CASE_CLOSE_REASON_LABELS[row.closed.reason] : "No reason recorded"}</span>
                   </p>
                 ) : (
                   <NextStage
