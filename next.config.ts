@@ -20,6 +20,10 @@ const notStored = [{ key: "Cache-Control", value: "no-store" }];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Every browser gets the page's <title> in the <head>, as bots do. Filtered list views have their
+  // own titles (generateMetadata); streamed, the title arrived in the body late, and after a
+  // client-side navigation away from such a page the next page had no <title> (axe: document-title).
+  htmlLimitedBots: /./,
   // Nothing uses next/image; the optimiser answered /_next/image?url=... with a 500. Off, it is a 404.
   images: { unoptimized: true },
   // A second build directory lets a development server run beside the end-to-end build.

@@ -41,10 +41,10 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
             <li key={item}>
               <Link
                 href={hrefFor(item)}
-                aria-label={`Page ${item}`}
                 aria-current={item === page ? "page" : undefined}
                 className={`${LINK} ${item === page ? "bg-link text-white no-underline" : ""}`}
               >
+                <span className="sr-only">Page </span>
                 {item}
               </Link>
             </li>

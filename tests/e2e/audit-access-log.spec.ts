@@ -9,7 +9,7 @@ const PERSON = "Hoa Sampleova";
 test("an agency lead sees who has seen a person, other agencies and the coordinator included; a caseworker gets no such page", async ({ page }) => {
   // Find the person as police, and note their case reference.
   await signIn(page, POLICE_LEAD);
-  await page.goto("/people");
+  await page.goto(`/people?q=${encodeURIComponent(PERSON)}`);
   await page.getByRole("link", { name: PERSON }).click();
   await expect(page.getByRole("heading", { name: PERSON, level: 1 })).toBeVisible();
   const personUrl = page.url();
@@ -19,7 +19,7 @@ test("an agency lead sees who has seen a person, other agencies and the coordina
 
   // The coordinator opens the pseudonymised case.
   await signIn(page, COORDINATOR);
-  await page.goto("/cases");
+  await page.goto(`/cases?q=${caseReference}`);
   await page.getByRole("link", { name: caseReference }).click();
   await expect(page.getByRole("heading", { name: caseReference, level: 1 })).toBeVisible();
   await signOut(page);

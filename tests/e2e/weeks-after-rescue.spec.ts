@@ -71,7 +71,7 @@ test("a rescue of a parent, her son and an age-disputed young man: the son's own
 
   // Two council caseworker tabs correct the young man's details: the second, on the old version, is refused.
   await signIn(page, COUNCIL_CASEWORKER);
-  await page.goto("/people");
+  await page.goto(`/people?q=${encodeURIComponent(DISPUTED)}`);
   await page.getByRole("link", { name: DISPUTED }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(DISPUTED);
   const disputedUrl = page.url();

@@ -164,7 +164,7 @@ describe("reading the accommodation address", () => {
     expect(got.json).toContain(`"providerAgencyName":"Council safeguarding (${world.slug})"`);
     expect(await db.auditEvent.count({ where: { userId: reader.id, action: "accommodation.view" } })).toBe(0);
     // Nor in the other places that show the person.
-    const elsewhere = JSON.stringify([await listAgencyPeople(db, reader, at(90)), await getRescue(db, reader, rescueId)]);
+    const elsewhere = JSON.stringify([(await listAgencyPeople(db, reader, {}, at(90))).rows, await getRescue(db, reader, rescueId)]);
     expect(elsewhere).not.toContain("Imaginary Terrace");
   });
 

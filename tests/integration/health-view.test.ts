@@ -160,7 +160,7 @@ describe("health's minimal view of a person", () => {
 
   it("keeps the place and operation off health's people list and rescue page, which police still see", async () => {
     const rescueId = (await db.person.findUniqueOrThrow({ where: { id: personId } })).rescueId;
-    const healthList = await listAgencyPeople(db, health, at(210));
+    const healthList = (await listAgencyPeople(db, health, {}, at(210))).rows;
     const healthRescue = await getRescue(db, health, rescueId);
     expect(healthList.find((row) => row.id === personId)).toMatchObject({ place: null });
     expect(healthRescue).toMatchObject({ place: null, operationReference: null });
@@ -168,7 +168,7 @@ describe("health's minimal view of a person", () => {
 
     const policeRescue = await getRescue(db, police, rescueId);
     expect(policeRescue).toMatchObject({ place: PLACE, operationReference: OPERATION });
-    expect((await listAgencyPeople(db, police, at(210))).find((row) => row.id === personId)).toMatchObject({ place: PLACE });
+    expect((await listAgencyPeople(db, police, {}, at(210))).rows.find((row) => row.id === personId)).toMatchObject({ place: PLACE });
   });
 
   it("opens a stage referred to health while the referral waits for an answer, and closes it again once answered", async () => {

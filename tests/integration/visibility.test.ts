@@ -49,7 +49,7 @@ describe("who may see a person", () => {
     expect(await viewAudit(vcas.id)).toEqual([
       expect.objectContaining({ role: "CASEWORKER", agencyId: world.agencies.VCAS.id, entity: "Person", entityId: personId, outcome: "allowed" }),
     ]);
-    expect((await listAgencyPeople(db, vcas, LOGGED)).map((row) => row.id)).toEqual([personId]);
+    expect((await listAgencyPeople(db, vcas, {}, LOGGED)).rows.map((row) => row.id)).toEqual([personId]);
   });
 
   it("hides the person from a caseworker whose agency neither logged the rescue nor owns a stage", async () => {
@@ -57,7 +57,7 @@ describe("who may see a person", () => {
     const salvationArmy = await world.actor("SALVATION_ARMY");
 
     await expect(getPersonPathway(db, salvationArmy, personId)).rejects.toBeInstanceOf(NotFoundError);
-    expect(await listAgencyPeople(db, salvationArmy, LOGGED)).toEqual([]);
+    expect(await listAgencyPeople(db, salvationArmy, {}, LOGGED)).toMatchObject({ total: 0, rows: [] });
     await expect(getRescue(db, salvationArmy, rescueId)).rejects.toBeInstanceOf(NotFoundError);
     expect(await viewAudit(salvationArmy.id)).toEqual([expect.objectContaining({ entityId: personId, outcome: "denied" })]);
   });
@@ -71,7 +71,7 @@ describe("who may see a person", () => {
 
     await expect(getPersonPathway(db, user, personId)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getPersonPathway(db, user, personId)).rejects.toThrow(`Forbidden by role ${role} lacks person.view`);
-    await expect(listAgencyPeople(db, user, LOGGED)).rejects.toThrow(`Forbidden by role ${role} lacks person.list`);
+    await expect(listAgencyPeople(db, user, {}, LOGGED)).rejects.toThrow(`Forbidden by role ${role} lacks person.list`);
     await expect(getRescue(db, user, rescueId)).rejects.toBeInstanceOf(ForbiddenError);
 
     // Each refusal is on the record: who tried, in which role, and which record.
@@ -92,7 +92,7 @@ describe("who may see a person", () => {
     await expect(seen).rejects.toThrow("Person not found");
     const nobody = "00000000-0000-4000-8000-000000000000";
     await expect(getPersonPathway(db, outsider, nobody)).rejects.toThrow("Person not found");
-    expect(await listAgencyPeople(db, outsider, LOGGED)).toEqual([]);
+    expect(await listAgencyPeople(db, outsider, {}, LOGGED)).toMatchObject({ total: 0, rows: [] });
     await expect(getRescue(db, outsider, rescueId)).rejects.toThrow("Rescue not found");
 
     expect((await viewAudit(outsider.id)).map((a) => [a.entityId, a.outcome, a.role])).toEqual([
@@ -131,7 +131,7 @@ describe("need-to-know follows the agency's work (docs/decisions/0003)", () => {
 
     await expect(getPersonPathway(db, vcas, id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getRescue(db, vcas, rescue)).rejects.toBeInstanceOf(NotFoundError);
-    expect((await listAgencyPeople(db, vcas, LOGGED)).map((row) => row.id)).not.toContain(id);
+    expect((await listAgencyPeople(db, vcas, {}, LOGGED)).rows.map((row) => row.id)).not.toContain(id);
     expect((await getPersonPathway(db, police, id)).id).toBe(id);
   });
 
@@ -144,7 +144,7 @@ describe("need-to-know follows the agency's work (docs/decisions/0003)", () => {
     });
 
     expect((await getPersonPathway(db, vcas, id)).id).toBe(id);
-    expect((await listAgencyPeople(db, vcas, LOGGED)).map((row) => row.id)).toContain(id);
+    expect((await listAgencyPeople(db, vcas, {}, LOGGED)).rows.map((row) => row.id)).toContain(id);
   });
 });
 
@@ -182,7 +182,7 @@ describe("the agency's list of people", () => {
     ];
     expect(done.map((r) => r.ok)).toEqual([true, true]);
 
-    const rows = await listAgencyPeople(db, officer, now);
+    const { rows } = await listAgencyPeople(db, officer, { sort: "due" }, now);
 
     expect(rows.map((r) => r.displayName)).toEqual([
       "overdue: immediate safety, by 1 h",

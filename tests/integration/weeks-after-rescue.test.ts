@@ -511,11 +511,11 @@ describe("safety flags", () => {
     expect(queue.stages.filter((row) => row.personId === person.personId).map((row) => row.safety)).toEqual(
       queue.stages.filter((row) => row.personId === person.personId).map(() => expected),
     );
-    expect((await listAgencyPeople(db, police)).find((row) => row.id === person.personId)?.safety).toEqual(expected);
+    expect((await listAgencyPeople(db, police)).rows.find((row) => row.id === person.personId)?.safety).toEqual(expected);
 
     const theCase = await getPseudonymisedCase(db, coordinator, person.personId);
     expect(theCase.safety).toEqual({ risks: ["tippingOffRisk", "doNotDiscloseWhereabouts"], safeContact: null, neverContact: null });
-    const cases = await listPseudonymisedCases(db, coordinator);
+    const cases = (await listPseudonymisedCases(db, coordinator)).rows;
     expect(cases.find((row) => row.id === person.personId)?.safety?.risks).toEqual(["tippingOffRisk", "doNotDiscloseWhereabouts"]);
     expect(JSON.stringify([theCase, cases])).not.toContain(NUMBER);
   });

@@ -1,23 +1,28 @@
 import "server-only";
 import { safetyFlagsView, type SafetyFlagsView } from "@/domain/person/safety-flags";
-import { SAFETY_RISKS_SELECT } from "../people/safety-select";
 import { agencyDisplayName } from "@/domain/agencies/agency-details";
-import type { ClockInput } from "@/domain/pathway/clock";
+import type { CaseCloseReason } from "@/domain/cases/case-closing";
+import { openStagesByUrgency, type ClockInput } from "@/domain/pathway/clock";
+import { parseListQuery, type ListQuery, type RawQuery } from "@/domain/lists/list-query";
+import { parseSearchTerm, type SearchKind } from "@/domain/search/search-terms";
 import type { AgeGroup } from "@/domain/types";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { pseudonymisedCases } from "../access/visibility";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
-import { PERSON_CLOCK_SELECT, STAGE_CLOCK_SELECT } from "../pathway/clock-select";
-import { OPEN_STAGE_WHERE } from "../pathway/stage-filters";
-import { comparePersonUrgency, openStagesByUrgency } from "@/domain/pathway/clock";
+import { inPageOrder, pageOfPeople } from "../lists/page-of-people";
+import { listStagesOf, OPEN_STAGES_JSON_SQL } from "../lists/open-stages-sql";
+import { recordSearchAudit, searchMatch } from "../search/search-people";
 
 export type CaseRow = {
   id: string;
   caseReference: string;
   ageGroup: AgeGroup;
   rescuedAt: Date;
+  /** Set on a closed case, with why it closed. */
+  closed: { at: Date; reason: CaseCloseReason | null } | null;
   nextStage: { title: string; ownerAgencyName: string; clock: ClockInput } | null;
   openStages: number;
   atRiskPercent: number;
@@ -25,49 +30,111 @@ export type CaseRow = {
   safety: SafetyFlagsView | null;
 };
 
-/**
- * Every live case in the coordinator's partnership, pseudonymised, most urgent first. The query
- * selects column by column: identity, the place of rescue, notes and addresses are never loaded, so
- * they cannot leak through this list by mistake.
- */
-export async function listPseudonymisedCases(db: Db, actor: Actor, now = new Date()): Promise<CaseRow[]> {
-  await requirePermission(db, actor, "case.view_pseudonymised", { entity: "Person" });
-  const people = await db.person.findMany({
-    where: { AND: [pseudonymisedCases(actor), { closedAt: null }] },
-    select: {
-      id: true,
-      caseReference: true,
-      ageGroup: true,
-      safety: { select: SAFETY_RISKS_SELECT },
-      ...PERSON_CLOCK_SELECT,
-      stages: {
-        where: OPEN_STAGE_WHERE,
-        orderBy: { templateStage: { sortOrder: "asc" } },
-        select: { ...STAGE_CLOCK_SELECT, templateStage: { select: { title: true } }, ownerAgency: { select: { name: true, retiredAt: true } } },
-      },
-    },
-  });
-  await recordAudit(db, actor, { action: "case.list", entity: "Person" });
+export type CaseList = {
+  query: ListQuery;
+  /** The agencies a case can be filtered by (those that own stages), and the one chosen. */
+  agencies: { id: string; name: string }[];
+  agencyName: string | null;
+  searchError: string | null;
+  searchKind: SearchKind | null;
+  total: number;
+  page: number;
+  pageCount: number;
+  rows: CaseRow[];
+};
 
-  return people
-    .map((person) => {
-      const t0 = person.rescue.occurredAt;
-      const open = openStagesByUrgency(person.stages, t0, now, person.template.atRiskPercent);
-      const next = open[0];
-      const row: CaseRow = {
-        id: person.id,
-        caseReference: person.caseReference,
-        ageGroup: person.ageGroup,
-        rescuedAt: t0,
-        nextStage: next
-          ? { title: next.stage.templateStage.title, ownerAgencyName: agencyDisplayName(next.stage.ownerAgency), clock: next.input }
-          : null,
-        openStages: open.length,
-        atRiskPercent: person.template.atRiskPercent,
-        safety: safetyFlagsView(person.safety),
-      };
-      return { row, urgency: next?.clock ?? null };
+type DetailRow = {
+  id: string;
+  caseReference: string;
+  ageGroup: AgeGroup;
+  closedAt: Date | null;
+  closeReason: CaseCloseReason | null;
+  rescuedAt: Date;
+  tippingOffRisk: boolean | null;
+  reTraffickingRisk: boolean | null;
+  doNotDiscloseWhereabouts: boolean | null;
+  atRiskPercent: number;
+  stages: unknown;
+};
+
+/**
+ * The cases of the coordinator's partnership, pseudonymised, a page at a time: live or closed, with a
+ * stage overdue, by age group, by an agency that has stages on the case, and by case reference (the
+ * search use case's own rule: a name or a date of birth is refused). The page's rows are selected
+ * column by column: identity, the place of rescue, notes and addresses are never loaded, so they
+ * cannot leak through this list by mistake.
+ */
+export async function listPseudonymisedCases(db: Db, actor: Actor, input: RawQuery = {}, now = new Date()): Promise<CaseList> {
+  await requirePermission(db, actor, "case.view_pseudonymised", { entity: "Person" });
+  const query = parseListQuery(input, "cases");
+  const agencies = (
+    await db.agency.findMany({
+      where: { partnershipId: actor.partnershipId, kind: { notIn: ["PCC_OFFICE", "PARTNERSHIP"] } },
+      select: { id: true, name: true, retiredAt: true },
+      orderBy: { name: "asc" },
     })
-    .sort((a, b) => comparePersonUrgency(a.urgency, b.urgency))
-    .map(({ row }) => row);
+  ).map((agency) => ({ id: agency.id, name: agencyDisplayName(agency) }));
+  // An agency id from another partnership, or none at all, is no filter.
+  const agency = agencies.find((candidate) => candidate.id === query.agency) ?? null;
+  if (!agency) query.agency = null;
+
+  const parsed = parseSearchTerm(query.q, now);
+  const empty = { query, agencies, agencyName: agency?.name ?? null, total: 0, page: 1, pageCount: 1, rows: [] };
+  if (!parsed.ok) return { ...empty, searchError: parsed.error, searchKind: null };
+  const match = parsed.term ? searchMatch(actor, parsed.term) : {};
+  if (typeof match === "string") return { ...empty, searchError: match, searchKind: null };
+
+  const where: Prisma.PersonWhereInput = {
+    AND: [
+      pseudonymisedCases(actor),
+      query.status === "live" ? { closedAt: null } : { closedAt: { not: null } },
+      query.age ? { ageGroup: query.age } : {},
+      agency ? { stages: { some: { ownerAgencyId: agency.id } } } : {},
+      match,
+    ],
+  };
+  const { ids, total, page, pageCount } = await pageOfPeople(db, where, query, now);
+  const details = ids.length === 0 ? [] : await loadDetails(db, ids);
+
+  if (parsed.term) await recordSearchAudit(db, actor, parsed.term.kind, total);
+  else await recordAudit(db, actor, { action: "case.list", entity: "Person" });
+
+  const rows = inPageOrder(ids, details).map((person): CaseRow => {
+    const open = openStagesByUrgency(listStagesOf(person.stages), person.rescuedAt, now, person.atRiskPercent);
+    const next = open[0];
+    return {
+      id: person.id,
+      caseReference: person.caseReference,
+      ageGroup: person.ageGroup,
+      rescuedAt: person.rescuedAt,
+      closed: person.closedAt ? { at: person.closedAt, reason: person.closeReason } : null,
+      nextStage: next ? { title: next.stage.title, ownerAgencyName: agencyDisplayName(next.stage.ownerAgency), clock: next.input } : null,
+      openStages: open.length,
+      atRiskPercent: person.atRiskPercent,
+      safety:
+        person.tippingOffRisk === null
+          ? null
+          : safetyFlagsView({
+              tippingOffRisk: person.tippingOffRisk,
+              reTraffickingRisk: person.reTraffickingRisk ?? false,
+              doNotDiscloseWhereabouts: person.doNotDiscloseWhereabouts ?? false,
+            }),
+    };
+  });
+  return { ...empty, searchError: null, searchKind: parsed.term?.kind ?? null, total, page, pageCount, rows };
+}
+
+/** The page's rows in one statement. No identity, place, contact instruction or note is selected. */
+function loadDetails(db: Db, ids: string[]): Promise<DetailRow[]> {
+  return db.$queryRaw<DetailRow[]>`
+    SELECT p."id", p."caseReference", p."ageGroup"::text AS "ageGroup", p."closedAt", p."closeReason"::text AS "closeReason",
+      r."occurredAt" AS "rescuedAt",
+      sf."tippingOffRisk", sf."reTraffickingRisk", sf."doNotDiscloseWhereabouts",
+      t."atRiskPercent",
+      ${OPEN_STAGES_JSON_SQL} AS "stages"
+    FROM "Person" p
+    JOIN "Rescue" r ON r."id" = p."rescueId"
+    JOIN "PathwayTemplate" t ON t."id" = p."templateId"
+    LEFT JOIN "PersonSafety" sf ON sf."personId" = p."id"
+    WHERE p."id" = ANY(${ids}::uuid[])`;
 }

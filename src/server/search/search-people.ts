@@ -65,6 +65,24 @@ function caseMatch(term: SearchTerm): Prisma.PersonWhereInput | string {
 }
 
 /**
+ * What a search term matches, for a caseworker or lead (`person.list`) or the coordinator's
+ * pseudonymised cases; a string is a refusal to show beside the box. The caller adds the visibility
+ * rule. The People and Cases lists' search box uses this too, so there is one search.
+ */
+export function searchMatch(actor: Actor, term: SearchTerm): Prisma.PersonWhereInput | string {
+  return roleHasPermission(actor.role, "person.list") ? agencyMatch(actor, term) : caseMatch(term);
+}
+
+/** A search is audited with the kind of term and the number of results, never the term. */
+export async function recordSearchAudit(db: Db, actor: Actor, kind: SearchKind, total: number): Promise<void> {
+  await recordAudit(db, actor, {
+    action: "person.search",
+    entity: "Person",
+    changes: { searched_by: { before: null, after: kind }, results: { before: null, after: total } },
+  });
+}
+
+/**
  * Search across exactly what the user may see: the visibility rule for caseworkers and leads, the
  * pseudonymised cases for the coordinator. The search is audited as a search, with the kind of term
  * and the number of results, never the term (a name typed is personal data).
@@ -81,13 +99,9 @@ export async function searchPeople(db: Db, actor: Actor, input: { q?: unknown; p
   if (!parsed.term) return { ok: true, searched: false };
   const term = parsed.term;
 
-  let where: Prisma.PersonWhereInput;
-  if (asAgency) where = { AND: [visiblePeople(actor), agencyMatch(actor, term)] };
-  else {
-    const match = caseMatch(term);
-    if (typeof match === "string") return { ok: false, error: match };
-    where = { AND: [pseudonymisedCases(actor), match] };
-  }
+  const match = searchMatch(actor, term);
+  if (typeof match === "string") return { ok: false, error: match };
+  const where: Prisma.PersonWhereInput = { AND: [asAgency ? visiblePeople(actor) : pseudonymisedCases(actor), match] };
 
   const total = await db.person.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
@@ -107,11 +121,7 @@ export async function searchPeople(db: Db, actor: Actor, input: { q?: unknown; p
       rescue: { select: { occurredAt: true, reference: asAgency } },
     },
   });
-  await recordAudit(db, actor, {
-    action: "person.search",
-    entity: "Person",
-    changes: { searched_by: { before: null, after: term.kind }, results: { before: null, after: total } },
-  });
+  await recordSearchAudit(db, actor, term.kind, total);
 
   return {
     ok: true,

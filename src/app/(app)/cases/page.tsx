@@ -1,50 +1,127 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SafetyBanner } from "@/components/person/safety-banner";
-import { AGE_GROUP_LABELS } from "@/domain/types";
-import { formatLondonDateTime } from "@/domain/time/london";
+import { cache } from "react";
+import { ListFilterForm } from "@/components/lists/list-filter-form";
+import { Pagination } from "@/components/pagination";
 import { NextStage } from "@/components/pathway/next-stage";
+import { SafetyBanner } from "@/components/person/safety-banner";
+import { TableScrollRegion } from "@/components/table-scroll-region";
+import { CASE_CLOSE_REASON_LABELS } from "@/domain/cases/case-closing";
+import { CASE_LIST_SORTS, LIST_SORT_LABELS, listHref, listTitle, showingText, type RawQuery } from "@/domain/lists/list-query";
+import { formatLondonDateTime } from "@/domain/time/london";
+import { AGE_GROUP_LABELS } from "@/domain/types";
 import { requireActor } from "@/server/access/current-actor";
-import { listPseudonymisedCases } from "@/server/cases/list-pseudonymised-cases";
+import { listPseudonymisedCases, type CaseRow } from "@/server/cases/list-pseudonymised-cases";
 import { db } from "@/server/db/client";
+import { listParamsKey, listParamsOf, redirectToCanonicalList } from "@/app/_lib/list-params";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 
-export const metadata: Metadata = { title: "Cases" };
+type Props = { searchParams: Promise<RawQuery> };
 
-export default async function CasesPage() {
+// The title and the page read the same list: one load (and one audit row) per request.
+const loadCases = cache(async (search: string) => {
   const actor = await requireActor();
   const now = new Date();
-  const rows = await loadOrNotFound(listPseudonymisedCases(db, actor, now));
+  const list = await loadOrNotFound(listPseudonymisedCases(db, actor, listParamsOf(search), now));
+  return { list, renderedAt: now.getTime() };
+});
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const raw = await searchParams;
+  redirectToCanonicalList("/cases", raw, "cases");
+  const { list } = await loadCases(listParamsKey(raw));
+  return { title: listTitle("Cases", list.query, { page: list.page, agencyName: list.agencyName }) };
+}
+
+export default async function CasesPage({ searchParams }: Props) {
+  const raw = await searchParams;
+  redirectToCanonicalList("/cases", raw, "cases");
+  const { list, renderedAt } = await loadCases(listParamsKey(raw));
+  const { query } = list;
+  const hrefFor = (page: number) => listHref("/cases", query, { page });
   return (
     <>
       <h1 className="mb-2 text-4xl font-bold">Cases</h1>
       <p className="mb-6 max-w-2xl text-muted">
-        Every live case in the partnership, most urgent first. Cases are shown by reference only: to see who a person is, open the
-        case and use break-glass.
+        Every case in the partnership. Cases are shown by reference only: to see who a person is, open the case and use break-glass.
       </p>
-      {rows.length === 0 ? (
-        <p>No live cases.</p>
-      ) : (
-        <ul className="border-t border-line" data-testid="case-list">
-          {rows.map((row) => (
-            <li key={row.id} className="border-b border-line py-4" data-testid="case-row">
-              <h2 className="text-xl font-bold">
-                <Link href={`/cases/${row.id}`}>{row.caseReference}</Link>
-              </h2>
-              <p className="text-base text-muted">
-                {AGE_GROUP_LABELS[row.ageGroup]} · rescued {formatLondonDateTime(row.rescuedAt)}
-              </p>
-              <SafetyBanner flags={row.safety} compact />
-              <NextStage
-                next={row.nextStage && { title: row.nextStage.title, ownerLabel: row.nextStage.ownerAgencyName, clock: row.nextStage.clock }}
-                openStages={row.openStages}
-                atRiskPercent={row.atRiskPercent}
-                renderedAt={now.getTime()}
-              />
-            </li>
-          ))}
-        </ul>
+      <ListFilterForm
+        action="/cases"
+        label="Search and filter cases"
+        query={query}
+        searchLabel="Case reference"
+        searchHint="For example VCP-AB12-CD34, or part of it. Names and dates of birth are not searched: cases are pseudonymised."
+        searchError={list.searchError}
+        sorts={CASE_LIST_SORTS}
+        agencyLabel="Agency with stages on the case"
+        agencyOptions={list.agencies.map((agency) => ({ value: agency.id, label: agency.name }))}
+      />
+      {!list.searchError && (
+        <>
+          <p className="mb-4 text-lg font-bold" data-testid="list-count" role="status">
+            {showingText(list.page, list.rows.length, list.total, { one: "case", many: "cases" })}
+            {list.pageCount > 1 && <span className="font-normal"> (page {list.page} of {list.pageCount})</span>}
+          </p>
+          {list.rows.length === 0 ? (
+            <p data-testid="list-empty">
+              {query.q || query.overdue || query.age || query.agency ? "No case matches this search and these filters." : `No ${query.status} cases.`}
+            </p>
+          ) : (
+            <CaseTable rows={list.rows} caption={`Cases, ${query.status}, by ${LIST_SORT_LABELS[query.sort].toLowerCase()}`} renderedAt={renderedAt} closed={query.status === "closed"} />
+          )}
+          <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} />
+        </>
       )}
     </>
+  );
+}
+
+function CaseTable({ rows, caption, renderedAt, closed }: { rows: CaseRow[]; caption: string; renderedAt: number; closed: boolean }) {
+  return (
+    <TableScrollRegion labelledBy="cases-caption" className="border border-line">
+      <table className="w-full min-w-[40rem] border-collapse text-left text-base" data-testid="case-table">
+        <caption id="cases-caption" className="p-2 text-left text-lg font-bold">
+          {caption}
+        </caption>
+        <thead>
+          <tr className="border-b-2 border-ink">
+            {["Case", "Age group", "Rescued", closed ? "Closed, and why" : "Next stage"].map((heading) => (
+              <th key={heading} scope="col" className="p-2 align-bottom">
+                {heading}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className="border-b border-line align-top" data-testid="case-row">
+              <th scope="row" className="p-2 font-normal whitespace-nowrap">
+                <Link href={`/cases/${row.id}`} className="font-bold">
+                  {row.caseReference}
+                </Link>
+                <SafetyBanner flags={row.safety} compact />
+              </th>
+              <td className="p-2">{AGE_GROUP_LABELS[row.ageGroup]}</td>
+              <td className="p-2">{formatLondonDateTime(row.rescuedAt)}</td>
+              <td className="p-2">
+                {row.closed ? (
+                  <p data-testid="closed-reason">
+                    <span className="font-bold">Closed</span> {formatLondonDateTime(row.closed.at)}
+                    <span className="block">{row.closed.reason ? CASE_CLOSE_REASON_LABELS[row.closed.reason] : "No reason recorded"}</span>
+                  </p>
+                ) : (
+                  <NextStage
+                    next={row.nextStage && { title: row.nextStage.title, ownerLabel: row.nextStage.ownerAgencyName, clock: row.nextStage.clock }}
+                    openStages={row.openStages}
+                    atRiskPercent={row.atRiskPercent}
+                    renderedAt={renderedAt}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScrollRegion>
   );
 }

@@ -1,55 +1,138 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SafetyBanner } from "@/components/person/safety-banner";
-import { AGE_GROUP_LABELS } from "@/domain/types";
-import { formatLondonDateTime } from "@/domain/time/london";
-import { LiveRefresh } from "@/components/live/live-refresh";
+import { cache } from "react";
+import { ListFilterForm } from "@/components/lists/list-filter-form";
+import { Pagination } from "@/components/pagination";
 import { NextStage } from "@/components/pathway/next-stage";
+import { SafetyBanner } from "@/components/person/safety-banner";
+import { TableScrollRegion } from "@/components/table-scroll-region";
+import { CASE_CLOSE_REASON_LABELS } from "@/domain/cases/case-closing";
+import { LIST_SORT_LABELS, LIST_SORTS, listHref, listTitle, PEOPLE_AGENCY_FILTER_LABELS, PEOPLE_AGENCY_FILTERS, showingText, type RawQuery } from "@/domain/lists/list-query";
+import { formatLondonDateTime } from "@/domain/time/london";
+import { AGE_GROUP_LABELS } from "@/domain/types";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
-import { listAgencyPeople } from "@/server/people/list-agency-people";
+import { listAgencyPeople, type PersonRow } from "@/server/people/list-agency-people";
+import { listParamsKey, listParamsOf, redirectToCanonicalList } from "@/app/_lib/list-params";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 
-export const metadata: Metadata = { title: "People" };
+type Props = { searchParams: Promise<RawQuery> };
 
-export default async function PeoplePage() {
+// The title and the page read the same list: one load (and one audit row) per request.
+const loadPeople = cache(async (search: string) => {
   const actor = await requireActor();
   const now = new Date();
-  const rows = await loadOrNotFound(listAgencyPeople(db, actor, now));
+  const list = await loadOrNotFound(listAgencyPeople(db, actor, listParamsOf(search), now));
+  return { actor, list, renderedAt: now.getTime() };
+});
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const raw = await searchParams;
+  redirectToCanonicalList("/people", raw, "people");
+  const { list } = await loadPeople(listParamsKey(raw));
+  return { title: listTitle("People", list.query, { page: list.page }) };
+}
+
+export default async function PeoplePage({ searchParams }: Props) {
+  const raw = await searchParams;
+  redirectToCanonicalList("/people", raw, "people");
+  const { actor, list, renderedAt } = await loadPeople(listParamsKey(raw));
+  const { query } = list;
+  const hrefFor = (page: number) => listHref("/people", query, { page });
   return (
     <>
       <h1 className="mb-2 text-4xl font-bold">People</h1>
       <p className="mb-6 max-w-2xl text-muted">
-        Live cases {actor.agencyName} is working with, most urgent first: overdue, then at risk, then due soonest.
+        People {actor.agencyName} works with. Search by name, date of birth, or a case, rescue or operation reference, and filter the list.
       </p>
       <LiveRefresh />
-      {rows.length === 0 ? (
-        <p>No live cases. When a rescue is logged, the people in it appear here.</p>
-      ) : (
-        <ul className="border-t border-line" data-testid="people-list">
-          {rows.map((row) => (
-            <li key={row.id} className="border-b border-line py-4" data-testid="person-row">
-              <div className="flex flex-wrap items-baseline justify-between gap-x-4">
-                <h2 className="text-xl font-bold">
-                  <Link href={`/people/${row.id}`}>{row.displayName}</Link>
-                </h2>
-                <span className="text-base text-muted">{row.caseReference}</span>
-              </div>
-              <p className="text-base text-muted">
-                {AGE_GROUP_LABELS[row.ageGroup as keyof typeof AGE_GROUP_LABELS]} · rescued {formatLondonDateTime(row.rescuedAt)}
-                {row.place && ` in ${row.place}`}
-              </p>
-              <SafetyBanner flags={row.safety} compact />
-              <NextStage
-                next={row.nextStage && { title: row.nextStage.title, ownerLabel: row.nextStage.ownedByMe ? "your agency" : row.nextStage.ownerAgencyName, clock: row.nextStage.clock }}
-                openStages={row.openStages}
-                atRiskPercent={row.atRiskPercent}
-                renderedAt={now.getTime()}
-              />
-            </li>
-          ))}
-        </ul>
+      <ListFilterForm
+        action="/people"
+        label="Search and filter people"
+        query={query}
+        searchLabel="Name, date of birth or reference"
+        searchHint="A name or part of one, a date of birth (27/03/1990), a case reference (VCP-AB12-CD34), a rescue reference or an operation"
+        searchError={list.searchError}
+        sorts={LIST_SORTS}
+        agencyLabel="Logged by"
+        agencyOptions={PEOPLE_AGENCY_FILTERS.map((value) => ({ value, label: PEOPLE_AGENCY_FILTER_LABELS[value] }))}
+      />
+      {!list.searchError && (
+        <>
+          <p className="mb-4 text-lg font-bold" data-testid="list-count" role="status">
+            {showingText(list.page, list.rows.length, list.total, { one: "person", many: "people" })}
+            {list.pageCount > 1 && <span className="font-normal"> (page {list.page} of {list.pageCount})</span>}
+          </p>
+          {list.rows.length === 0 ? (
+            <p data-testid="list-empty">
+              {query.q || query.overdue || query.age || query.agency
+                ? "Nobody you may see matches this search and these filters."
+                : query.status === "live"
+                  ? "No live cases. When a rescue is logged, the people in it appear here."
+                  : "No closed cases."}
+            </p>
+          ) : (
+            <PeopleTable rows={list.rows} caption={`People, ${query.status}, by ${LIST_SORT_LABELS[query.sort].toLowerCase()}`} renderedAt={renderedAt} closed={query.status === "closed"} />
+          )}
+          <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} />
+        </>
       )}
     </>
+  );
+}
+
+function PeopleTable({ rows, caption, renderedAt, closed }: { rows: PersonRow[]; caption: string; renderedAt: number; closed: boolean }) {
+  return (
+    <TableScrollRegion labelledBy="people-caption" className="border border-line">
+      <table className="w-full min-w-[48rem] border-collapse text-left text-base" data-testid="people-table">
+        <caption id="people-caption" className="p-2 text-left text-lg font-bold">
+          {caption}
+        </caption>
+        <thead>
+          <tr className="border-b-2 border-ink">
+            {["Person", "Case reference", "Age group", "Rescued", closed ? "Closed, and why" : "Next stage"].map((heading) => (
+              <th key={heading} scope="col" className="p-2 align-bottom">
+                {heading}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className="border-b border-line align-top" data-testid="person-row">
+              <th scope="row" className="p-2 font-normal">
+                <Link href={`/people/${row.id}`} className="font-bold">
+                  {row.displayName}
+                </Link>
+                <SafetyBanner flags={row.safety} compact />
+              </th>
+              <td className="p-2 whitespace-nowrap">{row.caseReference}</td>
+              <td className="p-2">{AGE_GROUP_LABELS[row.ageGroup]}</td>
+              <td className="p-2">
+                {formatLondonDateTime(row.rescuedAt)}
+                {row.place && <span className="block text-muted">{row.place}</span>}
+                {!row.loggedByUs && <span className="block text-muted">Logged by another agency</span>}
+              </td>
+              <td className="p-2">
+                {row.closed ? (
+                  <p data-testid="closed-reason">
+                    <span className="font-bold">Closed</span> {formatLondonDateTime(row.closed.at)}
+                    <span className="block">{row.closed.reason ? CASE_CLOSE_REASON_LABELS[row.closed.reason] : "No reason recorded"}</span>
+                  </p>
+                ) : (
+                  <NextStage
+                    next={row.nextStage && { title: row.nextStage.title, ownerLabel: row.nextStage.ownedByMe ? "your agency" : row.nextStage.ownerAgencyName, clock: row.nextStage.clock }}
+                    openStages={row.openStages}
+                    atRiskPercent={row.atRiskPercent}
+                    renderedAt={renderedAt}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScrollRegion>
   );
 }

@@ -1,0 +1,34 @@
+import { redirect } from "next/navigation";
+import { listHref, parseListQuery, type RawQuery } from "@/domain/lists/list-query";
+
+/**
+ * A list page's address parameters as one string, so the page title and the page can share one cached
+ * load (React `cache` compares arguments by identity). A repeated parameter (`?status=live&status=closed`)
+ * is hostile and counts as not given.
+ */
+export function listParamsKey(query: RawQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (typeof value === "string") params.set(key, value);
+  return params.toString();
+}
+
+export function listParamsOf(key: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(key));
+}
+
+/**
+ * A list's address in its one written form: a GET form sends every field, blank ones too
+ * (`?q=&status=closed&age=&agency=&sort=rescued`), and a crafted address may carry values the list
+ * ignores. Either is sent to the address that says only what the view is, so the address bar, a
+ * bookmark and the browser's history all read the same for the same view.
+ */
+export function redirectToCanonicalList(path: string, raw: RawQuery, kind: "people" | "cases"): void {
+  const canonical = listHref(path, parseListQuery(raw, kind));
+  const sorted = (params: URLSearchParams) => [...params.entries()].map(([k, v]) => `${k}=${v}`).sort().join("&");
+  const given = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value === "string") given.append(key, value);
+    else for (const each of value ?? []) given.append(key, each);
+  }
+  if (sorted(given) !== sorted(new URL(canonical, "http://list.invalid").searchParams)) redirect(canonical);
+}
