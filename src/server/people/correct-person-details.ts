@@ -10,6 +10,7 @@ import { idFromInput, recordAudit, type AuditChanges } from "../audit/record-aud
 import type { Db } from "../db/create-client";
 import { publishChangesAfterCommit } from "../live/publish";
 import { recordTimeline } from "../timeline/record-timeline";
+import { flagPossibleMatches } from "../possible-matches/flag-possible-matches";
 import { detailsSelect } from "./details-select";
 import { loadVisiblePerson } from "./load-visible-person";
 
@@ -21,6 +22,8 @@ const correctionHeaderSchema = z.object({
 
 export const STALE_DETAILS_MESSAGE =
   "Someone else changed this person's record since you opened the form. Nothing was saved. Check what changed, then save again: your answers are kept.";
+
+const MATCHED_FIELDS = new Set(["name", "dateOfBirth", "nationalityCode"]);
 
 function storedDetails(person: { identity: object | null }): StoredDetails {
   return { identity: (person.identity ?? {}) as Record<string, unknown>, person: person as Record<string, unknown> };
@@ -82,6 +85,9 @@ export async function correctPersonDetails(db: Db, actor: Actor, rawInput: unkno
       occurredAt: new Date(),
     });
     await recordAudit(tx, actor, { action: "person.correct", entity: "Person", entityId: person.id, changes: auditChanges(changes) });
+    // A name, date of birth or nationality learnt later can match someone already known: flagged for the
+    // coordinator only, exactly as when the rescue was logged (docs/decisions/0027).
+    if (changes.some(({ field }) => MATCHED_FIELDS.has(field.key))) await flagPossibleMatches(tx, [person.id], new Date());
     return true;
   });
   if (!saved) {
