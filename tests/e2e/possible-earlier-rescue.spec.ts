@@ -39,7 +39,7 @@ function neutral(text: string, name: string) {
     .split(name)
     .join("<name>")
     .replace(/VCP-[0-9A-Z-]+/g, "<case>")
-    .replace(/R-[0-9A-Z-]+/g, "<rescue>")
+    .replace(/RES-[0-9A-Z-]+/g, "<rescue>")
     .replace(/\d{1,2}:\d{2}(:\d{2})?/g, "<time>")
     .replace(/\d+ h \d+ min|\d+ min/g, "<clock>");
 }
