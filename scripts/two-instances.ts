@@ -85,6 +85,36 @@ ${upstreamPorts.map((port) => `    server ${HOST}:${port};`).join("\n")}
 `;
 }
 
+/** Passes a child's output on, each line prefixed; resolves when a line matches `ready`. */
+function watchOutput(child: ChildProcess, prefix: string, ready: RegExp): Promise<void> {
+  return new Promise((resolve) => {
+    for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]] as const) {
+      let pending = "";
+      stream?.setEncoding("utf8");
+      stream?.on("data", (chunk: string) => {
+        const lines = (pending + chunk).split("\n");
+        pending = lines.pop() ?? "";
+        for (const line of lines) {
+          out.write(`${prefix} ${line}\n`);
+          if (ready.test(line)) resolve();
+        }
+      });
+    }
+  });
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -104,11 +134,13 @@ async function main() {
   if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to a Postgres server: two processes cannot share the embedded database.");
   if (!NGINX) throw new Error("nginx not found: apt-get install -y nginx (or set NGINX_BIN).");
 
+  // The seed seals the demo accounts' second factors with it: the servers must have the same one.
+  process.env.AUTH_SECRET ||= "two-instances-secret-not-for-production-0123456789";
   db = await prepareTestDatabase({ prefix: "vcp_two", seed: true });
   const env = {
     DATABASE_URL: db.url,
     DATABASE_POOL_MAX: db.poolMax ?? "5",
-    AUTH_SECRET: process.env.AUTH_SECRET || "two-instances-secret-not-for-production-0123456789",
+    AUTH_SECRET: process.env.AUTH_SECRET,
     AUTH_TRUST_HOST: "true",
     // nginx is the one proxy in front: the client's address is the one it adds.
     TRUSTED_PROXY_COUNT: "1",
@@ -117,7 +149,11 @@ async function main() {
   await buildIfNeeded(env);
 
   const ports = [await freePort(), await freePort()];
-  for (const port of ports) children.push(startNext({ port, host: HOST }, env));
+  const runnersStarted = ports.map((port, index) => {
+    const child = startNext({ port, host: HOST }, env, { pipeOutput: true });
+    children.push(child);
+    return watchOutput(child, `[instance ${index + 1}]`, /Job runner started/);
+  });
   for (const child of children) {
     void waitForExit(child).then((code) => {
       if (!shuttingDown) {
@@ -140,6 +176,8 @@ async function main() {
   });
   const proxyUrl = `http://${HOST}:${proxyPort}`;
   await waitForHttp(`${proxyUrl}/sign-in`);
+  // "Once across both" means little unless both run a job runner: wait for each to say it started.
+  await withTimeout(Promise.all(runnersStarted), 60_000, "Both instances' job runners did not start within 60 s");
   const instances = ports.map((port) => `http://${HOST}:${port}`);
   console.log(`Two instances (${instances.join(", ")}) behind nginx at ${proxyUrl}, one database.`);
 
