@@ -136,14 +136,17 @@ test("escalation and summary sweeps run once across both instances", async () =>
   expect(notices.length).toBeGreaterThan(0);
   for (const notice of notices) expect(notice.n, `${notice.kind} notices to one recipient`).toBe(1);
 
-  // pg-boss's cron makes one job per queue per minute, whichever instance's clock fired it.
-  const twice = await withDatabase(async (client) =>
-    (await client.query<{ name: string; minute: string; n: number }>(
-      `SELECT name, singleton_on::text AS minute, count(*)::int AS n FROM (
-         SELECT name, singleton_on FROM pgboss.job WHERE singleton_on IS NOT NULL
-         UNION ALL SELECT name, singleton_on FROM pgboss.archive WHERE singleton_on IS NOT NULL) j
-       WHERE name IN ('escalation-sweep', 'contact-gap-sweep', 'dashboard-summaries') GROUP BY 1, 2 HAVING count(*) > 1`,
+  // pg-boss's cron: each minute, whichever instance's clock fires first sends one "send it" job per
+  // queue (its singleton key is the queue, one per 60 s); the other instance's attempt is refused.
+  const cronJobs = await withDatabase(async (client) =>
+    (await client.query<{ queue: string; minute: string; n: number }>(
+      `SELECT singleton_key AS queue, singleton_on::text AS minute, count(*)::int AS n FROM (
+         SELECT singleton_key, singleton_on FROM pgboss.job WHERE name = '__pgboss__send-it'
+         UNION ALL SELECT singleton_key, singleton_on FROM pgboss.archive WHERE name = '__pgboss__send-it') j
+       WHERE singleton_key IN ('escalation-sweep', 'contact-gap-sweep', 'dashboard-summaries') GROUP BY 1, 2`,
     )).rows,
   );
+  expect(new Set(cronJobs.map((job) => job.queue))).toEqual(new Set(["escalation-sweep", "contact-gap-sweep", "dashboard-summaries"]));
+  const twice = cronJobs.filter((job) => job.n > 1);
   expect(twice).toEqual([]);
 });
