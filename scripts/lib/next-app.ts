@@ -40,9 +40,9 @@ export async function buildIfNeeded(env: Env): Promise<void> {
  * The app server (scripts/serve.ts: Next behind admission control), run by node itself, not through
  * npx or npm: killing those leaves the server holding the port.
  */
-export function startNext({ port, host }: { port: number; host: string }, env: Env) {
+export function startNext({ port, host }: { port: number; host: string }, env: Env, { pipeOutput = false } = {}) {
   return spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", host], {
-    stdio: "inherit",
+    stdio: pipeOutput ? ["ignore", "pipe", "pipe"] : "inherit",
     env: { ...process.env, ...env },
   });
 }

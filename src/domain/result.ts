@@ -29,6 +29,8 @@ export const REFUSAL_CODES = [
   "referral-pending",
   /** The stage left the referring agency, or was finished, after it was referred. */
   "stage-moved-on",
+  /** The possible earlier rescue was decided already. */
+  "already-decided",
   /** The break-glass access was reviewed already. */
   "already-reviewed",
   /** A form's one-time key came back from another user: they must reload it. */

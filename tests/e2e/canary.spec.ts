@@ -19,7 +19,7 @@ import { expectNoAxeViolations, screenshotAtBothWidths, signIn } from "./support
 
 // Pages every role might reach; a page a role may not open (or that does not exist) answers 404,
 // and that answer is scanned too.
-const START_PAGES = ["/", "/people", "/queue", "/cases", "/dashboard", "/notifications", "/referrals", "/admin/audit", "/admin/break-glass", "/admin/settings", "/admin/agencies", "/account", "/rescues/new"];
+const START_PAGES = ["/", "/people", "/queue", "/cases", "/possible-matches", "/dashboard", "/notifications", "/referrals", "/admin/audit", "/admin/break-glass", "/admin/settings", "/admin/agencies", "/account", "/rescues/new"];
 // Links found on the way are followed too, up to this many pages per account.
 const MAX_PAGES = 40;
 

@@ -140,6 +140,15 @@ async function freshBreakGlass(where: "home" | "away") {
   return (await db.breakGlassAccess.findFirstOrThrow({ where: { personId: person.personId }, select: { id: true } })).id;
 }
 
+/** A possible earlier rescue to decide: two people of one name and nationality logged by police, in that partnership. */
+async function freshPossibleMatch(where: "home" | "away") {
+  const logger = where === "home" ? homePolice : await awayActor("POLICE");
+  const person = { interpreterNeeded: "no", name: `Matrix Matchfictional ${crypto.randomUUID().slice(0, 8)}`, nationality: "Romanian" };
+  await logOnePerson(db, logger, { t0: T0, now: new Date(T0.getTime() + 5 * MINUTE), person });
+  const later = await logOnePerson(db, logger, { t0: T0, now: new Date(T0.getTime() + 5 * MINUTE), person });
+  return (await db.possibleMatch.findFirstOrThrow({ where: { personId: later.personId }, select: { id: true } })).id;
+}
+
 async function freshNotification(recipient: Actor) {
   const key = `matrix:${crypto.randomUUID()}`;
   await notify(db, [recipient.id], { kind: "STAGE_OVERDUE", title: "Test notice", body: "A fictional notice", href: null, dedupeKey: key });
@@ -550,6 +559,23 @@ const SPECS: Record<string, Spec> = {
     call: withForm(async (target) => ({
       personId: (await freshPerson(target === "hidden" ? "away" : "home")).personId,
       reason: "Police asked to confirm identity for a welfare check",
+    })),
+    expected: {
+      caseworker: { own: "forbidden", hidden: "forbidden" },
+      lead: { own: "forbidden", hidden: "forbidden" },
+      coordinator: { own: "allowed", hidden: "not-found" },
+      pcc: { own: "forbidden", hidden: "forbidden" },
+      admin: { own: "forbidden", hidden: "forbidden" },
+    },
+  },
+  "(app)/possible-matches/[matchId]/actions.ts#decidePossibleMatchAction": {
+    // The coordinator only, and only their own partnership's matches.
+    targets: ["own", "hidden"],
+    call: withForm(async (target) => ({
+      matchId: await freshPossibleMatch(target === "hidden" ? "away" : "home"),
+      version: 0,
+      decision: "SAME_PERSON",
+      note: "Same date of birth on both records (fictional)",
     })),
     expected: {
       caseworker: { own: "forbidden", hidden: "forbidden" },

@@ -135,8 +135,8 @@ describe("logging a rescue", () => {
     const boy = byIdentity("Boy, about 15 (fictional)");
     const disputed = byIdentity("Young man, says he is 19 (fictional)");
 
-    expect(ana.identity).toEqual({ personId: ana.id, name: "Ana Fictional", description: null, dateOfBirth: null, contact: null });
-    expect(boy.identity).toEqual({ personId: boy.id, name: null, description: "Boy, about 15 (fictional)", dateOfBirth: null, contact: null });
+    expect(ana.identity).toEqual({ personId: ana.id, name: "Ana Fictional", description: null, dateOfBirth: null, contact: null, nameKey: "ana fictional" });
+    expect(boy.identity).toEqual({ personId: boy.id, name: null, description: "Boy, about 15 (fictional)", dateOfBirth: null, contact: null, nameKey: null });
     expect(ana).toMatchObject({
       ageGroup: "ADULT",
       gender: "FEMALE",

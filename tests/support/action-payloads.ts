@@ -193,6 +193,14 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
       const person = await freshPerson();
       return { actor: coordinator, call: withState(toFormData({ personId: person.personId, reason: "Police asked to confirm who this is for a safeguarding strategy meeting" })) };
     },
+    decidePossibleMatchAction: async () => {
+      const person = { name: `Payload Matchfictional ${randomUUID().slice(0, 8)}`, nationality: "Romanian", interpreterNeeded: "no" };
+      const now = new Date();
+      await logOnePerson(db, police, { t0: new Date(now.getTime() - 30 * MINUTE), now, person });
+      const later = await logOnePerson(db, police, { t0: new Date(now.getTime() - 30 * MINUTE), now, person });
+      const match = await db.possibleMatch.findFirstOrThrow({ where: { personId: later.personId } });
+      return { actor: coordinator, call: withState(toFormData({ matchId: match.id, version: 0, decision: "NOT_SAME_PERSON", note: "Different people (fictional)" })) };
+    },
     reviewBreakGlassAction: async () => {
       const person = await freshPerson();
       const opened = await openBreakGlass(db, coordinator, { personId: person.personId, reason: "Checking a possible previous rescue of the same person" });
@@ -276,7 +284,7 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
 export async function worldSnapshot(db: Db, world: World) {
   const partnershipId = world.partnership.id;
   const inWorld = { person: { rescue: { partnershipId } } };
-  const [counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies, consents, sharingBases, nrmReferrals, dutyToNotify] = await Promise.all([
+  const [counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies, consents, sharingBases, nrmReferrals, dutyToNotify, possibleMatches] = await Promise.all([
     Promise.all([
       countCaseTables(db),
       db.referral.count(),
@@ -300,6 +308,7 @@ export async function worldSnapshot(db: Db, world: World) {
     db.sharingBasis.findMany({ where: inWorld, orderBy: { id: "asc" } }),
     db.nrmReferral.findMany({ where: inWorld, orderBy: { id: "asc" } }),
     db.dutyToNotify.findMany({ where: { partnershipId }, orderBy: { id: "asc" } }),
+    db.possibleMatch.findMany({ where: { partnershipId }, orderBy: { id: "asc" } }),
   ]);
-  return { counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies, consents, sharingBases, nrmReferrals, dutyToNotify };
+  return { counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies, consents, sharingBases, nrmReferrals, dutyToNotify, possibleMatches };
 }

@@ -20,6 +20,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     can("person.list") && { href: "/people", label: "People" },
     can("rescue.log") && { href: "/rescues/new", label: "Log a rescue" },
     can("case.view_pseudonymised") && { href: "/cases", label: "Cases" },
+    can("possible_match.review") && { href: "/possible-matches", label: "Earlier rescues" },
     (can("person.list") || can("case.view_pseudonymised")) && { href: "/search", label: "Search" },
     can("dashboard.view") && { href: "/dashboard", label: "Dashboard" },
     can("audit.view") && { href: "/admin/audit", label: "Audit" },

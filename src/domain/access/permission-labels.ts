@@ -38,6 +38,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "case.close": "Close a case, with a reason",
   "case.reopen": "Reopen a closed case, restarting its open work",
   "chronology.produce": "Print or download the chronology of a person their agency works with",
+  "possible_match.review": "Check people flagged as possibly rescued before, and record whether they are the same person",
 };
 
 export type PermissionChange = { gains: Permission[]; loses: Permission[]; keeps: Permission[] };

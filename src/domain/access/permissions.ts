@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   "case.close",
   "case.reopen",
   "chronology.produce",
+  "possible_match.review",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,7 +68,15 @@ const CASEWORK: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   CASEWORKER: CASEWORK,
   AGENCY_LEAD: [...CASEWORK, "stage.assign", "team.view", "person.access_log", "case.close", "case.reopen"],
-  COORDINATOR: ["case.view_pseudonymised", "case.break_glass", "notification.read", "dashboard.view", "case.close", "case.reopen"],
+  COORDINATOR: [
+    "case.view_pseudonymised",
+    "case.break_glass",
+    "notification.read",
+    "dashboard.view",
+    "case.close",
+    "case.reopen",
+    "possible_match.review",
+  ],
   PCC_OFFICE: ["notification.read", "dashboard.view"],
   ADMINISTRATOR: ["audit.view", "break_glass.review", "admin.manage", "user.manage"],
 };

@@ -32,7 +32,8 @@ export type TimelineKind =
   | "NRM_REFERRAL_SUBMITTED"
   | "NRM_DECISION_RECORDED"
   | "NRM_RECONSIDERATION_REQUESTED"
-  | "DUTY_TO_NOTIFY_SENT";
+  | "DUTY_TO_NOTIFY_SENT"
+  | "EARLIER_RESCUE_CONFIRMED";
 
 /** One entry of a person's timeline as the pathway page shows it (newest first, with who and when). */
 export type TimelineEntryView = {

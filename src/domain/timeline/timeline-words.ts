@@ -82,6 +82,9 @@ export function describeTimelineEntry(entry: TimelineWordsInput): string {
       return `${agency} recorded a request to reconsider an NRM decision`;
     case "DUTY_TO_NOTIFY_SENT":
       return `${agency} recorded a Duty to Notify sent to the Home Office, with no identifying details`;
+    case "EARLIER_RESCUE_CONFIRMED":
+      // Which earlier record is the coordinator's to know: the entry never names it (docs/decisions/0027).
+      return `The partnership coordinator confirmed that this person was rescued before: consider the re-trafficking risk`;
     default:
       return unreachable(entry.kind);
   }

@@ -87,6 +87,9 @@ const LABELS: Record<AuditAction, string> = {
   "chronology.view": "Produced the chronology (print view)",
   "chronology.pdf": "Downloaded the chronology as a PDF",
   "settings.contact_gap_update": "Changed the no-contact notice time",
+  "possible_match.list": "Viewed possible earlier rescues",
+  "possible_match.view": "Viewed a possible earlier rescue",
+  "possible_match.decide": "Decided a possible earlier rescue",
   "permission.denied": "Refused: role not allowed",
 };
 

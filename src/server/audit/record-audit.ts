@@ -90,6 +90,9 @@ export type AuditAction =
   | "chronology.view"
   | "chronology.pdf"
   | "settings.contact_gap_update"
+  | "possible_match.list"
+  | "possible_match.view"
+  | "possible_match.decide"
   | "permission.denied";
 
 export type AuditValue = string | number | boolean | null | readonly string[];

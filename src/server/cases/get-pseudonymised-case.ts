@@ -15,6 +15,7 @@ import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
 import { activeGrant } from "../break-glass/break-glass-rules";
 import { PERSON_CLOCK_SELECT, STAGE_CLOCK_SELECT } from "../pathway/clock-select";
+import { reviewableMatches } from "../possible-matches/possible-match-view";
 
 export type CaseStageView = {
   id: string;
@@ -51,6 +52,10 @@ export type PseudonymisedCase = {
   closeReason: CaseCloseReason | null;
   canClose: boolean;
   canReopen: boolean;
+  /** Other records of the partnership the coordinator confirmed are this person (re-trafficking risk). */
+  sameAs: { personId: string; caseReference: string; rescuedAt: Date }[];
+  /** Possible earlier rescues of this person still to check. */
+  openPossibleMatches: { id: string }[];
 };
 
 /**
@@ -95,6 +100,10 @@ export async function getPseudonymisedCase(db: Db, actor: Actor, personId: strin
   const canBreakGlass = roleHasPermission(actor.role, "case.break_glass");
   const identity = canBreakGlass ? await identityUnderBreakGlass(db, actor, person.id, now) : null;
 
+  const { sameAs, openPossibleMatches } = roleHasPermission(actor.role, "possible_match.review")
+    ? await possibleMatchesOf(db, actor, person.id)
+    : { sameAs: [], openPossibleMatches: [] };
+
   const t0 = person.rescue.occurredAt;
   return {
     id: person.id,
@@ -119,7 +128,23 @@ export async function getPseudonymisedCase(db: Db, actor: Actor, personId: strin
     closeReason: person.closeReason,
     canClose: roleHasPermission(actor.role, "case.close") && person.closedAt === null,
     canReopen: roleHasPermission(actor.role, "case.reopen") && person.closedAt !== null,
+    sameAs,
+    openPossibleMatches,
   };
+}
+
+async function possibleMatchesOf(db: Db, actor: Actor, personId: string) {
+  const side = { select: { id: true, caseReference: true, rescue: { select: { occurredAt: true } } } };
+  const matches = await db.possibleMatch.findMany({
+    where: { AND: [reviewableMatches(actor), { state: { in: ["OPEN", "SAME_PERSON"] } }, { OR: [{ personId }, { earlierPersonId: personId }] }] },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, state: true, person: side, earlierPerson: side },
+  });
+  const sameAs = matches
+    .filter((match) => match.state === "SAME_PERSON")
+    .map((match) => (match.person.id === personId ? match.earlierPerson : match.person))
+    .map((other) => ({ personId: other.id, caseReference: other.caseReference, rescuedAt: other.rescue.occurredAt }));
+  return { sameAs, openPossibleMatches: matches.filter((match) => match.state === "OPEN").map(({ id }) => ({ id })) };
 }
 
 async function identityUnderBreakGlass(db: Db, actor: Actor, personId: string, now: Date): Promise<BreakGlassIdentity | null> {

@@ -13,6 +13,7 @@ import { publishChangesAfterCommit } from "../live/publish";
 import { replanPathway } from "../pathway/replan-pathway";
 import { StageChangedMeanwhile } from "../stages/close-stages-not-needed";
 import { recordTimeline } from "../timeline/record-timeline";
+import { flagPossibleMatches } from "../possible-matches/flag-possible-matches";
 import { detailsSelect } from "./details-select";
 import { loadVisiblePerson } from "./load-visible-person";
 
@@ -24,6 +25,8 @@ const correctionHeaderSchema = z.object({
 
 export const STALE_DETAILS_MESSAGE =
   "Someone else changed this person's record since you opened the form. Nothing was saved. Check what changed, then save again: your answers are kept.";
+
+const MATCHED_FIELDS = new Set(["name", "dateOfBirth", "nationalityCode"]);
 
 function storedDetails(person: { identity: object | null }): StoredDetails {
   return { identity: (person.identity ?? {}) as Record<string, unknown>, person: person as Record<string, unknown> };
@@ -110,6 +113,9 @@ export async function correctPersonDetails(db: Db, actor: Actor, rawInput: unkno
       }
     }
     await recordAudit(tx, actor, { action: "person.correct", entity: "Person", entityId: person.id, changes: audited });
+    // A name, date of birth or nationality learnt later can match someone already known: flagged for the
+    // coordinator only, exactly as when the rescue was logged (docs/decisions/0027).
+    if (changes.some(({ field }) => MATCHED_FIELDS.has(field.key))) await flagPossibleMatches(tx, [person.id], now);
     return true;
   }).catch((error: unknown) => {
     // The interpreter stage changed while the correction was being saved: nothing was written.

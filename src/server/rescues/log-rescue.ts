@@ -10,6 +10,7 @@ import { publishRescueAfterCommit } from "../live/publish";
 import { getCurrentTemplate } from "../pathway/current-template";
 import { invalid, ok, refused, type Result } from "@/domain/result";
 import { recordTimeline } from "../timeline/record-timeline";
+import { flagPossibleMatches } from "../possible-matches/flag-possible-matches";
 import { newCaseReference, newRescueReference } from "./references";
 
 export type LoggedRescue = { rescueId: string; reference: string; peopleCount: number; created: boolean };
@@ -98,6 +99,10 @@ export async function logRescue(db: Db, actor: Actor, rawInput: unknown, now = n
         if (personInput.childOf === null) continue;
         await tx.person.update({ where: { id: personIds[index] }, data: { parentPersonId: personIds[personInput.childOf - 1] } });
       }
+
+      // Someone already known to the partnership? Flagged for the coordinator only: nothing here changes
+      // what the person logging the rescue gets back (docs/decisions/0027).
+      await flagPossibleMatches(tx, personIds, now);
 
       await recordAudit(tx, actor, { action: "rescue.log", entity: "Rescue", entityId: rescue.id });
       return { rescueId: rescue.id, reference: rescue.reference, peopleCount: input.people.length, created: true };

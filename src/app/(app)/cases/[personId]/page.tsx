@@ -63,6 +63,19 @@ export default async function CasePage({
           </Link>
         </p>
       )}
+      {view.sameAs.map((other) => (
+        <p key={other.personId} className="mb-6 border-l-8 border-danger bg-panel p-4 font-bold" data-testid="earlier-rescue">
+          Possible earlier rescue: <Link href={`/cases/${other.personId}`}>{other.caseReference}</Link> (rescued {formatLondonDateTime(other.rescuedAt)}), confirmed
+          the same person. Re-trafficking is a risk: make sure the re-trafficking safety flag is set.
+        </p>
+      ))}
+      {view.openPossibleMatches.map((match) => (
+        <p key={match.id} className="mb-6" data-testid="open-possible-match">
+          <Link href={`/possible-matches/${match.id}`} className="font-bold">
+            Check a possible earlier rescue of this person
+          </Link>
+        </p>
+      ))}
       {isTreatedAsChild(view.ageGroup) && (
         <div className="mb-6 border-l-8 border-brand bg-panel p-4 font-bold">Treated as a child until their age is assessed.</div>
       )}
