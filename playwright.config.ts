@@ -52,6 +52,8 @@ export default defineConfig({
     url: baseURL,
     env: {
       E2E_PORT: String(PORT),
+      // scripts/e2e-server.ts stops when this process is gone, however it went.
+      E2E_PLAYWRIGHT_PID: String(process.pid),
       AUTH_SECRET: "e2e-test-secret-not-for-production-0123456789abcdef",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -2,10 +2,13 @@
 // embedded database must outlive the app server, so the database is prepared here: fresh database,
 // migrate and seed as the owner, build if needed, `next start` as this run's login role in vcp_app
 // (docs/decisions/0006); on SIGTERM stop Next, then drop the database and that role.
+import "./lib/outside-next";
 import type { ChildProcess } from "node:child_process";
 import { prepareTestDatabase, type TestDatabase } from "./lib/database";
 import { buildIfNeeded, startNext } from "./lib/next-app";
 import { stopChild, waitForExit } from "./lib/spawn";
+import { createPrismaClient } from "../src/server/db/create-client";
+import { contactSweepUntilNothingRaised, sweepUntilNothingRaised } from "../tests/support/sweep-backlog";
 
 // playwright.config.ts passes both.
 const port = Number(process.env.E2E_PORT || 3100);
@@ -23,7 +26,35 @@ async function shutdown(exitCode: number): Promise<never> {
   process.exit(exitCode);
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+// Playwright killed outright sends no signal, and the shell it starts this in outlives it: watch
+// Playwright itself (playwright.config.ts passes its process id), or else the parent.
+const parent = Number(process.env.E2E_PLAYWRIGHT_PID) || process.ppid;
+setInterval(() => {
+  try {
+    process.kill(parent, 0);
+  } catch {
+    void shutdown(1);
+  }
+}, 1_000).unref();
+
+/**
+ * The seed's year of history leaves far more overdue stages and gaps in contact than one sweep raises
+ * (500 each, most overdue first), so which sweep reached a spec's own stage depended on the clock and
+ * on the specs before it. Raised here before the app starts, the runner inside it has only what
+ * becomes due during the run: a spec's stage or gap is raised by the first sweep after it is due.
+ */
+async function clearSweepBacklogs(url: string) {
+  const prisma = createPrismaClient(url);
+  try {
+    const now = new Date();
+    const escalations = await sweepUntilNothingRaised(prisma, now);
+    const gaps = await contactSweepUntilNothingRaised(prisma, now);
+    console.log(`Sweep backlogs cleared before the app starts: ${escalations.length} escalation sweeps, ${gaps.length} contact-gap sweeps`);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
 
 async function main() {
   db = await prepareTestDatabase({ prefix: "vcp_e2e", seed: true });
@@ -34,6 +65,7 @@ async function main() {
     AUTH_TRUST_HOST: "true",
     NEXT_TELEMETRY_DISABLED: "1",
   };
+  await clearSweepBacklogs(db.url);
   await buildIfNeeded(env);
   if (shuttingDown) return;
   next = startNext({ port, host: "127.0.0.1" }, env);

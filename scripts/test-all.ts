@@ -1,14 +1,32 @@
-// `npm test`: unit, integration, then end-to-end; stops at the first failing stage. The last line,
-// "N passed, N failed", sums every stage that ran (CI reads it).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+// `npm test`: unit tests, then integration and end-to-end side by side (TEST_STAGES=sequential runs them
+// one after the other). A failing stage fails the run. The last line, "N passed, N failed", sums every
+// stage that ran (CI reads it). Interrupted (Ctrl-C, SIGTERM, a timeout), it stops its stages, whose
+// servers and databases go with them, then drops any database of this run still left.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCommand } from "./lib/spawn";
+import { dropRunDatabases } from "./lib/database";
+import { stopChild, waitForExit } from "./lib/spawn";
 
 type Counts = { passed: number; failed: number };
-type Stage = { name: string; command: string; args: string[]; env?: Record<string, string>; report: string; count(json: unknown): Counts };
+type Stage = {
+  name: string;
+  /** How to stop it when interrupted: Playwright stops its web server on SIGINT, not on SIGTERM. */
+  stopSignal?: NodeJS.Signals;
+  command: string;
+  args: string[];
+  env?: Record<string, string>;
+  report: string;
+  count(json: unknown): Counts;
+  /** Lines to print after the stage (the slowest files). */
+  timings?(json: unknown): string[];
+};
 
 const reports = mkdtempSync(join(tmpdir(), "vcp-test-reports-"));
+// Lower case and digits: it goes into database names (scripts/lib/database.ts).
+const run = `t${randomBytes(4).toString("hex")}`;
 
 function vitestStage(project: string): Stage {
   const report = join(reports, `${project}.json`);
@@ -21,46 +39,152 @@ function vitestStage(project: string): Stage {
       const r = json as { numPassedTests: number; numFailedTests: number };
       return { passed: r.numPassedTests, failed: r.numFailedTests };
     },
+    timings: (json) => {
+      const files = (json as { testResults: { name: string; startTime: number; endTime: number }[] }).testResults;
+      return slowest(files.map((f) => ({ name: f.name.replace(`${process.cwd()}/`, ""), ms: f.endTime - f.startTime })));
+    },
   };
 }
 
 const e2eReport = join(reports, "e2e.json");
-const stages: Stage[] = [
-  vitestStage("unit"),
-  vitestStage("integration"),
-  {
-    name: "e2e",
-    command: "node_modules/.bin/playwright",
-    args: ["test", "--reporter=list,json"],
-    env: { PLAYWRIGHT_JSON_OUTPUT_FILE: e2eReport },
-    report: e2eReport,
-    count: (json) => {
-      // Flaky = failed once, passed on retry.
-      const s = (json as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
-      return { passed: s.expected + s.flaky, failed: s.unexpected };
-    },
+const e2e: Stage = {
+  name: "e2e",
+  stopSignal: "SIGINT",
+  command: "node_modules/.bin/playwright",
+  args: ["test", "--reporter=list,json"],
+  env: { PLAYWRIGHT_JSON_OUTPUT_FILE: e2eReport },
+  report: e2eReport,
+  count: (json) => {
+    // Flaky = failed once, passed on retry.
+    const s = (json as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
+    return { passed: s.expected + s.flaky, failed: s.unexpected };
   },
-];
+  timings: (json) => {
+    type Suite = { file: string; specs: { tests: { results: { duration: number }[] }[] }[]; suites?: Suite[] };
+    const perFile = new Map<string, number>();
+    const add = (suite: Suite) => {
+      for (const spec of suite.specs ?? []) {
+        for (const test of spec.tests) for (const result of test.results) perFile.set(suite.file, (perFile.get(suite.file) ?? 0) + result.duration);
+      }
+      for (const child of suite.suites ?? []) add(child);
+    };
+    for (const suite of (json as { suites: Suite[] }).suites) add(suite);
+    return slowest([...perFile].map(([name, ms]) => ({ name, ms })));
+  },
+};
+
+function slowest(files: { name: string; ms: number }[], count = 12): string[] {
+  return files
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count)
+    .map((f) => `${(f.ms / 1000).toFixed(1).padStart(7)} s  ${f.name}`);
+}
+
+const children = new Map<ChildProcess, NodeJS.Signals>();
+let interrupted = false;
+
+/** Runs a stage; `quiet` keeps its output in a file, printed in one piece when it ends (two stages at once). */
+async function runStage(stage: Stage, quiet = false): Promise<{ code: number; counts: Counts; seconds: number }> {
+  const started = Date.now();
+  const logFile = join(reports, `${stage.name}.log`);
+  const child = spawn(stage.command, stage.args, {
+    stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", VCP_TEST_RUN: run, ...stage.env },
+  });
+  children.set(child, stage.stopSignal ?? "SIGTERM");
+  if (quiet) {
+    const log = createWriteStream(logFile);
+    child.stdout!.pipe(log, { end: false });
+    child.stderr!.pipe(log, { end: false });
+  }
+  const code = await new Promise<number>((resolve) => {
+    child.once("error", () => resolve(127));
+    void waitForExit(child).then(resolve);
+  });
+  children.delete(child);
+  const seconds = Math.round((Date.now() - started) / 1000);
+  if (quiet) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    console.log(`\n=== ${stage.name} tests (ran alongside, ${seconds} s) ===\n`);
+    if (existsSync(logFile)) process.stdout.write(readFileSync(logFile));
+  }
+  const json: unknown = existsSync(stage.report) ? JSON.parse(readFileSync(stage.report, "utf8")) : null;
+  const counts = json ? stage.count(json) : { passed: 0, failed: 0 };
+  // A stage that fails without a failed test (setup error, file that does not load) still counts as a failure.
+  if (code !== 0 && counts.failed === 0) counts.failed = 1;
+  console.log(`\n${stage.name}: ${counts.passed} passed, ${counts.failed} failed in ${seconds} s (exit code ${code})`);
+  if (json && stage.timings) {
+    console.log(`${stage.name}: slowest files`);
+    for (const line of stage.timings(json)) console.log(line);
+  }
+  return { code, counts, seconds };
+}
+
+async function cleanUpAfterInterruption() {
+  // Each stage stops its own servers and drops its databases on SIGTERM: give them the time to.
+  await Promise.all([...children].map(([child, signal]) => stopChild(child, 30_000, signal)));
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const dropped = await dropRunDatabases(serverUrl, run).catch((error: unknown) => {
+      console.error("Could not drop this run's databases:", error instanceof Error ? error.message : error);
+      return [];
+    });
+    if (dropped.length > 0) console.error(`Dropped what the stopped stages left: ${dropped.join(", ")}`);
+  }
+}
+
+function interrupt(why: string) {
+  if (interrupted) return;
+  interrupted = true;
+  console.error(`\nnpm test: ${why}, stopping the tests and removing their servers and databases...`);
+  void cleanUpAfterInterruption().finally(() => {
+    rmSync(reports, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => interrupt(signal));
+// npm, killed, does not pass the signal on: a parent gone is an interruption too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) interrupt("its parent process ended");
+}, 1_000).unref();
 
 async function main() {
+  const sequential = process.env.TEST_STAGES === "sequential";
   const total: Counts = { passed: 0, failed: 0 };
   let exitCode = 0;
-  for (const stage of stages) {
-    console.log(`\n=== ${stage.name} tests ===\n`);
-    const code = await runCommand(stage.command, stage.args, {
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...stage.env },
-    });
-    const counts = existsSync(stage.report) ? stage.count(JSON.parse(readFileSync(stage.report, "utf8"))) : { passed: 0, failed: 0 };
-    // A stage that fails without a failed test (setup error, file that does not load) still counts as a failure.
-    if (code !== 0 && counts.failed === 0) counts.failed = 1;
-    total.passed += counts.passed;
-    total.failed += counts.failed;
-    if (code !== 0) {
-      console.error(`\n${stage.name} tests failed (exit code ${code}); later stages skipped.`);
-      exitCode = code;
-      break;
+  const add = (result: { code: number; counts: Counts }, name: string) => {
+    total.passed += result.counts.passed;
+    total.failed += result.counts.failed;
+    if (result.code !== 0) {
+      console.error(`\n${name} tests failed (exit code ${result.code}).`);
+      exitCode ||= result.code;
     }
+  };
+
+  console.log("\n=== unit tests ===\n");
+  add(await runStage(vitestStage("unit")), "unit");
+  if (exitCode === 0 && !interrupted) {
+    if (sequential) {
+      console.log("\n=== integration tests ===\n");
+      add(await runStage(vitestStage("integration")), "integration");
+      if (exitCode === 0 && !interrupted) {
+        console.log("\n=== e2e tests ===\n");
+        add(await runStage(e2e), "e2e");
+      }
+    } else {
+      // Side by side on two cores: the integration tests mostly wait on Postgres, and the e2e suite
+      // spends its first minute preparing its database and starting the app. Integration's output is
+      // printed in one piece when it ends; e2e's as it goes.
+      console.log("\n=== integration and e2e tests, side by side (TEST_STAGES=sequential: one after the other) ===\n");
+      const [integration, browser] = await Promise.all([runStage(vitestStage("integration"), true), runStage(e2e)]);
+      add(integration, "integration");
+      add(browser, "e2e");
+    }
+  } else if (exitCode !== 0) {
+    console.error("Later stages skipped.");
   }
+  if (interrupted) return;
   rmSync(reports, { recursive: true, force: true });
   console.log(`\n${total.passed} passed, ${total.failed} failed`);
   process.exit(exitCode);

@@ -25,8 +25,24 @@ export async function runSeed(url: string, env: Env = {}): Promise<void> {
   await runOrThrow("seed", TSX, [SEED_FILE], { env: { ...process.env, ...env, DATABASE_URL: url } });
 }
 
+/**
+ * `npm test` tags every database (and role) its stages make with VCP_TEST_RUN, so that an interrupted
+ * run can drop whatever its children had no time to (dropRunDatabases).
+ */
 export function uniqueDatabaseName(prefix: string): string {
-  return `${prefix}_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  const run = process.env.VCP_TEST_RUN;
+  return `${prefix}_${run ? `${run}_` : ""}${Date.now()}_${randomBytes(3).toString("hex")}`;
+}
+
+/** Drops every database and role whose name carries this run's tag (see uniqueDatabaseName); returns their names. */
+export async function dropRunDatabases(serverUrl: string, run: string): Promise<string[]> {
+  assertSafeName(run);
+  const pattern = `%\\_${run}\\_%`;
+  const databases = await withAdminClient(serverUrl, async (c) => (await c.query<{ name: string }>(`SELECT datname AS name FROM pg_database WHERE datname LIKE $1`, [pattern])).rows);
+  for (const { name } of databases) await dropDatabase(serverUrl, name);
+  const roles = await withAdminClient(serverUrl, async (c) => (await c.query<{ name: string }>(`SELECT rolname AS name FROM pg_roles WHERE rolname LIKE $1`, [pattern])).rows);
+  for (const { name } of roles) await dropRole(serverUrl, name);
+  return [...databases, ...roles].map(({ name }) => name);
 }
 
 /** Same server and options, another database. */

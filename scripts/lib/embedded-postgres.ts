@@ -29,7 +29,7 @@ export async function startEmbeddedPostgres({ dataDir = ".data/pglite", port = 5
   const db = await PGlite.create(location);
   // The default of one connection breaks any pool ("Connection terminated unexpectedly"); the CLI,
   // the seed and the app each open their own.
-  const server = new PGLiteSocketServer({ db, host: HOST, port, maxConnections: 10 });
+  const server = new PGLiteSocketServer({ db: oneQueryAtATime(db), host: HOST, port, maxConnections: 10 });
   try {
     await server.start();
   } catch (error) {
@@ -53,6 +53,49 @@ export async function startEmbeddedPostgres({ dataDir = ".data/pglite", port = 5
     throw error;
   }
   return { url, stop };
+}
+
+// The extended query protocol's messages: a query with parameters is Parse, Bind, Describe, Execute,
+// then Sync, each a message of its own.
+const EXTENDED_QUERY_MESSAGES = new Set(["P", "B", "D", "E", "C", "H"]);
+const SYNC = "S";
+
+/**
+ * PGlite is one session for every connection, and the socket server takes their messages in turn
+ * one by one, keeping to one connection only inside a transaction. A query with parameters is
+ * several messages into the session's one unnamed statement, so another connection's Parse or Bind in
+ * between ran one query with the other's parameters: wrong rows, or `invalid input syntax for type
+ * uuid: "dashboard-summaries"` from pg-boss's pool (tests/integration/embedded-postgres.test.ts).
+ * The server asks `isInTransaction()` whom to serve next: it is also "yes" from a connection's first
+ * extended-query message until its Sync, so that connection is served alone until its query is done.
+ */
+function oneQueryAtATime(db: PGlite): PGlite {
+  let inQuery = false;
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === "isInTransaction") return () => inQuery || target.isInTransaction();
+      if (property === "execProtocolRawStream") {
+        return async (message: Uint8Array, options: Parameters<PGlite["execProtocolRawStream"]>[1]) => {
+          const type = String.fromCharCode(message[0] ?? 0);
+          try {
+            return await target.execProtocolRawStream(message, options);
+          } finally {
+            if (type === SYNC) inQuery = false;
+            else if (EXTENDED_QUERY_MESSAGES.has(type)) inQuery = true;
+          }
+        };
+      }
+      // A connection that went away mid-query: the server rolls back and serves the others again.
+      if (property === "exec") {
+        return (query: string, options?: Parameters<PGlite["exec"]>[1]) => {
+          if (query.trim().toUpperCase() === "ROLLBACK") inQuery = false;
+          return target.exec(query, options);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 export async function waitUntilAcceptingQueries(url: string, timeoutMs: number): Promise<void> {

@@ -25,11 +25,11 @@ export function waitForExit(child: ChildProcess): Promise<number> {
   });
 }
 
-// SIGTERM, then SIGKILL if the child has not gone after `graceMs`.
-export async function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
+// SIGTERM (or `signal`), then SIGKILL if the child has not gone after `graceMs`.
+export async function stopChild(child: ChildProcess, graceMs = 5_000, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   if (child.exitCode !== null || child.signalCode) return;
   const exited = waitForExit(child);
-  child.kill("SIGTERM");
+  child.kill(signal);
   const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
   await exited;
   clearTimeout(timer);

@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
 import pg from "pg";
+import PgBoss from "pg-boss";
 import { expect } from "./fixtures";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../prisma/demo-accounts";
 import { TOTP_DIGITS, TOTP_PERIOD_SECONDS, totpStepAt } from "../../src/domain/auth/totp-steps";
@@ -48,6 +49,24 @@ export async function nextTotpCode(email: string, secret = DEMO_TOTP_SECRET): Pr
   if (step !== undefined) return totpCode(secret, step);
   await withDatabase((client) => client.query(`UPDATE "User" SET "totpLastUsedStep" = $2 WHERE email = $1`, [email, current - 1]));
   return totpCode(secret, current);
+}
+
+/**
+ * Asks the app's job runner for a sweep now instead of waiting for its minute (the runner's queues in
+ * src/server/jobs/runner.ts, which the tests cannot import: it is server-only). The queue keeps one
+ * sweep waiting at most, so when one is already waiting this adds nothing and that one runs. The runner
+ * polls every 2 s; the sweep raises everything due, because the e2e server cleared the seed's backlog.
+ */
+export async function sweepNow(queue: "escalation-sweep" | "contact-gap-sweep"): Promise<void> {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error("E2E_DATABASE_URL is not set (Playwright's webServer passes it)");
+  const boss = new PgBoss({ connectionString: url, schema: "pgboss", migrate: false, supervise: false, schedule: false, max: 1 });
+  await boss.start();
+  try {
+    await boss.send(queue, {});
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
 }
 
 /** Both steps of signing in: the password, then a code from the demo accounts' published TOTP secret. */

@@ -1,4 +1,5 @@
 import type { Db } from "../../src/server/db/create-client";
+import { runContactGapSweep, type ContactGapSweepResult } from "../../src/server/contacts/run-contact-gap-sweep";
 import { runEscalationSweep, type SweepResult } from "../../src/server/escalation/run-escalation-sweep";
 
 /**
@@ -14,4 +15,15 @@ export async function sweepUntilNothingRaised(db: Db, now: Date): Promise<SweepR
     if (Object.values(result.raised).every((count) => count === 0)) return results;
   }
   throw new Error("The escalation backlog did not clear in 100 sweeps");
+}
+
+/** Contact-gap sweeps until a sweep raises nothing: one raises at most CONTACT_GAP_BATCH gaps, longest first. */
+export async function contactSweepUntilNothingRaised(db: Db, now: Date): Promise<ContactGapSweepResult[]> {
+  const results: ContactGapSweepResult[] = [];
+  for (let round = 0; round < 100; round++) {
+    const result = await runContactGapSweep(db, now);
+    results.push(result);
+    if (result.gaps === 0) return results;
+  }
+  throw new Error("The contact-gap backlog did not clear in 100 sweeps");
 }
