@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordAudit } from "../../src/server/audit/record-audit";
+import { recordAudit, recordAudits } from "../../src/server/audit/record-audit";
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { createOwnerPrismaClient } from "../support/owner-db";
 import { createWorld } from "../support/world";
@@ -63,5 +63,25 @@ describe("the audit log is append-only in the database itself, for the schema ow
     const before = await db.auditEvent.count();
     await recordAudit(db, null, { action: "auth.sign_in_failed", entity: "User", outcome: "denied" });
     expect(await db.auditEvent.count()).toBe(before + 1);
+  });
+});
+
+describe("several rows in one statement (recordAudits)", () => {
+  it("writes each row as recordAudit would, changes and outcome included", async () => {
+    const world = await createWorld(db, "audit-many");
+    const lead = await world.actor("COUNCIL_SAFEGUARDING", "AGENCY_LEAD");
+    await recordAudit(db, lead, { action: "queue.view", entity: "Queue", entityId: "audit-many-one", changes: { hours: { before: 48, after: 24 } } });
+    await recordAudits(db, lead, [
+      { action: "queue.view", entity: "Queue", entityId: "audit-many-two", changes: { hours: { before: 48, after: 24 } } },
+      { action: "team.view", entity: "Agency", entityId: "audit-many-three", outcome: "denied" },
+    ]);
+
+    const strip = ({ id: _id, occurredAt: _at, entityId: _entity, ...rest }: Awaited<ReturnType<typeof db.auditEvent.findFirstOrThrow>>) => rest;
+    const one = await db.auditEvent.findFirstOrThrow({ where: { entityId: "audit-many-one" } });
+    const two = await db.auditEvent.findFirstOrThrow({ where: { entityId: "audit-many-two" } });
+    const three = await db.auditEvent.findFirstOrThrow({ where: { entityId: "audit-many-three" } });
+    expect(strip(two)).toEqual(strip(one));
+    expect(three).toMatchObject({ userId: lead.id, role: "AGENCY_LEAD", agencyId: lead.agencyId, action: "team.view", outcome: "denied", changes: null });
+    expect(Math.abs(two.occurredAt.getTime() - Date.now())).toBeLessThan(60_000);
   });
 });

@@ -55,26 +55,52 @@ async function counted(work: () => Promise<unknown>): Promise<{ statements: numb
   return { statements: stats.statements, sql: [...sent] };
 }
 
-/** What the app's layout reads on every page: the session (with the user's state and the idle timeout), the actor, the unread count. */
+/**
+ * What the app's layout reads on every page: the session (with the user's state and the idle timeout),
+ * the actor and the unread count, all with the session row; the page reuses them (request-reads.ts).
+ */
 async function layoutReads(secret: string) {
   const session = await checkSession(db, secret);
   expect(session).not.toBeNull();
-  const actor = await loadActor(db, session!.userId);
-  await countUnread(db, actor!);
-  return actor!;
+  return session!.actor;
 }
 
 describe("statements per request", () => {
-  it("reads the session, the actor and the unread count in 3 statements, without the password hash or TOTP secret", async () => {
+  it("reads the session, the actor and the unread count in 1 statement, without the password hash or TOTP secret", async () => {
     const secret = await startSession(db, vcas.id, new Date());
 
     const { statements, sql } = await counted(() => layoutReads(secret));
 
-    expect(statements).toBe(3);
+    expect(statements).toBe(1);
     for (const text of sql) {
       expect(text).not.toContain("passwordHash");
       expect(text).not.toContain("totpSecret");
     }
+  });
+
+  it("reads with the session the same actor and unread count as reading them apart", async () => {
+    const secret = await startSession(db, vcas.id, new Date());
+    await db.notification.createMany({
+      data: [
+        { recipientId: vcas.id, kind: "STAGE_ASSIGNED", title: "Unread one", body: "", dedupeKey: "budget-unread-1" },
+        { recipientId: vcas.id, kind: "STAGE_ASSIGNED", title: "Unread two", body: "", dedupeKey: "budget-unread-2" },
+        { recipientId: vcas.id, kind: "STAGE_ASSIGNED", title: "Read", body: "", dedupeKey: "budget-read", readAt: new Date() },
+      ],
+    });
+
+    const session = await checkSession(db, secret);
+
+    expect(session!.actor).toEqual(await loadActor(db, vcas.id));
+    expect(session!.unread).toBe(await countUnread(db, vcas));
+    expect(session!.unread).toBeGreaterThanOrEqual(2);
+  });
+
+  it("refuses the session of a switched-off user", async () => {
+    const other = await world.actor("VCAS");
+    const secret = await startSession(db, other.id, new Date());
+    await db.user.update({ where: { id: other.id }, data: { active: false } });
+
+    expect(await checkSession(db, secret)).toBeNull();
   });
 
   it("draws a person's page, layout included, in at most 6 statements", async () => {
@@ -86,7 +112,7 @@ describe("statements per request", () => {
       await getConsentAndNrm(db, actor, person.id, LOGGED);
     });
 
-    // Session, actor, unread count; the person with everything the page shows; the view's audit row; consent and NRM.
+    // The session with the actor and unread count; the person with everything the page shows; the view's audit row; consent and NRM.
     expect(statements).toBeLessThanOrEqual(6);
     expect(sql.filter((text) => text.startsWith("INSERT INTO")).length).toBe(1);
     for (const text of sql) expect(text).not.toContain("passwordHash");

@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import { getSessionUserId } from "../auth/session";
 import type { Actor } from "./actor";
 import { loadActor } from "./load-actor";
+import { requestReads } from "./request-reads";
 
 /**
  * The signed-in user, read fresh from the database on every request (a switched-off account stops at
@@ -13,7 +14,10 @@ import { loadActor } from "./load-actor";
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const userId = await getSessionUserId();
-  return userId ? loadActor(db, userId) : null;
+  if (!userId) return null;
+  // Read with the session row by this request's session check, when it ran in this render.
+  const seen = requestReads().actor;
+  return seen?.id === userId ? seen : loadActor(db, userId);
 });
 
 /**

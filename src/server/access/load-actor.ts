@@ -6,7 +6,7 @@ import type { Actor } from "./actor";
  * The columns an Actor needs, and nothing more: the password hash and the TOTP secret are read only
  * by sign-in, never on an ordinary request. One statement (relation joins).
  */
-const ACTOR_SELECT = {
+export const ACTOR_SELECT = {
   id: true,
   name: true,
   email: true,
@@ -16,10 +16,25 @@ const ACTOR_SELECT = {
   agency: { select: { name: true, kind: true, partnershipId: true } },
 } as const;
 
+type ActorRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: Actor["role"];
+  active: boolean;
+  agencyId: string;
+  agency: { name: string; kind: Actor["agencyKind"]; partnershipId: string };
+};
+
 /** Reads a user as an Actor; null for an unknown or switched-off account. */
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: ACTOR_SELECT });
-  if (!user || !user.active) return null;
+  return user ? actorFromRow(user) : null;
+}
+
+/** A user row read with ACTOR_SELECT (here, or with the session: check-session.ts) as an Actor; null when switched off. */
+export function actorFromRow(user: ActorRow): Actor | null {
+  if (!user.active) return null;
   return {
     id: user.id,
     name: user.name,

@@ -1,6 +1,8 @@
 import "server-only";
 import { expiredBecause, lastSeenIsStale, sessionDeadline, type SessionEndReason, type SessionTimes } from "@/domain/session/session-lifetime";
 import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "../access/actor";
+import { ACTOR_SELECT, actorFromRow } from "../access/load-actor";
 import type { Db } from "../db/create-client";
 import { endSessionById } from "./end-session";
 import { hashSessionSecret } from "./session-secret";
@@ -13,6 +15,10 @@ export type LiveSession = {
   /** Sign-in plus 8 hours. */
   expiresAt: Date;
   idleTimeoutMinutes: number;
+  /** The signed-in user, read with the session row (the same statement). */
+  actor: Actor;
+  /** How many of the user's notices are unread, read with the session row too (the header on every page). */
+  unread: number;
 };
 
 export type CheckSessionOptions = {
@@ -31,7 +37,7 @@ type SessionDb = Pick<Db, "session">;
  */
 export async function checkSession(db: SessionDb, secret: string, options: CheckSessionOptions = {}): Promise<LiveSession | null> {
   const { now = new Date(), activity = false } = options;
-  const row = await findOpenSession(db, { secretHash: hashSessionSecret(secret) });
+  const row = await findOpenSession(db, { secretHash: hashSessionSecret(secret) }, true);
   if (!row) return null;
   const reason = refusalReason(row, now);
   if (reason) {
@@ -45,12 +51,16 @@ export async function checkSession(db: SessionDb, secret: string, options: Check
     if (count === 1) lastSeenAt = now;
     else if (!(await findOpenSession(db, { id: row.id }))) return null;
   }
+  const actor = row.user ? actorFromRow(row.user) : null;
+  if (!actor) return null;
   return {
     sessionId: row.id,
     userId: row.userId,
     deadline: sessionDeadline({ ...row.times, lastSeenAt }),
     expiresAt: row.times.expiresAt,
     idleTimeoutMinutes: row.times.idleTimeoutMinutes,
+    actor,
+    unread: row.unread,
   };
 }
 
@@ -60,9 +70,22 @@ export async function isSessionLive(db: SessionDb, sessionId: string, now = new 
   return row !== null && refusalReason(row, now) === null;
 }
 
-type OpenSession = { id: string; userId: string; userActive: boolean; times: SessionTimes };
+type OpenSession = {
+  id: string;
+  userId: string;
+  userActive: boolean;
+  times: SessionTimes;
+  /** With `withUser`: the user as ACTOR_SELECT reads them, and their unread count. */
+  user: Parameters<typeof actorFromRow>[0] | null;
+  unread: number;
+};
 
-async function findOpenSession(db: SessionDb, where: Prisma.SessionWhereUniqueInput): Promise<OpenSession | null> {
+/**
+ * The session row with its user's state and the partnership's idle timeout; `withUser` adds the
+ * actor's columns and the unread count, in the same statement (relation joins), for a request that
+ * goes on to draw a page.
+ */
+async function findOpenSession(db: SessionDb, where: Prisma.SessionWhereUniqueInput, withUser = false): Promise<OpenSession | null> {
   const row = await db.session.findUnique({
     where,
     select: {
@@ -71,15 +94,25 @@ async function findOpenSession(db: SessionDb, where: Prisma.SessionWhereUniqueIn
       lastSeenAt: true,
       expiresAt: true,
       endedAt: true,
-      user: { select: { active: true, agency: { select: { partnership: { select: { idleTimeoutMinutes: true } } } } } },
+      user: {
+        select: {
+          ...(withUser ? ACTOR_SELECT : {}),
+          active: true,
+          agency: { select: { ...(withUser ? ACTOR_SELECT.agency.select : {}), partnership: { select: { idleTimeoutMinutes: true } } } },
+          ...(withUser ? { _count: { select: { notifications: { where: { readAt: null } } } } } : {}),
+        },
+      },
     },
   });
   if (!row || row.endedAt) return null;
+  const user = row.user as typeof row.user & Partial<Parameters<typeof actorFromRow>[0]> & { _count?: { notifications: number } };
   return {
     id: row.id,
     userId: row.userId,
-    userActive: row.user.active,
-    times: { lastSeenAt: row.lastSeenAt, expiresAt: row.expiresAt, idleTimeoutMinutes: row.user.agency.partnership.idleTimeoutMinutes },
+    userActive: user.active,
+    times: { lastSeenAt: row.lastSeenAt, expiresAt: row.expiresAt, idleTimeoutMinutes: user.agency.partnership.idleTimeoutMinutes },
+    user: withUser ? (user as Parameters<typeof actorFromRow>[0]) : null,
+    unread: user._count?.notifications ?? 0,
   };
 }
 

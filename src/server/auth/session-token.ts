@@ -1,6 +1,7 @@
 import "server-only";
 import type { JWT } from "next-auth/jwt";
 import { headers } from "next/headers";
+import { requestReads } from "../access/request-reads";
 import type { Db } from "../db/create-client";
 import { checkSession } from "./check-session";
 import { requestCountsAsActivity } from "./request-activity";
@@ -22,6 +23,8 @@ export async function sessionFromToken(db: Db, token: JWT): Promise<JWT | null> 
   if (typeof token.sid !== "string") return null;
   const live = await checkSession(db, token.sid, { activity: requestCountsAsActivity(await headers()) });
   if (!live) return null;
+  // The page this request draws reuses the user and unread count read with the session row.
+  Object.assign(requestReads(), { actor: live.actor, unread: live.unread });
   return {
     sid: token.sid,
     sub: live.userId,

@@ -16,7 +16,7 @@ import type { AgeGroup } from "@/domain/types";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { visiblePeople } from "../access/visibility";
-import { recordAudit } from "../audit/record-audit";
+import { recordAudits } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { nrmReferralDates } from "../nrm/nrm-referral-dates";
 import { readQueueStageRecords } from "./read-queue-rows";
@@ -76,7 +76,7 @@ const safetyOf = (row: { hasSafety: boolean; safeContact: string | null; neverCo
  * the open stages it owns on live cases, with the total and a count for every filter, referrals waiting
  * for its answer, its own referrals with their answers, its NRM milestones, the people it has lost
  * contact with and, for a lead, the team's workload. Only the actor's own agency's work is read, and
- * every person on it passes the one visibility rule. Four statements and the audit rows, however
+ * every person on it passes the one visibility rule. Three reads and one statement for the audit rows, however
  * large the agency's history: each read starts from the agency's live work.
  */
 export async function getAgencyQueue(db: Db, actor: Actor, requested: QueueFilter | Partial<QueueView> = DEFAULT_QUEUE_VIEW, now = new Date()) {
@@ -107,8 +107,10 @@ export async function getAgencyQueue(db: Db, actor: Actor, requested: QueueFilte
     readQueueStageRecords(db, actor),
     readQueueSideLists(db, actor, seesTeam, now),
   ]);
-  await recordAudit(db, actor, { action: "queue.view", entity: "Queue", entityId: actor.agencyId });
-  if (seesTeam) await recordAudit(db, actor, { action: "team.view", entity: "Agency", entityId: actor.agencyId });
+  await recordAudits(db, actor, [
+    { action: "queue.view", entity: "Queue", entityId: actor.agencyId },
+    ...(seesTeam ? [{ action: "team.view" as const, entity: "Agency", entityId: actor.agencyId }] : []),
+  ]);
   const seen = new Set(visible.map((person) => person.id));
 
   const gaps = new Map<string, string>();
