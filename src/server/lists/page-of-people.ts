@@ -52,7 +52,8 @@ function pageCountOf(total: number): number {
 
 /**
  * One page of the people matching `where` (the caller's visibility rule and filters), in the list's
- * order, with the total. Paged in SQL: a plain sort is a COUNT and a LIMIT/OFFSET on the filtered rows.
+ * order, with the total. Closed cases (the history) are paged in SQL: a COUNT and a LIMIT/OFFSET; live
+ * cases, bounded by live work, in one read of their ids.
  *
  * "Next due" (most urgent first, as the queue orders) and "a stage overdue" read each person's most
  * urgent open stage, which Prisma cannot order or compare by. Those views are of live cases only, so the visibility rule first picks the matching
@@ -78,6 +79,17 @@ export async function pageOfPeople(db: Db, where: Prisma.PersonWhereInput, query
     const page = Math.min(query.page, pageCount);
     const ids = ordered.slice((page - 1) * LIST_PAGE_SIZE, page * LIST_PAGE_SIZE).map((row) => row.id);
     return { ids, total, page, pageCount };
+  }
+
+  if (query.status === "live") {
+    // Live cases grow with live work only: one statement reads every match's id in order and the page is
+    // cut here, where a COUNT and a LIMIT/OFFSET would ask the visibility rule twice (about 46 ms each for
+    // the busiest agency on the 50,000-person history, most of it hashing the agency's stages).
+    const all = await db.person.findMany({ where, orderBy: ORDER_BY[query.sort], select: { id: true } });
+    const total = all.length;
+    const pageCount = pageCountOf(total);
+    const page = Math.min(query.page, pageCount);
+    return { ids: all.slice((page - 1) * LIST_PAGE_SIZE, page * LIST_PAGE_SIZE).map((row) => row.id), total, page, pageCount };
   }
 
   const total = await db.person.count({ where });
