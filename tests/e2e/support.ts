@@ -99,8 +99,13 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/sign-in$/);
 }
 
-/** WCAG 2.2 AA checks with axe: any violation fails the test and names the rule. */
+/**
+ * WCAG 2.2 AA checks with axe: any violation fails the test and names the rule. After a client-side
+ * navigation Next writes the new page's <title> a moment after its content: the check waits for a
+ * title (up to 5 s, failing if none comes) so that it judges the settled page, not that moment.
+ */
 export async function expectNoAxeViolations(page: Page) {
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary).toEqual([]);
