@@ -3,10 +3,9 @@ import Link from "next/link";
 import { cache } from "react";
 import { ListFilterForm } from "@/components/lists/list-filter-form";
 import { Pagination } from "@/components/pagination";
-import { NextStage } from "@/components/pathway/next-stage";
+import { ClosedOrNextStage } from "@/components/lists/closed-or-next-stage";
 import { SafetyBanner } from "@/components/person/safety-banner";
 import { TableScrollRegion } from "@/components/table-scroll-region";
-import { CASE_CLOSE_REASON_LABELS } from "@/domain/cases/case-closing";
 import { CASE_LIST_SORTS, LIST_SORT_LABELS, listHref, listTitle, showingText, type RawQuery } from "@/domain/lists/list-query";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { AGE_GROUP_LABELS } from "@/domain/types";
@@ -104,19 +103,13 @@ function CaseTable({ rows, caption, renderedAt, closed }: { rows: CaseRow[]; cap
               <td className="p-2">{AGE_GROUP_LABELS[row.ageGroup]}</td>
               <td className="p-2">{formatLondonDateTime(row.rescuedAt)}</td>
               <td className="p-2">
-                {row.closed ? (
-                  <p data-testid="closed-reason">
-                    <span className="font-bold">Closed</span> {formatLondonDateTime(row.closed.at)}
-                    <span className="block">{row.closed.reason ? CASE_CLOSE_REASON_LABELS[row.closed.reason] : "No reason recorded"}</span>
-                  </p>
-                ) : (
-                  <NextStage
-                    next={row.nextStage && { title: row.nextStage.title, ownerLabel: row.nextStage.ownerAgencyName, clock: row.nextStage.clock }}
-                    openStages={row.openStages}
-                    atRiskPercent={row.atRiskPercent}
-                    renderedAt={renderedAt}
-                  />
-                )}
+                <ClosedOrNextStage
+                  closed={row.closed}
+                  next={row.nextStage && { title: row.nextStage.title, ownerLabel: row.nextStage.ownerAgencyName, clock: row.nextStage.clock }}
+                  openStages={row.openStages}
+                  atRiskPercent={row.atRiskPercent}
+                  renderedAt={renderedAt}
+                />
               </td>
             </tr>
           ))}
