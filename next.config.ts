@@ -20,9 +20,8 @@ const notStored = [{ key: "Cache-Control", value: "no-store" }];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // Every browser gets the page's <title> in the <head>, as bots do. Filtered list views have their
-  // own titles (generateMetadata); streamed, the title arrived in the body late, and after a
-  // client-side navigation away from such a page the next page had no <title> (axe: document-title).
+  // Every browser gets the metadata (robots: noindex) in the <head>, as bots do, not streamed into the
+  // body. Titles are not metadata here: each page renders its own (src/components/page-title.tsx).
   htmlLimitedBots: /./,
   // CI runs `tsc --noEmit` beside the build instead (.ci/run): the same check, but on the other core
   // while the build compiles, not after it. Any other `next build` type-checks as usual.

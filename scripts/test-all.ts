@@ -22,6 +22,8 @@ type Stage = {
   count(json: unknown): Counts;
   /** Lines to print after the stage (the slowest files). */
   timings?(json: unknown): string[];
+  /** The failed tests, by file and name: printed again at the very end, where CI's excerpt of the log shows them. */
+  failures(json: unknown): string[];
 };
 
 const reports = mkdtempSync(join(tmpdir(), "vcp-test-reports-"));
@@ -38,6 +40,15 @@ function vitestStage(project: string): Stage {
     count: (json) => {
       const r = json as { numPassedTests: number; numFailedTests: number };
       return { passed: r.numPassedTests, failed: r.numFailedTests };
+    },
+    failures: (json) => {
+      type File = { name: string; message?: string; assertionResults: { status: string; fullName: string }[] };
+      return (json as { testResults: File[] }).testResults.flatMap((file) => {
+        const name = file.name.replace(`${process.cwd()}/`, "");
+        const failed = file.assertionResults.filter((test) => test.status === "failed").map((test) => `${name} › ${test.fullName}`);
+        // A file that fails to load has no failed test of its own, only a message.
+        return failed.length === 0 && file.message ? [`${name}: ${file.message.split("\n")[0]}`] : failed;
+      });
     },
     timings: (json) => {
       const files = (json as { testResults: { name: string; startTime: number; endTime: number }[] }).testResults;
@@ -58,6 +69,16 @@ const e2e: Stage = {
     // Flaky = failed once, passed on retry.
     const s = (json as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
     return { passed: s.expected + s.flaky, failed: s.unexpected };
+  },
+  failures: (json) => {
+    type Suite = { file: string; specs: { title: string; ok: boolean }[]; suites?: Suite[] };
+    const failed: string[] = [];
+    const walk = (suite: Suite) => {
+      for (const spec of suite.specs ?? []) if (!spec.ok) failed.push(`${suite.file} › ${spec.title}`);
+      for (const child of suite.suites ?? []) walk(child);
+    };
+    for (const suite of (json as { suites: Suite[] }).suites) walk(suite);
+    return failed;
   },
   timings: (json) => {
     type Suite = { file: string; specs: { tests: { results: { duration: number }[] }[] }[]; suites?: Suite[] };
@@ -84,7 +105,7 @@ const children = new Map<ChildProcess, NodeJS.Signals>();
 let interrupted = false;
 
 /** Runs a stage; `quiet` keeps its output in a file, printed in one piece when it ends (two stages at once). */
-async function runStage(stage: Stage, quiet = false): Promise<{ code: number; counts: Counts; seconds: number }> {
+async function runStage(stage: Stage, quiet = false): Promise<{ code: number; counts: Counts; seconds: number; failures: string[] }> {
   const started = Date.now();
   const logFile = join(reports, `${stage.name}.log`);
   const child = spawn(stage.command, stage.args, {
@@ -117,7 +138,7 @@ async function runStage(stage: Stage, quiet = false): Promise<{ code: number; co
     console.log(`${stage.name}: slowest files`);
     for (const line of stage.timings(json)) console.log(line);
   }
-  return { code, counts, seconds };
+  return { code, counts, seconds, failures: json ? stage.failures(json) : [] };
 }
 
 async function cleanUpAfterInterruption() {
@@ -153,9 +174,11 @@ async function main() {
   const sequential = process.env.TEST_STAGES === "sequential";
   const total: Counts = { passed: 0, failed: 0 };
   let exitCode = 0;
-  const add = (result: { code: number; counts: Counts }, name: string) => {
+  const failures: string[] = [];
+  const add = (result: { code: number; counts: Counts; failures: string[] }, name: string) => {
     total.passed += result.counts.passed;
     total.failed += result.counts.failed;
+    failures.push(...result.failures.map((failure) => `${name}: ${failure}`));
     if (result.code !== 0) {
       console.error(`\n${name} tests failed (exit code ${result.code}).`);
       exitCode ||= result.code;
@@ -186,6 +209,7 @@ async function main() {
   }
   if (interrupted) return;
   rmSync(reports, { recursive: true, force: true });
+  if (failures.length > 0) console.log(`\nFailed:\n${failures.map((failure) => `  ${failure}`).join("\n")}`);
   console.log(`\n${total.passed} passed, ${total.failed} failed`);
   process.exit(exitCode);
 }

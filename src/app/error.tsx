@@ -1,10 +1,11 @@
 "use client";
 
-// A client component cannot export metadata; React puts this <title> in the document's head.
+import { PageTitle } from "@/components/page-title";
+
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
-      <title>Error: Sorry, there is a problem with the service – Victim Care Pathway</title>
+      <PageTitle title="Error: Sorry, there is a problem with the service" />
       <h1 className="mb-4 text-4xl font-bold">Sorry, there is a problem with the service</h1>
       <p className="mb-4">Nothing you were saving was half-written. Try again; if it keeps happening, tell your agency lead.</p>
       <button type="button" onClick={reset} className="min-h-11 bg-panel px-4 py-2 font-bold">

@@ -3,8 +3,8 @@ import { connection } from "next/server";
 import { RouteFocusReset } from "@/components/route-focus-reset";
 import "./globals.css";
 
+// No title here: each page renders its own <PageTitle> (src/components/page-title.tsx).
 export const metadata: Metadata = {
-  title: { default: "Victim Care Pathway", template: "%s – Victim Care Pathway" },
   description: "Multi-agency care for people rescued from modern slavery",
   robots: { index: false, follow: false },
 };

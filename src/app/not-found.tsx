@@ -1,15 +1,12 @@
-import type { Metadata } from "next";
-
-// The title says what the heading says, as an error (GOV.UK: error pages' titles start "Error:").
-export const metadata: Metadata = { title: "Error: Page not found" };
-const TITLE = "Error: Page not found – Victim Care Pathway";
+import { PageTitle } from "@/components/page-title";
 
 export default function NotFound() {
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
-      {/* When a page calls notFound(), Next keeps that page's own title ("Person's pathway"), which
-          would say the record is there: React puts this one in the head instead. */}
-      <title>{TITLE}</title>
+      {/* The title says what the heading says, as an error (GOV.UK: error pages' titles start "Error:").
+          A page that calls notFound() is replaced by this one, its title with it: its own ("Person's
+          pathway") would say the record is there. */}
+      <PageTitle title="Error: Page not found" />
       <h1 className="mb-4 text-4xl font-bold">Page not found</h1>
       <p className="mb-4">If you typed the web address, check it is correct.</p>
       <p className="mb-4">A record you do not have access to is also shown as not found.</p>

@@ -100,9 +100,8 @@ export async function signOut(page: Page) {
 }
 
 /**
- * WCAG 2.2 AA checks with axe: any violation fails the test and names the rule. After a client-side
- * navigation Next writes the new page's <title> a moment after its content: the check waits for a
- * title (up to 5 s, failing if none comes) so that it judges the settled page, not that moment.
+ * WCAG 2.2 AA checks with axe: any violation fails the test and names the rule. A page without a
+ * <title> fails first, by name (pages render theirs with their content: src/components/page-title.tsx).
  */
 export async function expectNoAxeViolations(page: Page) {
   await expect(page).toHaveTitle(/\S/);

@@ -1,12 +1,11 @@
-import type { Metadata } from "next";
+import { PageTitle } from "@/components/page-title";
 import { ServiceHeader } from "@/components/service-header";
-
-export const metadata: Metadata = { title: "Error: This link does not work" };
 
 /** One page for every link that does not work: unknown, expired, used, revoked or for a switched-off account. */
 export default function ActivationLinkNotFound() {
   return (
     <>
+      <PageTitle title="Error: This link does not work" />
       <ServiceHeader />
       <main id="main" className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
         <h1 className="mb-6 text-4xl font-bold">This link does not work</h1>

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { secretInGroups } from "@/domain/auth/totp-steps";
 import { QrCode } from "@/components/auth/qr-code";
@@ -10,8 +9,7 @@ import { totpKeyUri } from "@/server/auth/totp";
 import { db } from "@/server/db/client";
 import { AuthenticatorForm } from "./authenticator-form";
 import { PasswordForm } from "./password-form";
-
-export const metadata: Metadata = { title: "Set up your account" };
+import { titled } from "@/components/page-title";
 
 const TITLES = {
   ACTIVATE: "Set up your account",
@@ -20,7 +18,7 @@ const TITLES = {
 } as const;
 
 /** Where an activation or reset link lands (through /activate/<token>, which stores the token). */
-export default async function ActivatePage() {
+async function ActivatePage() {
   const link = await findUsableActivationLink(db, await readActivationToken(), new Date());
   if (!link) notFound();
   const step = nextActivationStep(link);
@@ -60,3 +58,5 @@ async function AuthenticatorSetUp({ link }: { link: Parameters<typeof pendingTot
     </>
   );
 }
+
+export default titled("Set up your account", ActivatePage);

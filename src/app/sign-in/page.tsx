@@ -1,13 +1,11 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { MAX_IDLE_TIMEOUT_MINUTES, MIN_IDLE_TIMEOUT_MINUTES } from "@/domain/session/session-lifetime";
 import { getActor } from "@/server/access/current-actor";
 import { ServiceHeader } from "@/components/service-header";
 import { SignInForm } from "./sign-in-form";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "Sign in" };
-
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await getActor()) redirect("/");
   const signedOutBecause = whySignedOut(await searchParams);
   return (
@@ -48,3 +46,5 @@ function whySignedOut(params: Record<string, string | string[] | undefined>): st
   }
   return null;
 }
+
+export default titled("Sign in", SignInPage);

@@ -1,12 +1,10 @@
-import type { Metadata } from "next";
 import { roleHasPermission } from "@/domain/access/permissions";
 import { ROLE_LABELS } from "@/domain/types";
 import { NotificationBanner } from "@/components/notification-banner";
 import { SummaryList } from "@/components/summary-list";
 import { requireActor } from "@/server/access/current-actor";
 import { ChangePasswordForm } from "./change-password-form";
-
-export const metadata: Metadata = { title: "Your account" };
+import { titled } from "@/components/page-title";
 
 const ROLE_SCOPE: Record<string, string> = {
   PCC_OFFICE: "You see how well the pathway works, as counts only. You never see a person's record.",
@@ -14,7 +12,7 @@ const ROLE_SCOPE: Record<string, string> = {
   ADMINISTRATOR: "You manage users, agencies and pathway targets. You do not see case records.",
 };
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const passwordChanged = (await searchParams).passwordChanged === "1";
   return (
@@ -41,3 +39,5 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     </>
   );
 }
+
+export default titled("Your account", AccountPage);

@@ -1,6 +1,4 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { cache } from "react";
 import { ListFilterForm } from "@/components/lists/list-filter-form";
 import { Pagination } from "@/components/pagination";
 import { ClosedOrNextStage } from "@/components/lists/closed-or-next-stage";
@@ -12,34 +10,24 @@ import { AGE_GROUP_LABELS } from "@/domain/types";
 import { requireActor } from "@/server/access/current-actor";
 import { listPseudonymisedCases, type CaseRow } from "@/server/cases/list-pseudonymised-cases";
 import { db } from "@/server/db/client";
-import { listParamsKey, listParamsOf, redirectToCanonicalList } from "@/app/_lib/list-params";
+import { listParams, redirectToCanonicalList } from "@/app/_lib/list-params";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
+import { PageTitle } from "@/components/page-title";
 
 type Props = { searchParams: Promise<RawQuery> };
-
-// The title and the page read the same list: one load (and one audit row) per request.
-const loadCases = cache(async (search: string) => {
-  const actor = await requireActor();
-  const now = new Date();
-  const list = await loadOrNotFound(listPseudonymisedCases(db, actor, listParamsOf(search), now));
-  return { list, renderedAt: now.getTime() };
-});
-
-export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const raw = await searchParams;
-  redirectToCanonicalList("/cases", raw, "cases");
-  const { list } = await loadCases(listParamsKey(raw));
-  return { title: listTitle("Cases", list.query, { page: list.page, agencyName: list.agencyName }) };
-}
 
 export default async function CasesPage({ searchParams }: Props) {
   const raw = await searchParams;
   redirectToCanonicalList("/cases", raw, "cases");
-  const { list, renderedAt } = await loadCases(listParamsKey(raw));
+  const actor = await requireActor();
+  const now = new Date();
+  const list = await loadOrNotFound(listPseudonymisedCases(db, actor, listParams(raw), now));
+  const renderedAt = now.getTime();
   const { query } = list;
   const hrefFor = (page: number) => listHref("/cases", query, { page });
   return (
     <>
+      <PageTitle title={listTitle("Cases", list.query, { page: list.page, agencyName: list.agencyName })} />
       <h1 className="mb-2 text-4xl font-bold">Cases</h1>
       <p className="mb-6 max-w-2xl text-muted">
         Every case in the partnership. Cases are shown by reference only: to see who a person is, open the case and use break-glass.

@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { GroupedBarChart } from "@/components/charts/grouped-bar-chart";
 import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
 import { LineChart } from "@/components/charts/line-chart";
+import { PageTitle } from "@/components/page-title";
 import type { DashboardTable, DashboardTableId } from "@/domain/reporting/publish-dashboard";
 import { periodFieldValues } from "@/domain/reporting/period";
 import { PERTURBATION_NOTE } from "@/domain/statistics/cell-key";
@@ -20,11 +20,10 @@ import { CellText, chartRows, DashboardDataTable } from "./dashboard-table";
 /**
  * A filtered view has its own title, said as the page says it ("Dashboard: November 2026, children,
  * labour"), so a tab, the history and a screen reader tell views apart; a query that does not parse
- * shows the form's errors, so its title starts "Error:". Reads the address only, never data.
+ * shows the form's errors, so its title starts "Error:". From the address only, never data.
  */
-export async function generateMetadata({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }): Promise<Metadata> {
-  const parsed = parseDashboardFilters(await searchParams, new Date());
-  if (!parsed.ok) return { title: "Error: Dashboard" };
+function dashboardTitle(parsed: ReturnType<typeof parseDashboardFilters>): string {
+  if (!parsed.ok) return "Error: Dashboard";
   const { period, ageGroup, exploitationType, gender, agencyId } = parsed.data;
   const parts = [
     period.label,
@@ -33,7 +32,7 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
     gender && GENDER_LABELS[gender].toLowerCase(),
     agencyId && "one agency",
   ].filter(Boolean);
-  return { title: `Dashboard: ${parts.join(", ")}` };
+  return `Dashboard: ${parts.join(", ")}`;
 }
 
 function DownloadLink({ table, query }: { table: DashboardTable; query: Record<string, string> }) {
@@ -136,6 +135,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   if (!parsed.ok) {
     return (
       <>
+        <PageTitle title={dashboardTitle(parsed)} />
         <h1 className="mb-6 text-4xl font-bold">Dashboard</h1>
         <DashboardFilterForm values={values} periodFields={{}} fieldErrors={parsed.fieldErrors} options={options} />
       </>
@@ -159,6 +159,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
   return (
     <>
+      <PageTitle title={dashboardTitle(parsed)} />
       <h1 className="mb-2 text-4xl font-bold">Dashboard</h1>
       <p className="mb-6 max-w-3xl text-muted">
         How well the partnership meets the pathway&apos;s targets, {filters.period.label}. Every chart has its figures in a table below it.

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { NotificationBanner } from "@/components/notification-banner";
@@ -8,15 +7,14 @@ import { db } from "@/server/db/client";
 import { listNotifications } from "@/server/notifications/list-notifications";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { markAllReadAction, markReadAction } from "./actions";
-
-export const metadata: Metadata = { title: "Notifications" };
+import { titled } from "@/components/page-title";
 
 const CONFIRMATIONS: Record<string, string> = {
   one: "Notice marked as read.",
   all: "All notices marked as read.",
 };
 
-export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ read?: string }> }) {
+async function NotificationsPage({ searchParams }: { searchParams: Promise<{ read?: string }> }) {
   const actor = await requireActor();
   const { read } = await searchParams;
   const notices = await loadOrNotFound(listNotifications(db, actor));
@@ -84,3 +82,5 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     </>
   );
 }
+
+export default titled("Notifications", NotificationsPage);

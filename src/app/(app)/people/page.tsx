@@ -1,6 +1,4 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { cache } from "react";
 import { ListFilterForm } from "@/components/lists/list-filter-form";
 import { Pagination } from "@/components/pagination";
 import { ClosedOrNextStage } from "@/components/lists/closed-or-next-stage";
@@ -13,34 +11,24 @@ import { LiveRefresh } from "@/components/live/live-refresh";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { listAgencyPeople, type PersonRow } from "@/server/people/list-agency-people";
-import { listParamsKey, listParamsOf, redirectToCanonicalList } from "@/app/_lib/list-params";
+import { listParams, redirectToCanonicalList } from "@/app/_lib/list-params";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
+import { PageTitle } from "@/components/page-title";
 
 type Props = { searchParams: Promise<RawQuery> };
-
-// The title and the page read the same list: one load (and one audit row) per request.
-const loadPeople = cache(async (search: string) => {
-  const actor = await requireActor();
-  const now = new Date();
-  const list = await loadOrNotFound(listAgencyPeople(db, actor, listParamsOf(search), now));
-  return { actor, list, renderedAt: now.getTime() };
-});
-
-export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const raw = await searchParams;
-  redirectToCanonicalList("/people", raw, "people");
-  const { list } = await loadPeople(listParamsKey(raw));
-  return { title: listTitle("People", list.query, { page: list.page }) };
-}
 
 export default async function PeoplePage({ searchParams }: Props) {
   const raw = await searchParams;
   redirectToCanonicalList("/people", raw, "people");
-  const { actor, list, renderedAt } = await loadPeople(listParamsKey(raw));
+  const actor = await requireActor();
+  const now = new Date();
+  const list = await loadOrNotFound(listAgencyPeople(db, actor, listParams(raw), now));
+  const renderedAt = now.getTime();
   const { query } = list;
   const hrefFor = (page: number) => listHref("/people", query, { page });
   return (
     <>
+      <PageTitle title={listTitle("People", list.query, { page: list.page })} />
       <h1 className="mb-2 text-4xl font-bold">People</h1>
       <p className="mb-6 max-w-2xl text-muted">
         People {actor.agencyName} works with. Search by name, date of birth, or a case, rescue or operation reference, and filter the list.

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { NotificationBanner } from "@/components/notification-banner";
 import { TableScrollRegion } from "@/components/table-scroll-region";
@@ -10,10 +9,9 @@ import { db } from "@/server/db/client";
 import { listOpenPossibleMatches, POSSIBLE_MATCH_PAGE_SIZE } from "@/server/possible-matches/list-possible-matches";
 import type { MatchSide } from "@/server/possible-matches/possible-match-view";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "Possible earlier rescues" };
-
-export default async function PossibleMatchesPage({ searchParams }: { searchParams: Promise<{ decided?: string }> }) {
+async function PossibleMatchesPage({ searchParams }: { searchParams: Promise<{ decided?: string }> }) {
   const actor = await requireActor();
   const { decided } = await searchParams;
   const { total, rows } = await loadOrNotFound(listOpenPossibleMatches(db, actor));
@@ -86,3 +84,5 @@ function Side({ side }: { side: MatchSide }) {
     </>
   );
 }
+
+export default titled("Possible earlier rescues", PossibleMatchesPage);

@@ -1,6 +1,4 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { cache } from "react";
 import { SafetyBanner } from "@/components/person/safety-banner";
 import { Pagination } from "@/components/pagination";
 import { QueueClock, QueueDueTime } from "@/components/queue/queue-clock";
@@ -21,6 +19,7 @@ import { db } from "@/server/db/client";
 import { getAgencyQueue, type AgencyQueue, type OutgoingReferral, type QueueStageRow } from "@/server/queue/get-agency-queue";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { assignSelectedStagesAction, claimStageAction } from "./actions";
+import { PageTitle } from "@/components/page-title";
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -37,28 +36,16 @@ const SIDE_LIST_LIMIT = 20;
 const CLAIM_FORM = "queue-claim";
 const ASSIGN_FORM = "queue-assign";
 
-// The title and the page read the queue once between them.
-const loadQueue = cache(async (viewKey: string) => {
+export default async function QueuePage({ searchParams }: { searchParams: Promise<Query> }) {
   const actor = await requireActor();
   const now = new Date();
-  const queue = await loadOrNotFound(getAgencyQueue(db, actor, JSON.parse(viewKey) as QueueView, now));
-  return { actor, queue, now };
-});
-
-const viewKeyOf = async (searchParams: Promise<Query>) => JSON.stringify(parseQueueView(await searchParams));
-
-export async function generateMetadata({ searchParams }: { searchParams: Promise<Query> }): Promise<Metadata> {
-  const { queue } = await loadQueue(await viewKeyOf(searchParams));
-  return { title: queueTitle(queue.view, queue.options) };
-}
-
-export default async function QueuePage({ searchParams }: { searchParams: Promise<Query> }) {
-  const { actor, queue, now } = await loadQueue(await viewKeyOf(searchParams));
+  const queue = await loadOrNotFound(getAgencyQueue(db, actor, parseQueueView(await searchParams), now));
   const { view } = queue;
   const canBulkAssign = queue.stages.some((row) => row.canAssign);
 
   return (
     <>
+      <PageTitle title={queueTitle(queue.view, queue.options)} />
       <h1 className="mb-2 text-4xl font-bold">{queue.agencyName} queue</h1>
       <p className="mb-4 max-w-2xl text-muted">
         Stages your agency owns on live cases, most urgent first: overdue, then at risk, then due soonest.

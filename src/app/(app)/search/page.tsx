@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/pagination";
 import { TableScrollRegion } from "@/components/table-scroll-region";
@@ -11,12 +10,11 @@ import { db } from "@/server/db/client";
 import { searchPeople, type SearchRow } from "@/server/search/search-people";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { SearchForm } from "./search-form";
-
-export const metadata: Metadata = { title: "Search" };
+import { titled } from "@/components/page-title";
 
 type Query = Record<string, string | string[] | undefined>;
 
-export default async function SearchPage({ searchParams }: { searchParams: Promise<Query> }) {
+async function SearchPage({ searchParams }: { searchParams: Promise<Query> }) {
   const actor = await requireActor();
   const query = await searchParams;
   const result = await loadOrNotFound(searchPeople(db, actor, { q: query.q, page: query.page }));
@@ -96,3 +94,5 @@ function ResultTable({ rows, pseudonymised }: { rows: SearchRow[]; pseudonymised
     </TableScrollRegion>
   );
 }
+
+export default titled("Search", SearchPage);

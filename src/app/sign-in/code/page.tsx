@@ -1,15 +1,13 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ServiceHeader } from "@/components/service-header";
 import { getActor } from "@/server/access/current-actor";
 import { readSignInChallengeCookie } from "@/server/auth/sign-in-challenge-cookie";
 import { CodeForm } from "./code-form";
-
-export const metadata: Metadata = { title: "Enter your code" };
+import { titled } from "@/components/page-title";
 
 /** Sign-in's second step. Reached only after a right password, which leaves a challenge cookie. */
-export default async function SignInCodePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function SignInCodePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await getActor()) redirect("/");
   if (!(await readSignInChallengeCookie())) redirect("/sign-in");
   const method = (await searchParams).method === "recovery" ? "recovery" : "totp";
@@ -40,3 +38,5 @@ export default async function SignInCodePage({ searchParams }: { searchParams: P
     </>
   );
 }
+
+export default titled("Enter your code", SignInCodePage);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { describeWorkingHours } from "@/domain/agencies/working-hours";
 import { formatLondonDateTime } from "@/domain/time/london";
@@ -10,12 +9,11 @@ import { listAgencies, type AgencyListRow } from "@/server/agencies/list-agencie
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { AddAgencyForm } from "./add-agency-form";
-
-export const metadata: Metadata = { title: "Agencies" };
+import { titled } from "@/components/page-title";
 
 type Query = Record<string, string | string[] | undefined>;
 
-export default async function AgenciesPage({ searchParams }: { searchParams: Promise<Query> }) {
+async function AgenciesPage({ searchParams }: { searchParams: Promise<Query> }) {
   const actor = await requireActor();
   const agencies = await loadOrNotFound(listAgencies(db, actor));
   const banner = bannerFor(await searchParams, agencies);
@@ -123,3 +121,5 @@ function bannerFor(query: Query, agencies: AgencyListRow[]): string | null {
   if (withdrawn > 0) parts.push(`${withdrawn} ${withdrawn === 1 ? "referral it made was" : "referrals it made were"} withdrawn.`);
   return parts.join(" ");
 }
+
+export default titled("Agencies", AgenciesPage);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { ROLE_LABELS } from "@/domain/types";
 import { formatLondonDateTime } from "@/domain/time/london";
@@ -9,12 +8,11 @@ import { db } from "@/server/db/client";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { AuditFilterForm } from "./audit-filter-form";
 import { TableScrollRegion } from "@/components/table-scroll-region";
-
-export const metadata: Metadata = { title: "Audit log" };
+import { titled } from "@/components/page-title";
 
 type Query = Record<string, string | string[] | undefined>;
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Query> }) {
+async function AuditPage({ searchParams }: { searchParams: Promise<Query> }) {
   const actor = await requireActor();
   const query = await searchParams;
   const choices = await loadOrNotFound(listAuditFilterChoices(db, actor));
@@ -115,3 +113,5 @@ function AuditTable({ rows, page }: { rows: AuditRowView[]; page: number }) {
     </TableScrollRegion>
   );
 }
+
+export default titled("Audit log", AuditPage);

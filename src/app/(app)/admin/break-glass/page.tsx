@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { NotificationBanner } from "@/components/notification-banner";
 import { requireActor } from "@/server/access/current-actor";
@@ -6,10 +5,9 @@ import { listBreakGlassReviews, type BreakGlassReviewRow } from "@/server/break-
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { BreakGlassFacts } from "./break-glass-facts";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "Break-glass reviews" };
-
-export default async function BreakGlassReviewsPage({ searchParams }: { searchParams: Promise<{ reviewed?: string }> }) {
+async function BreakGlassReviewsPage({ searchParams }: { searchParams: Promise<{ reviewed?: string }> }) {
   const actor = await requireActor();
   const { reviewed: reviewedId } = await searchParams;
   const { waiting, reviewed } = await loadOrNotFound(listBreakGlassReviews(db, actor));
@@ -64,3 +62,5 @@ function ReviewItem({ row }: { row: BreakGlassReviewRow }) {
     </li>
   );
 }
+
+export default titled("Break-glass reviews", BreakGlassReviewsPage);

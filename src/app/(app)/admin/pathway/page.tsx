@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { APPLIES_TO_LABELS } from "@/domain/pathway/pathway-choices";
 import { describeTarget } from "@/domain/pathway/template";
@@ -10,8 +9,7 @@ import { db } from "@/server/db/client";
 import { getPathwayAdmin } from "@/server/pathway/get-pathway-admin";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { DeleteVersionForm } from "./delete-version-form";
-
-export const metadata: Metadata = { title: "Pathway" };
+import { titled } from "@/components/page-title";
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -33,7 +31,7 @@ function bannerFor(query: Query): { title: string; text: string } | null {
 const th = "border-b-2 border-ink px-2 py-2 text-left align-bottom font-bold";
 const td = "border-b border-line px-2 py-3 align-top";
 
-export default async function PathwayPage({ searchParams }: { searchParams: Promise<Query> }) {
+async function PathwayPage({ searchParams }: { searchParams: Promise<Query> }) {
   const actor = await requireActor();
   const pathway = await loadOrNotFound(getPathwayAdmin(db, actor));
   const banner = bannerFor(await searchParams);
@@ -135,3 +133,5 @@ export default async function PathwayPage({ searchParams }: { searchParams: Prom
     </>
   );
 }
+
+export default titled("Pathway", PathwayPage);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { NotificationBanner } from "@/components/notification-banner";
 import { requireActor } from "@/server/access/current-actor";
 import { getContactGapSettings } from "@/server/admin/contact-gap-settings";
@@ -11,8 +10,7 @@ import { ContactGapSettingsForm } from "./contact-gap-form";
 import { IdleTimeoutSettingsForm } from "./idle-timeout-form";
 import { EscalationSettingsForm } from "./settings-form";
 import { SuppressionSettingsForm } from "./suppression-form";
-
-export const metadata: Metadata = { title: "Settings" };
+import { titled } from "@/components/page-title";
 
 const SAVED = new Map<string, string>([
   ["1", "The next escalation sweep, within a minute, uses the new thresholds."],
@@ -21,7 +19,7 @@ const SAVED = new Map<string, string>([
   ["contact", "The next contact-gap sweep, within a minute, uses the new time."],
 ]);
 
-export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const escalation = await loadOrNotFound(getEscalationSettings(db, actor));
   const suppression = await loadOrNotFound(getSuppressionSettings(db, actor));
@@ -76,3 +74,5 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     </>
   );
 }
+
+export default titled("Settings", SettingsPage);

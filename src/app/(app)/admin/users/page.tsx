@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountStatusTag } from "@/components/accounts/account-status-tag";
 import { TableScrollRegion } from "@/components/table-scroll-region";
@@ -9,12 +8,11 @@ import { listUsers, userSearchFormValues, type UserRow } from "@/server/accounts
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { UserFilterForm } from "./user-filter-form";
-
-export const metadata: Metadata = { title: "Users" };
+import { titled } from "@/components/page-title";
 
 type Query = Record<string, string | string[] | undefined>;
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Query> }) {
+async function UsersPage({ searchParams }: { searchParams: Promise<Query> }) {
   const actor = await requireActor();
   const query = await searchParams;
   const agencies = await loadOrNotFound(listAccountAgencies(db, actor));
@@ -113,3 +111,5 @@ function UserTable({ rows }: { rows: UserRow[] }) {
     </TableScrollRegion>
   );
 }
+
+export default titled("Users", UsersPage);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { SafetyBanner } from "@/components/person/safety-banner";
 import { AGE_GROUP_LABELS, GENDER_LABELS, STAGE_STATE_LABELS, isTreatedAsChild } from "@/domain/types";
@@ -15,13 +14,12 @@ import { db } from "@/server/db/client";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { BreakGlassForm } from "./break-glass-form";
-
-export const metadata: Metadata = { title: "Case" };
+import { titled } from "@/components/page-title";
 
 // A date of birth is a calendar date, stored at midnight UTC: shown as that day wherever the clock is.
 const dateOfBirthFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
-export default async function CasePage({
+async function CasePage({
   params,
   searchParams,
 }: {
@@ -136,3 +134,5 @@ function IdentityPanel({ identity }: { identity: BreakGlassIdentity }) {
     </section>
   );
 }
+
+export default titled("Case", CasePage);

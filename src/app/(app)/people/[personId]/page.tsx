@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { roleHasPermission } from "@/domain/access/permissions";
 import { NRM_DECISION_LABELS } from "@/domain/pathway/nrm-decision";
@@ -30,6 +29,7 @@ import { SafetyBanner } from "@/components/person/safety-banner";
 import { RecordContactForm } from "./record-contact-form";
 import { getConsentAndNrm } from "@/server/nrm/get-consent-and-nrm";
 import { ConsentSummary, NrmSection } from "./consent-and-nrm-sections";
+import { titled } from "@/components/page-title";
 
 const NRM_BANNERS: Record<string, string> = {
   referred: "NRM referral recorded.",
@@ -37,15 +37,12 @@ const NRM_BANNERS: Record<string, string> = {
   reconsideration: "Reconsideration request recorded.",
 };
 
-export const metadata: Metadata = { title: "Person's pathway" };
-
 /** The country's name; legacy free text that matched no country says so (decision record 0019). */
 function nationalityText(person: Pick<PersonPathwayView, "nationalityCode" | "nationalityUnmatched">): string {
   if (person.nationalityCode) return nationalityName(person.nationalityCode);
   if (person.nationalityUnmatched) return `Recorded as ‘${person.nationalityUnmatched}’ — not matched to the list`;
   return "Not recorded";
 }
-
 
 const CHANGE_WORDS: Record<string, string> = {
   IN_PROGRESS: "started",
@@ -56,7 +53,7 @@ const CHANGE_WORDS: Record<string, string> = {
   NOT_STARTED: "resumed",
 };
 
-export default async function PersonPage({
+async function PersonPage({
   params,
   searchParams,
 }: {
@@ -379,3 +376,5 @@ function AccommodationSection({ person }: { person: PersonPathwayView }) {
     </section>
   );
 }
+
+export default titled("Person's pathway", PersonPage);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { SummaryList } from "@/components/summary-list";
 import { POSSIBLE_MATCH_REASON_LABELS, POSSIBLE_MATCH_STATE_LABELS } from "@/domain/possible-match/possible-match";
@@ -11,10 +10,9 @@ import type { MatchSide } from "@/server/possible-matches/possible-match-view";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { DecidePossibleMatchForm } from "./decide-form";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "Check a possible earlier rescue" };
-
-export default async function PossibleMatchPage({ params }: { params: Promise<{ matchId: string }> }) {
+async function PossibleMatchPage({ params }: { params: Promise<{ matchId: string }> }) {
   const actor = await requireActor();
   const { matchId } = await recordIdsOrNotFound(params);
   const match = await loadOrNotFound(getPossibleMatch(db, actor, matchId));
@@ -60,3 +58,5 @@ function SideSummary({ title, side }: { title: string; side: MatchSide }) {
     </section>
   );
 }
+
+export default titled("Check a possible earlier rescue", PossibleMatchPage);

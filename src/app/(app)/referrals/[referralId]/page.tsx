@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDuration } from "@/domain/time/duration";
 import { formatLondonDateTime } from "@/domain/time/london";
@@ -12,12 +11,11 @@ import { getReferral } from "@/server/referrals/get-referral";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { AnswerReferralForm } from "./answer-referral-form";
-
-export const metadata: Metadata = { title: "Referral" };
+import { titled } from "@/components/page-title";
 
 const STATE_LABELS = { PENDING: "Waiting for an answer", ACCEPTED: "Accepted", DECLINED: "Declined", WITHDRAWN: "Withdrawn" } as const;
 
-export default async function ReferralPage({ params }: { params: Promise<{ referralId: string }> }) {
+async function ReferralPage({ params }: { params: Promise<{ referralId: string }> }) {
   const actor = await requireActor();
   const { referralId } = await recordIdsOrNotFound(params);
   const referral = await loadOrNotFound(getReferral(db, actor, referralId));
@@ -61,3 +59,5 @@ export default async function ReferralPage({ params }: { params: Promise<{ refer
     </>
   );
 }
+
+export default titled("Referral", ReferralPage);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { AGE_GROUP_LABELS } from "@/domain/types";
 import { formatLondonDateTime } from "@/domain/time/london";
@@ -9,10 +8,9 @@ import { db } from "@/server/db/client";
 import { getRescue } from "@/server/rescues/get-rescue";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "Rescue" };
-
-export default async function RescuePage({
+async function RescuePage({
   params,
   searchParams,
 }: {
@@ -62,3 +60,5 @@ export default async function RescuePage({
     </>
   );
 }
+
+export default titled("Rescue", RescuePage);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
 import { roleHasPermission } from "@/domain/access/permissions";
@@ -7,10 +6,9 @@ import { defaultReferrerType } from "@/domain/rescue/national-categories";
 import { toLondonInputValue } from "@/domain/time/london";
 import { requireActor } from "@/server/access/current-actor";
 import { LogRescueForm } from "./log-rescue-form";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "Log a rescue" };
-
-export default async function NewRescuePage() {
+async function NewRescuePage() {
   const actor = await requireActor();
   if (!roleHasPermission(actor.role, "rescue.log")) notFound();
   return (
@@ -31,3 +29,5 @@ export default async function NewRescuePage() {
     </>
   );
 }
+
+export default titled("Log a rescue", NewRescuePage);

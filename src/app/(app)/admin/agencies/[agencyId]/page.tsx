@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { describeWorkingHours } from "@/domain/agencies/working-hours";
 import { formatLondonDateTime } from "@/domain/time/london";
@@ -11,10 +10,9 @@ import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { RenameAgencyForm } from "./rename-agency-form";
 import { WorkingHoursForm } from "./working-hours-form";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "Change an agency" };
-
-export default async function AgencyPage({ params }: { params: Promise<{ agencyId: string }> }) {
+async function AgencyPage({ params }: { params: Promise<{ agencyId: string }> }) {
   const actor = await requireActor();
   const { agencyId } = await recordIdsOrNotFound(params);
   const agency = await loadOrNotFound(getAgency(db, actor, agencyId));
@@ -62,3 +60,5 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
     </>
   );
 }
+
+export default titled("Change an agency", AgencyPage);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/server/access/current-actor";
 import { getBreakGlassAccess } from "@/server/break-glass/get-break-glass-access";
@@ -7,10 +6,9 @@ import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { BreakGlassFacts } from "../break-glass-facts";
 import { ReviewForm } from "./review-form";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "Review a break-glass access" };
-
-export default async function BreakGlassReviewPage({ params }: { params: Promise<{ accessId: string }> }) {
+async function BreakGlassReviewPage({ params }: { params: Promise<{ accessId: string }> }) {
   const actor = await requireActor();
   const { accessId } = await recordIdsOrNotFound(params);
   const access = await loadOrNotFound(getBreakGlassAccess(db, actor, accessId));
@@ -26,3 +24,5 @@ export default async function BreakGlassReviewPage({ params }: { params: Promise
     </>
   );
 }
+
+export default titled("Review a break-glass access", BreakGlassReviewPage);

@@ -1,14 +1,12 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { getPathwayAdmin } from "@/server/pathway/get-pathway-admin";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { PathwayEditForm } from "./pathway-edit-form";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "Edit the pathway" };
-
-export default async function EditPathwayPage() {
+async function EditPathwayPage() {
   const actor = await requireActor();
   const pathway = await loadOrNotFound(getPathwayAdmin(db, actor));
   const { current } = pathway;
@@ -30,3 +28,5 @@ export default async function EditPathwayPage() {
     </>
   );
 }
+
+export default titled("Edit the pathway", EditPathwayPage);

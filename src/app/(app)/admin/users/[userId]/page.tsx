@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountStatusTag } from "@/components/accounts/account-status-tag";
 import { NotificationBanner } from "@/components/notification-banner";
@@ -14,8 +13,7 @@ import { db } from "@/server/db/client";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { AccountLinkForm, SwitchActiveForm } from "./account-forms";
-
-export const metadata: Metadata = { title: "Staff account" };
+import { titled } from "@/components/page-title";
 
 const DONE: Record<string, string> = {
   off: "The account is switched off. Its owner was signed out everywhere.",
@@ -40,7 +38,7 @@ function shown(field: string, value: AuditValue): string {
   return Array.isArray(value) ? value.join(", ") : String(value);
 }
 
-export default async function UserPage({ params, searchParams }: { params: Promise<{ userId: string }>; searchParams: Promise<{ done?: string }> }) {
+async function UserPage({ params, searchParams }: { params: Promise<{ userId: string }>; searchParams: Promise<{ done?: string }> }) {
   const actor = await requireActor();
   const { userId } = await recordIdsOrNotFound(params);
   const user = await loadOrNotFound(getUser(db, actor, userId));
@@ -146,3 +144,5 @@ function History({ entries }: { entries: AccountHistoryEntry[] }) {
     </TableScrollRegion>
   );
 }
+
+export default titled("Staff account", UserPage);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { PERMISSION_LABELS } from "@/domain/access/permission-labels";
 import { ROLE_PERMISSIONS } from "@/domain/access/permissions";
@@ -8,8 +7,7 @@ import { listAccountAgencies } from "@/server/accounts/list-account-agencies";
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { CreateUserForm } from "./create-user-form";
-
-export const metadata: Metadata = { title: "Create a user" };
+import { titled } from "@/components/page-title";
 
 /** The first two things a role may do, as the hint under its radio. */
 function roleHint(role: Role): string {
@@ -18,7 +16,7 @@ function roleHint(role: Role): string {
   return `For example: ${labels.slice(0, 2).join("; ")}.`;
 }
 
-export default async function CreateUserPage() {
+async function CreateUserPage() {
   const actor = await requireActor();
   const agencies = await loadOrNotFound(listAccountAgencies(db, actor));
   return (
@@ -37,3 +35,5 @@ export default async function CreateUserPage() {
     </>
   );
 }
+
+export default titled("Create a user", CreateUserPage);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { CASE_CLOSE_REASON_LABELS } from "@/domain/cases/case-closing";
 import { formatLondonDateTime } from "@/domain/time/london";
@@ -8,10 +7,9 @@ import { db } from "@/server/db/client";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { CloseCaseForm } from "./close-case-form";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "Close the case" };
-
-export default async function CloseCasePage({ params }: { params: Promise<{ personId: string }> }) {
+async function CloseCasePage({ params }: { params: Promise<{ personId: string }> }) {
   const actor = await requireActor();
   const { personId } = await recordIdsOrNotFound(params);
   const view = await loadOrNotFound(getCaseClosing(db, actor, personId, "close"));
@@ -42,3 +40,5 @@ export default async function CloseCasePage({ params }: { params: Promise<{ pers
     </>
   );
 }
+
+export default titled("Close the case", CloseCasePage);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { ROLE_LABELS } from "@/domain/types";
 import { formatLondonDateTime } from "@/domain/time/london";
@@ -9,10 +8,9 @@ import { db } from "@/server/db/client";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { TableScrollRegion } from "@/components/table-scroll-region";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "Who has seen this record" };
-
-export default async function AccessLogPage({ params }: { params: Promise<{ personId: string }> }) {
+async function AccessLogPage({ params }: { params: Promise<{ personId: string }> }) {
   const actor = await requireActor();
   const { personId } = await recordIdsOrNotFound(params);
   const log = await loadOrNotFound(getPersonAccessLog(db, actor, personId));
@@ -64,3 +62,5 @@ export default async function AccessLogPage({ params }: { params: Promise<{ pers
     </>
   );
 }
+
+export default titled("Who has seen this record", AccessLogPage);

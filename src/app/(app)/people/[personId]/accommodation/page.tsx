@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { requireActor } from "@/server/access/current-actor";
@@ -7,10 +6,9 @@ import { db } from "@/server/db/client";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { AccommodationForm } from "./accommodation-form";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "Accommodation address" };
-
-export default async function AccommodationPage({ params }: { params: Promise<{ personId: string }> }) {
+async function AccommodationPage({ params }: { params: Promise<{ personId: string }> }) {
   const actor = await requireActor();
   const { personId } = await recordIdsOrNotFound(params);
   const person = await loadOrNotFound(getAccommodation(db, actor, personId));
@@ -58,3 +56,5 @@ export default async function AccommodationPage({ params }: { params: Promise<{ 
     </>
   );
 }
+
+export default titled("Accommodation address", AccommodationPage);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { AGE_GROUP_LABELS } from "@/domain/types";
 import { toLondonInputValue } from "@/domain/time/london";
@@ -8,10 +7,9 @@ import { getPersonPathway } from "@/server/people/get-person-pathway";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { AgeAssessmentForm } from "./age-assessment-form";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "Record an age assessment" };
-
-export default async function AgeAssessmentPage({ params }: { params: Promise<{ personId: string }> }) {
+async function AgeAssessmentPage({ params }: { params: Promise<{ personId: string }> }) {
   const actor = await requireActor();
   const { personId } = await recordIdsOrNotFound(params);
   const person = await loadOrNotFound(getPersonPathway(db, actor, personId));
@@ -36,3 +34,5 @@ export default async function AgeAssessmentPage({ params }: { params: Promise<{ 
     </>
   );
 }
+
+export default titled("Record an age assessment", AgeAssessmentPage);

@@ -1,18 +1,16 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/server/access/current-actor";
 import { getChronology } from "@/server/chronology/get-chronology";
 import { db } from "@/server/db/client";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
-
-export const metadata: Metadata = { title: "Chronology" };
+import { titled } from "@/components/page-title";
 
 /**
  * The chronology for a case review, laid out for A4: the print stylesheet (globals.css, `print:`
  * classes) drops the service's header and links. Each view is audited as a production.
  */
-export default async function ChronologyPage({ params }: { params: Promise<{ personId: string }> }) {
+async function ChronologyPage({ params }: { params: Promise<{ personId: string }> }) {
   const actor = await requireActor();
   const { personId } = await recordIdsOrNotFound(params);
   const doc = await loadOrNotFound(getChronology(db, actor, personId, "view"));
@@ -87,3 +85,5 @@ export default async function ChronologyPage({ params }: { params: Promise<{ per
     </article>
   );
 }
+
+export default titled("Chronology", ChronologyPage);

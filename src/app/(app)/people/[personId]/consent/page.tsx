@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { CONSENT_PURPOSE_LABELS } from "@/domain/nrm/consent";
 import { requireActor } from "@/server/access/current-actor";
@@ -8,10 +7,9 @@ import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { ConsentDetails, ConsentSummary } from "../consent-and-nrm-sections";
 import { RecordConsentForm, SharingBasisForm, WithdrawConsentForm } from "./consent-forms";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "Consent and information sharing" };
-
-export default async function ConsentPage({ params }: { params: Promise<{ personId: string }> }) {
+async function ConsentPage({ params }: { params: Promise<{ personId: string }> }) {
   const actor = await requireActor();
   const { personId } = await recordIdsOrNotFound(params);
   const view = await loadOrNotFound(getConsentAndNrm(db, actor, personId, new Date(), { audit: true }));
@@ -49,3 +47,5 @@ export default async function ConsentPage({ params }: { params: Promise<{ person
     </>
   );
 }
+
+export default titled("Consent and information sharing", ConsentPage);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { NATIONALITIES } from "@/domain/nationality/countries";
 import { requireActor } from "@/server/access/current-actor";
@@ -7,10 +6,9 @@ import { getPersonDetails } from "@/server/people/get-person-details";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { CorrectDetailsForm } from "./correct-details-form";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "Correct details" };
-
-export default async function CorrectDetailsPage({ params }: { params: Promise<{ personId: string }> }) {
+async function CorrectDetailsPage({ params }: { params: Promise<{ personId: string }> }) {
   const actor = await requireActor();
   const { personId } = await recordIdsOrNotFound(params);
   const person = await loadOrNotFound(getPersonDetails(db, actor, personId));
@@ -29,3 +27,5 @@ export default async function CorrectDetailsPage({ params }: { params: Promise<{
     </>
   );
 }
+
+export default titled("Correct details", CorrectDetailsPage);

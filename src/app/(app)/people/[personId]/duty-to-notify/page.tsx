@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { NATIONALITIES, nationalityName } from "@/domain/nationality/countries";
 import { requireActor } from "@/server/access/current-actor";
@@ -8,10 +7,9 @@ import { getPersonPathway } from "@/server/people/get-person-pathway";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { DutyToNotifyForm } from "./duty-to-notify-form";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "Duty to Notify" };
-
-export default async function DutyToNotifyPage({ params }: { params: Promise<{ personId: string }> }) {
+async function DutyToNotifyPage({ params }: { params: Promise<{ personId: string }> }) {
   const actor = await requireActor();
   const { personId } = await recordIdsOrNotFound(params);
   const person = await loadOrNotFound(getPersonPathway(db, actor, personId));
@@ -53,3 +51,5 @@ export default async function DutyToNotifyPage({ params }: { params: Promise<{ p
     </>
   );
 }
+
+export default titled("Duty to Notify", DutyToNotifyPage);

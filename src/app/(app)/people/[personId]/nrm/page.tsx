@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import type { NrmDecisionKind } from "@/domain/nrm/nrm-referral";
 import { requireActor } from "@/server/access/current-actor";
@@ -8,10 +7,9 @@ import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { NrmSection } from "../consent-and-nrm-sections";
 import { NrmDecisionForm, NrmReferralForm, ReconsiderationForm } from "./nrm-forms";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "National Referral Mechanism" };
-
-export default async function NrmPage({ params }: { params: Promise<{ personId: string }> }) {
+async function NrmPage({ params }: { params: Promise<{ personId: string }> }) {
   const actor = await requireActor();
   const { personId } = await recordIdsOrNotFound(params);
   const view = await loadOrNotFound(getConsentAndNrm(db, actor, personId, new Date(), { audit: true }));
@@ -61,3 +59,5 @@ export default async function NrmPage({ params }: { params: Promise<{ personId: 
     </>
   );
 }
+
+export default titled("National Referral Mechanism", NrmPage);

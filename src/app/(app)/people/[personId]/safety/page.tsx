@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { roleHasPermission } from "@/domain/access/permissions";
 import { SafetyBanner } from "@/components/person/safety-banner";
@@ -8,10 +7,9 @@ import { getPersonPathway } from "@/server/people/get-person-pathway";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { SafetyFlagsForm } from "./safety-flags-form";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "Safety flags" };
-
-export default async function SafetyFlagsPage({ params }: { params: Promise<{ personId: string }> }) {
+async function SafetyFlagsPage({ params }: { params: Promise<{ personId: string }> }) {
   const actor = await requireActor();
   const { personId } = await recordIdsOrNotFound(params);
   const person = await loadOrNotFound(getPersonPathway(db, actor, personId));
@@ -35,3 +33,5 @@ export default async function SafetyFlagsPage({ params }: { params: Promise<{ pe
     </>
   );
 }
+
+export default titled("Safety flags", SafetyFlagsPage);

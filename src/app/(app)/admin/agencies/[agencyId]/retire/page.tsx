@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AGENCY_KIND_LABELS } from "@/domain/types";
@@ -9,10 +8,9 @@ import { db } from "@/server/db/client";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { RetireAgencyForm } from "./retire-agency-form";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "Retire an agency" };
-
-export default async function RetireAgencyPage({ params }: { params: Promise<{ agencyId: string }> }) {
+async function RetireAgencyPage({ params }: { params: Promise<{ agencyId: string }> }) {
   const actor = await requireActor();
   const { agencyId } = await recordIdsOrNotFound(params);
   const agency = await loadOrNotFound(getAgency(db, actor, agencyId));
@@ -115,3 +113,5 @@ function Blocker({ blocker, agency }: { blocker: RetirementBlocker; agency: { id
       );
   }
 }
+
+export default titled("Retire an agency", RetireAgencyPage);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { PERMISSION_LABELS, permissionChange } from "@/domain/access/permission-labels";
 import { roleAgencyMismatchMessage, roleFitsAgency } from "@/domain/accounts/role-agency";
@@ -11,14 +10,13 @@ import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { ChooseAccessForm } from "./choose-access-form";
 import { ConfirmAccessForm } from "./confirm-access-form";
-
-export const metadata: Metadata = { title: "Change role or agency" };
+import { titled } from "@/components/page-title";
 
 /**
  * Two steps: choose the role and agency (a GET form, so the choice is in the address), then read what
  * the new role brings and takes away and confirm. The use case checks everything again on confirm.
  */
-export default async function ChangeAccessPage({
+async function ChangeAccessPage({
   params,
   searchParams,
 }: {
@@ -120,3 +118,5 @@ function Confirm({
     </div>
   );
 }
+
+export default titled("Change role or agency", ChangeAccessPage);

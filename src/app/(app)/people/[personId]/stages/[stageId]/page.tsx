@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NRM_CONSENT_STAGE_KEY, NRM_DECISION_LABELS } from "@/domain/pathway/nrm-decision";
@@ -19,10 +18,9 @@ import { WithdrawReferralForm } from "./withdraw-referral-form";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { recordIdsOrNotFound } from "@/app/_lib/record-ids-or-not-found";
 import { StageUpdateForm } from "./stage-update-form";
+import { titled } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "Update a stage" };
-
-export default async function StagePage({ params }: { params: Promise<{ personId: string; stageId: string }> }) {
+async function StagePage({ params }: { params: Promise<{ personId: string; stageId: string }> }) {
   const actor = await requireActor();
   const { personId, stageId } = await recordIdsOrNotFound(params);
   const person = await loadOrNotFound(getPersonPathway(db, actor, personId));
@@ -117,3 +115,5 @@ export default async function StagePage({ params }: { params: Promise<{ personId
     </>
   );
 }
+
+export default titled("Update a stage", StagePage);
