@@ -4,11 +4,14 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const isCI = !!process.env.CI;
+// Two workers in CI, each with its own app server and database (the cores are shared with the
+// integration tests beside them); one locally unless E2E_WORKERS says otherwise. Embedded Postgres
+// (no DATABASE_URL) is one session: one worker there.
+const WORKERS = process.env.DATABASE_URL ? Number(process.env.E2E_WORKERS || (isCI ? 2 : 1)) : 1;
 
 export default defineConfig({
   testDir: "tests/e2e",
-  // Two cores: one browser at a time keeps the app server responsive.
-  workers: 1,
+  workers: WORKERS,
   fullyParallel: false,
   forbidOnly: isCI,
   // One retry in CI, reported as flaky in the summary: a failure that repeats is a failure.
@@ -53,13 +56,14 @@ export default defineConfig({
     url: baseURL,
     env: {
       E2E_PORT: String(PORT),
+      E2E_SERVERS: String(WORKERS),
       // scripts/e2e-server.ts stops when this process is gone, however it went.
       E2E_PLAYWRIGHT_PID: String(process.pid),
       AUTH_SECRET: "e2e-test-secret-not-for-production-0123456789abcdef",
       NEXT_TELEMETRY_DISABLED: "1",
     },
-    // Tests may read E2E_DATABASE_URL to check what the app stored.
-    wait: { stdout: /e2e database ready: (?<e2e_database_url>\S+)/ },
+    // Tests read their worker's database (E2E_DATABASE_URL, tests/e2e/fixtures.ts) to check what the app stored.
+    wait: { stdout: /e2e databases ready: (?<e2e_database_urls>\S+)/ },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",

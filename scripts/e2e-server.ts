@@ -4,26 +4,39 @@
 // (docs/decisions/0006); on SIGTERM stop Next, then drop the database and that role.
 import "./lib/outside-next";
 import type { ChildProcess } from "node:child_process";
-import { prepareTestDatabase, type TestDatabase } from "./lib/database";
+import { copyTestDatabase, prepareTestDatabase, type TestDatabase } from "./lib/database";
 import { buildIfNeeded, startNext } from "./lib/next-app";
 import { stopChild, waitForExit } from "./lib/spawn";
 import { createPrismaClient } from "../src/server/db/create-client";
 import { contactSweepUntilNothingRaised, sweepUntilNothingRaised } from "../tests/support/sweep-backlog";
 
-// playwright.config.ts passes both.
+// playwright.config.ts passes these: the first port, and how many servers (one per worker, on
+// consecutive ports, each with its own copy of the seeded database).
 const port = Number(process.env.E2E_PORT || 3100);
+const serverCount = Math.max(1, Number(process.env.E2E_SERVERS || 1));
 const authSecret = process.env.AUTH_SECRET || "e2e-test-secret-not-for-production-0123456789abcdef";
 
-let db: TestDatabase | null = null;
-let next: ChildProcess | null = null;
+const databases: TestDatabase[] = [];
+const servers: ChildProcess[] = [];
 let shuttingDown = false;
 
 async function shutdown(exitCode: number): Promise<never> {
   if (shuttingDown) process.exit(exitCode);
   shuttingDown = true;
-  if (next) await stopChild(next);
-  if (db) await db.dispose().catch((error: unknown) => console.error("Could not remove the e2e database:", error));
+  await Promise.all(servers.map((server) => stopChild(server)));
+  for (const db of databases) await db.dispose().catch((error: unknown) => console.error("Could not remove an e2e database:", error));
   process.exit(exitCode);
+}
+
+/** Waits until the server on this port answers (Playwright itself waits for the first one only). */
+async function untilAnswering(serverPort: number, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && server.exitCode === null) {
+    const answered = await fetch(`http://127.0.0.1:${serverPort}/sign-in`).then((response) => response.status < 500, () => false);
+    if (answered) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The e2e server on port ${serverPort} did not answer`);
 }
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
@@ -57,21 +70,25 @@ async function clearSweepBacklogs(url: string) {
 }
 
 async function main() {
-  db = await prepareTestDatabase({ prefix: "vcp_e2e", seed: true });
-  const env = {
+  const seeded = await prepareTestDatabase({ prefix: "vcp_e2e", seed: true });
+  databases.push(seeded);
+  await clearSweepBacklogs(seeded.url);
+  // Copied before any server connects to the seeded one (a template must have no connections).
+  for (let i = 1; i < serverCount; i++) databases.push(await copyTestDatabase(seeded, "vcp_e2e"));
+  const envOf = (db: TestDatabase) => ({
     DATABASE_URL: db.url,
     DATABASE_POOL_MAX: db.poolMax,
     AUTH_SECRET: authSecret,
     AUTH_TRUST_HOST: "true",
     NEXT_TELEMETRY_DISABLED: "1",
-  };
-  await clearSweepBacklogs(db.url);
-  await buildIfNeeded(env);
+  });
+  await buildIfNeeded(envOf(seeded));
   if (shuttingDown) return;
-  next = startNext({ port, host: "127.0.0.1" }, env);
-  // Playwright's `wait` picks this up and gives the tests E2E_DATABASE_URL.
-  console.log(`e2e database ready: ${db.url}`);
-  const code = await waitForExit(next);
+  for (const [i, db] of databases.entries()) servers.push(startNext({ port: port + i, host: "127.0.0.1" }, envOf(db)));
+  await Promise.all(servers.map((server, i) => untilAnswering(port + i, server)));
+  // Playwright's `wait` picks this up and gives the tests E2E_DATABASE_URLS (one per worker, in order).
+  console.log(`e2e databases ready: ${databases.map((db) => db.url).join(",")}`);
+  const code = await Promise.race(servers.map((server) => waitForExit(server)));
   if (!shuttingDown) {
     console.error(`next start exited (code ${code})`);
     await shutdown(code || 1);

@@ -41,7 +41,7 @@ function startServer(): Promise<{ child: ChildProcess; baseUrl: string }> {
   return new Promise((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`the e2e server exited (code ${code})`)));
     child.stdout!.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("e2e database ready")) resolve({ child, baseUrl: `http://127.0.0.1:${port}` });
+      if (chunk.toString().includes("e2e databases ready")) resolve({ child, baseUrl: `http://127.0.0.1:${port}` });
     });
   });
 }

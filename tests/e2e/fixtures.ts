@@ -19,7 +19,24 @@ const CONSOLE_REFUSAL = /Content Security Policy/i;
  *
  * A test that provokes a violation on purpose reads and empties `cspViolations` itself.
  */
-export const test = base.extend<{ cspViolations: CspViolation[] }>({
+export const test = base.extend<{ cspViolations: CspViolation[] }, { ownServer: void }>({
+  // Each worker has an app server and a database of its own (scripts/e2e-server.ts starts one per
+  // worker, on consecutive ports, each database a copy of the one seeded): specs running at the same
+  // time never see each other's changes. parallelIndex is the worker's slot, kept by its replacement
+  // after a failure, so a retry runs against the same server.
+  ownServer: [
+    async ({}, runWorker, workerInfo) => {
+      const urls = (process.env.E2E_DATABASE_URLS ?? "").split(",").filter(Boolean);
+      if (urls.length > 0) process.env.E2E_DATABASE_URL = urls[workerInfo.parallelIndex % urls.length];
+      await runWorker();
+    },
+    { scope: "worker", auto: true },
+  ],
+  baseURL: async ({ baseURL }, runTest, testInfo) => {
+    const url = new URL(baseURL!);
+    url.port = String(Number(url.port) + testInfo.parallelIndex);
+    await runTest(url.origin);
+  },
   cspViolations: [
     async ({ browser, context }, runTest) => {
       const violations: CspViolation[] = [];

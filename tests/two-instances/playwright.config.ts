@@ -12,6 +12,7 @@ export default defineConfig({
   // Waiting for the job runner's minute: two sweeps or more.
   timeout: 240_000,
   retries: 0,
+  workers: 1,
   // Two servers and a browser on a shared two-core machine: a sign-in's password hash can take a while.
   expect: { timeout: 15_000 },
   use: { ...base.use, baseURL: proxy },
