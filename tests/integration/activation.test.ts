@@ -14,6 +14,7 @@ import { beginSignIn } from "@/server/auth/begin-sign-in";
 import { completeSignIn } from "@/server/auth/complete-sign-in";
 import { verifyPassword } from "@/server/auth/password";
 import { replaceRecoveryCodes } from "@/server/auth/recovery-codes";
+import { throttleKeysFor } from "@/server/auth/sign-in-throttle";
 import { startSession } from "@/server/auth/start-session";
 import { totpCodeForStep } from "@/server/auth/totp";
 import { openTotpSecret } from "@/server/auth/totp-secret-box";
@@ -212,6 +213,13 @@ describe("changing one's own password", () => {
     // Three wrong passwords at sign-in, and a fourth here: the next try must wait.
     for (let i = 0; i < 3; i++) await beginSignIn(db, { email: actor.email, password: `wrong ${i}` }, context.clientAddress);
     await changeOwnPassword(db, actor, { currentPassword: "wrong again", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, context);
+    // The fourth failure locks the account for 2 s from when it began; a password hash can take longer
+    // than that on a loaded machine, so the lock is moved on a minute, standing in for a next try that
+    // comes quickly. The lock itself must be there.
+    const { account } = throttleKeysFor(actor.email.toLowerCase(), context.clientAddress);
+    const locked = await db.signInThrottle.findUniqueOrThrow({ where: { key: account } });
+    expect(locked.blockedUntil).not.toBeNull();
+    await db.signInThrottle.update({ where: { key: account }, data: { blockedUntil: new Date(Date.now() + MINUTE) } });
     expect(
       await changeOwnPassword(db, actor, { currentPassword: "test-password-not-secret", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, context),
     ).toMatchObject({ code: "too-many-attempts" });

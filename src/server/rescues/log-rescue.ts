@@ -106,7 +106,9 @@ export async function logRescue(db: Db, actor: Actor, rawInput: unknown, now = n
 
       await recordAudit(tx, actor, { action: "rescue.log", entity: "Rescue", entityId: rescue.id });
       return { rescueId: rescue.id, reference: rescue.reference, peopleCount: input.people.length, created: true };
-    });
+      // A whole operation (up to MAX_PEOPLE_PER_RESCUE people, a few statements each) is one
+      // transaction: Prisma's default 5 s ran out on a loaded machine, and the rescue was not logged.
+    }, { maxWait: 10_000, timeout: 60_000 });
     await publishRescueAfterCommit(db, logged.rescueId);
     return ok(logged);
   } catch (error) {
