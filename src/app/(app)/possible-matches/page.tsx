@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
-import { fieldId } from "@/components/form/error-summary";
 import { NotificationBanner } from "@/components/notification-banner";
 import { Pagination } from "@/components/pagination";
 import { TableScrollRegion } from "@/components/table-scroll-region";
@@ -94,7 +93,7 @@ export default async function PossibleMatchesPage({ searchParams }: Props) {
 
 /** A plain GET form, like the other lists': the view lives in the address and works without script. */
 function MatchListFilter({ query }: { query: MatchListQuery }) {
-  const id = fieldId("state");
+  const id = "match-list-state";
   return (
     <form method="get" action="/possible-matches" role="search" aria-label="Filter possible earlier rescues" className="mb-6 border-l-4 border-line bg-panel p-4" data-testid="list-filters">
       <div className="flex flex-wrap items-end gap-4">
