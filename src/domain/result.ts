@@ -31,6 +31,8 @@ export const REFUSAL_CODES = [
   "stage-moved-on",
   /** The possible earlier rescue was decided already. */
   "already-decided",
+  /** The possible earlier rescue has no decision to undo. */
+  "not-decided",
   /** The break-glass access was reviewed already. */
   "already-reviewed",
   /** A form's one-time key came back from another user: they must reload it. */

@@ -22,6 +22,7 @@ import { answerReferral } from "@/server/referrals/answer-referral";
 import { referStage } from "@/server/referrals/refer-stage";
 import { logRescue } from "@/server/rescues/log-rescue";
 import { closeCase } from "@/server/cases/close-case";
+import { decidePossibleMatch } from "@/server/possible-matches/decide-possible-match";
 import { toLondonInputValue } from "@/domain/time/london";
 import { outcomeOf, toFormData, type ActionOutcome } from "../support/form-data";
 import { recordConsent } from "@/server/nrm/record-consent";
@@ -147,6 +148,15 @@ async function freshPossibleMatch(where: "home" | "away") {
   await logOnePerson(db, logger, { t0: T0, now: new Date(T0.getTime() + 5 * MINUTE), person });
   const later = await logOnePerson(db, logger, { t0: T0, now: new Date(T0.getTime() + 5 * MINUTE), person });
   return (await db.possibleMatch.findFirstOrThrow({ where: { personId: later.personId }, select: { id: true } })).id;
+}
+
+/** The same, decided "same person" by that partnership's coordinator (version 1): a decision to undo. */
+async function freshDecidedMatch(where: "home" | "away") {
+  const matchId = await freshPossibleMatch(where);
+  const coordinator = where === "home" ? callers.get("coordinator")! : await awayActor("PARTNERSHIP", "COORDINATOR");
+  const decided = await decidePossibleMatch(db, coordinator, { matchId, version: "0", decision: "SAME_PERSON", note: "Same date of birth on both records (fictional)" });
+  if (!decided.ok) throw new Error(JSON.stringify(decided));
+  return matchId;
 }
 
 async function freshNotification(recipient: Actor) {
@@ -576,6 +586,22 @@ const SPECS: Record<string, Spec> = {
       version: 0,
       decision: "SAME_PERSON",
       note: "Same date of birth on both records (fictional)",
+    })),
+    expected: {
+      caseworker: { own: "forbidden", hidden: "forbidden" },
+      lead: { own: "forbidden", hidden: "forbidden" },
+      coordinator: { own: "allowed", hidden: "not-found" },
+      pcc: { own: "forbidden", hidden: "forbidden" },
+      admin: { own: "forbidden", hidden: "forbidden" },
+    },
+  },
+  "(app)/possible-matches/[matchId]/actions.ts#undoPossibleMatchDecisionAction": {
+    // The coordinator only (possible_match.undo), and only their own partnership's matches; every other role is refused by its rule.
+    targets: ["own", "hidden"],
+    call: withForm(async (target) => ({
+      matchId: await freshDecidedMatch(target === "hidden" ? "away" : "home"),
+      version: 1,
+      reason: "The dates of birth were typed from the wrong record (fictional)",
     })),
     expected: {
       caseworker: { own: "forbidden", hidden: "forbidden" },

@@ -9,7 +9,7 @@ import { getPersonDetails } from "../../src/server/people/get-person-details";
 import { getPersonPathway } from "../../src/server/people/get-person-pathway";
 import { decidePossibleMatch } from "../../src/server/possible-matches/decide-possible-match";
 import { getPossibleMatch } from "../../src/server/possible-matches/get-possible-match";
-import { listOpenPossibleMatches } from "../../src/server/possible-matches/list-possible-matches";
+import { listPossibleMatches } from "../../src/server/possible-matches/list-possible-matches";
 import { getRescue } from "../../src/server/rescues/get-rescue";
 import { logRescue } from "../../src/server/rescues/log-rescue";
 import { createWorld, MINUTE, minute, type World } from "../support/world";
@@ -144,7 +144,7 @@ describe("the coordinator's check", () => {
   it("lists open matches pseudonymised, with why and the agencies, and never a name", async () => {
     const { people: [earlier] } = await log(police, [{ name: "Ines Listfictional", nationality: "Romanian" }]);
     const { people: [later] } = await log(vcas, [{ name: "Ines Listfictional", nationality: "Romanian" }]);
-    const { rows } = await listOpenPossibleMatches(db, coordinator);
+    const { rows } = await listPossibleMatches(db, coordinator, {});
     const row = rows.find((r) => r.person.personId === later!.id);
     expect(row).toMatchObject({
       reason: "NAME_AND_NATIONALITY",
@@ -160,7 +160,7 @@ describe("the coordinator's check", () => {
     const { people: [later] } = await log(vcas, [{ name: "Ines Listfictional", nationality: "Romanian" }]);
     const [match] = await db.possibleMatch.findMany({ where: { personId: later!.id } });
     for (const actor of [vcas, await world.actor("POLICE", "AGENCY_LEAD"), await world.actor("PCC_OFFICE", "PCC_OFFICE"), await world.actor("PARTNERSHIP", "ADMINISTRATOR")]) {
-      await expect(listOpenPossibleMatches(db, actor)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(listPossibleMatches(db, actor, {})).rejects.toBeInstanceOf(ForbiddenError);
       await expect(getPossibleMatch(db, actor, match!.id)).rejects.toBeInstanceOf(ForbiddenError);
       await expect(decidePossibleMatch(db, actor, { matchId: match!.id, version: "0", decision: "SAME_PERSON", note: "Checked" })).rejects.toBeInstanceOf(ForbiddenError);
     }
@@ -172,7 +172,7 @@ describe("the coordinator's check", () => {
     const [match] = await db.possibleMatch.findMany({ where: { personId: later!.id } });
     const elsewhere = await createWorld(db, "rerescue-coord");
     const otherCoordinator = await elsewhere.actor("PARTNERSHIP", "COORDINATOR");
-    expect((await listOpenPossibleMatches(db, otherCoordinator)).total).toBe(0);
+    expect((await listPossibleMatches(db, otherCoordinator, {})).total).toBe(0);
     await expect(getPossibleMatch(db, otherCoordinator, match!.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(decidePossibleMatch(db, otherCoordinator, { matchId: match!.id, version: "0", decision: "SAME_PERSON", note: "Checked" })).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -191,7 +191,10 @@ describe("the coordinator's check", () => {
     });
 
     const stored = await db.possibleMatch.findUniqueOrThrow({ where: { id: match!.id } });
-    expect(stored).toMatchObject({ state: "SAME_PERSON", decidedById: coordinator.id, decisionNote: "Same date of birth on the police record", version: 1 });
+    expect(stored).toMatchObject({ state: "SAME_PERSON", decidedById: coordinator.id, version: 1 });
+    expect(await db.possibleMatchDecision.findMany({ where: { matchId: match!.id }, select: { decision: true, note: true, decidedById: true, undoneAt: true } })).toEqual([
+      { decision: "SAME_PERSON", note: "Same date of birth on the police record", decidedById: coordinator.id, undoneAt: null },
+    ]);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "possible_match.decide", entityId: match!.id } });
     expect(audit.changes).toEqual({ state: { before: "OPEN", after: "SAME_PERSON" } });
     expect(JSON.stringify([audit.changes, audit.entity, audit.entityId])).not.toContain("police record");
@@ -228,7 +231,7 @@ describe("the coordinator's check", () => {
       expect(result.ok).toBe(true);
     }
     expect(await db.timelineEvent.count({ where: { personId: later!.id, kind: "EARLIER_RESCUE_CONFIRMED" } })).toBe(0);
-    const open = await listOpenPossibleMatches(db, coordinator);
+    const open = await listPossibleMatches(db, coordinator, {});
     expect(open.rows.map((row) => row.person.personId)).not.toContain(later!.id);
   });
 

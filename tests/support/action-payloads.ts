@@ -7,6 +7,7 @@ import { bulkSelectionValue } from "../../src/domain/queue/bulk-selection";
 import { initialFormState } from "../../src/lib/form-state";
 import type { Actor } from "../../src/server/access/actor";
 import { openBreakGlass } from "../../src/server/break-glass/open-break-glass";
+import { decidePossibleMatch } from "../../src/server/possible-matches/decide-possible-match";
 import type { Db } from "../../src/server/db/create-client";
 import { notify } from "../../src/server/notifications/notify";
 import { referStage } from "../../src/server/referrals/refer-stage";
@@ -201,6 +202,16 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
       const match = await db.possibleMatch.findFirstOrThrow({ where: { personId: later.personId } });
       return { actor: coordinator, call: withState(toFormData({ matchId: match.id, version: 0, decision: "NOT_SAME_PERSON", note: "Different people (fictional)" })) };
     },
+    undoPossibleMatchDecisionAction: async () => {
+      const person = { name: `Payload Undofictional ${randomUUID().slice(0, 8)}`, nationality: "Romanian", interpreterNeeded: "no" };
+      const now = new Date();
+      await logOnePerson(db, police, { t0: new Date(now.getTime() - 30 * MINUTE), now, person });
+      const later = await logOnePerson(db, police, { t0: new Date(now.getTime() - 30 * MINUTE), now, person });
+      const match = await db.possibleMatch.findFirstOrThrow({ where: { personId: later.personId } });
+      const decided = await decidePossibleMatch(db, coordinator, { matchId: match.id, version: "0", decision: "SAME_PERSON", note: "Same person (fictional)" });
+      if (!decided.ok) throw new Error(`Match not decided: ${JSON.stringify(decided)}`);
+      return { actor: coordinator, call: withState(toFormData({ matchId: match.id, version: 1, reason: "Decided on the wrong pair (fictional)" })) };
+    },
     reviewBreakGlassAction: async () => {
       const person = await freshPerson();
       const opened = await openBreakGlass(db, coordinator, { personId: person.personId, reason: "Checking a possible previous rescue of the same person" });
@@ -284,7 +295,7 @@ export async function actionPayloads(db: Db, world: World): Promise<ActionPayloa
 export async function worldSnapshot(db: Db, world: World) {
   const partnershipId = world.partnership.id;
   const inWorld = { person: { rescue: { partnershipId } } };
-  const [counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies, consents, sharingBases, nrmReferrals, dutyToNotify, possibleMatches] = await Promise.all([
+  const [counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies, consents, sharingBases, nrmReferrals, dutyToNotify, possibleMatches, matchDecisions] = await Promise.all([
     Promise.all([
       countCaseTables(db),
       db.referral.count(),
@@ -309,6 +320,7 @@ export async function worldSnapshot(db: Db, world: World) {
     db.nrmReferral.findMany({ where: inWorld, orderBy: { id: "asc" } }),
     db.dutyToNotify.findMany({ where: { partnershipId }, orderBy: { id: "asc" } }),
     db.possibleMatch.findMany({ where: { partnershipId }, orderBy: { id: "asc" } }),
+    db.possibleMatchDecision.findMany({ where: { match: { partnershipId } }, orderBy: { id: "asc" } }),
   ]);
-  return { counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies, consents, sharingBases, nrmReferrals, dutyToNotify, possibleMatches };
+  return { counts, stages, referrals, notices, grants, partnership, placements, pathwayVersions, accounts, links, agencies, consents, sharingBases, nrmReferrals, dutyToNotify, possibleMatches, matchDecisions };
 }

@@ -16,10 +16,19 @@ export function listParams(query: RawQuery): Record<string, string> {
  * bookmark and the browser's history all read the same for the same view.
  */
 export function redirectToCanonicalList(path: string, raw: RawQuery, kind: "people" | "cases"): void {
-  const canonical = listHref(path, parseListQuery(raw, kind));
+  redirectToCanonical(raw, listHref(path, parseListQuery(raw, kind)));
+}
+
+/**
+ * The same for any list, given its canonical address. `passThrough` names parameters that are not part
+ * of the view (a confirmation banner's flag): they neither make an address non-canonical nor survive a
+ * redirect.
+ */
+export function redirectToCanonical(raw: RawQuery, canonical: string, passThrough: readonly string[] = []): void {
   const sorted = (params: URLSearchParams) => [...params.entries()].map(([k, v]) => `${k}=${v}`).sort().join("&");
   const given = new URLSearchParams();
   for (const [key, value] of Object.entries(raw)) {
+    if (passThrough.includes(key)) continue;
     if (typeof value === "string") given.append(key, value);
     else for (const each of value ?? []) given.append(key, each);
   }

@@ -39,6 +39,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "case.reopen": "Reopen a closed case, restarting its open work",
   "chronology.produce": "Print or download the chronology of a person their agency works with",
   "possible_match.review": "Check people flagged as possibly rescued before, and record whether they are the same person",
+  "possible_match.undo": "Undo a decision on a possible earlier rescue, with a reason, so the pair is checked again",
 };
 
 export type PermissionChange = { gains: Permission[]; loses: Permission[]; keeps: Permission[] };

@@ -13,7 +13,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     "queue.view", "note.add", "accommodation.record", "person.correct", "person.assess_age", "person.link_dependant", "person.safety_flags", "consent.record", "nrm.record", "duty_to_notify.record", "notification.read", "contact.record", "chronology.produce",
     "stage.assign", "team.view", "person.access_log", "case.close", "case.reopen",
   ],
-  COORDINATOR: ["case.view_pseudonymised", "case.break_glass", "notification.read", "dashboard.view", "case.close", "case.reopen", "possible_match.review"],
+  COORDINATOR: ["case.view_pseudonymised", "case.break_glass", "notification.read", "dashboard.view", "case.close", "case.reopen", "possible_match.review", "possible_match.undo"],
   PCC_OFFICE: ["notification.read", "dashboard.view"],
   ADMINISTRATOR: ["audit.view", "break_glass.review", "admin.manage", "user.manage"],
 };

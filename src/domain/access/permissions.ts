@@ -39,6 +39,7 @@ export const PERMISSIONS = [
   "case.reopen",
   "chronology.produce",
   "possible_match.review",
+  "possible_match.undo",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,6 +77,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "case.close",
     "case.reopen",
     "possible_match.review",
+    "possible_match.undo",
   ],
   PCC_OFFICE: ["notification.read", "dashboard.view"],
   ADMINISTRATOR: ["audit.view", "break_glass.review", "admin.manage", "user.manage"],

@@ -33,7 +33,8 @@ export type TimelineKind =
   | "NRM_DECISION_RECORDED"
   | "NRM_RECONSIDERATION_REQUESTED"
   | "DUTY_TO_NOTIFY_SENT"
-  | "EARLIER_RESCUE_CONFIRMED";
+  | "EARLIER_RESCUE_CONFIRMED"
+  | "EARLIER_RESCUE_WITHDRAWN";
 
 /** One entry of a person's timeline as the pathway page shows it (newest first, with who and when). */
 export type TimelineEntryView = {

@@ -85,6 +85,9 @@ export function describeTimelineEntry(entry: TimelineWordsInput): string {
     case "EARLIER_RESCUE_CONFIRMED":
       // Which earlier record is the coordinator's to know: the entry never names it (docs/decisions/0027).
       return `The partnership coordinator confirmed that this person was rescued before: consider the re-trafficking risk`;
+    case "EARLIER_RESCUE_WITHDRAWN":
+      // As unnamed as the confirmation it takes back.
+      return `The partnership coordinator withdrew the confirmation that this person was rescued before: it is being checked again`;
     default:
       return unreachable(entry.kind);
   }

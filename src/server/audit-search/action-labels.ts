@@ -90,6 +90,7 @@ const LABELS: Record<AuditAction, string> = {
   "possible_match.list": "Viewed possible earlier rescues",
   "possible_match.view": "Viewed a possible earlier rescue",
   "possible_match.decide": "Decided a possible earlier rescue",
+  "possible_match.undo": "Undid a decision on a possible earlier rescue",
   "permission.denied": "Refused: role not allowed",
 };
 

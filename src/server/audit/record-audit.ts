@@ -94,6 +94,7 @@ export type AuditAction =
   | "possible_match.list"
   | "possible_match.view"
   | "possible_match.decide"
+  | "possible_match.undo"
   | "permission.denied";
 
 export type AuditValue = string | number | boolean | null | readonly string[];

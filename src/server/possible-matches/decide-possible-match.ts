@@ -4,16 +4,15 @@ import { typedText } from "@/domain/input/text";
 import { wholeNumber } from "@/domain/input/whole-number";
 import { POSSIBLE_MATCH_DECISIONS, POSSIBLE_MATCH_NOTE_MAX, type PossibleMatchDecision } from "@/domain/possible-match/possible-match";
 import { invalid, ok, refused, type Result } from "@/domain/result";
-import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
 import { idFromInput, recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
 import { publishChangesAfterCommit } from "../live/publish";
-import { notify } from "../notifications/notify";
 import { recordTimeline } from "../timeline/record-timeline";
 import { reviewableMatches } from "./possible-match-view";
+import { LOGGED_PERSON_SELECT, tellLoggingAgencies } from "./tell-logging-agencies";
 
 export const decidePossibleMatchSchema = z.object({
   matchId: z.uuid("Possible match not found"),
@@ -28,9 +27,9 @@ export const decidePossibleMatchSchema = z.object({
 export type DecidedMatch = { matchId: string; decision: PossibleMatchDecision };
 
 /**
- * The coordinator records whether two flagged people are the same person, with a note (kept on the
- * match, never in the audit row). At the version the form was shown; a decided match is not decided
- * again. "Same person" writes a timeline entry on both people (which never names the other record)
+ * The coordinator records whether two flagged people are the same person, with a note (kept in the
+ * match's decision history, never in the audit row). At the version the form was shown; a decided
+ * match is not decided again until the decision is undone (undo-possible-match-decision.ts). "Same person" writes a timeline entry on both people (which never names the other record)
  * and tells the leads of the agencies that logged each rescue about their own person, so they can set
  * the re-trafficking safety flag; "not the same" is only the match row and the audit row.
  */
@@ -46,8 +45,8 @@ export async function decidePossibleMatch(db: Db, actor: Actor, rawInput: unknow
       id: true,
       state: true,
       version: true,
-      person: { select: { id: true, caseReference: true, rescue: { select: { loggedByAgencyId: true } } } },
-      earlierPerson: { select: { id: true, caseReference: true, rescue: { select: { loggedByAgencyId: true } } } },
+      person: LOGGED_PERSON_SELECT,
+      earlierPerson: LOGGED_PERSON_SELECT,
     },
   });
   if (!match) {
@@ -60,9 +59,13 @@ export async function decidePossibleMatch(db: Db, actor: Actor, rawInput: unknow
   const decided = await db.$transaction(async (tx) => {
     const { count } = await tx.possibleMatch.updateMany({
       where: { id: match.id, state: "OPEN", version: input.version },
-      data: { state: input.decision, decidedById: actor.id, decidedAt: now, decisionNote: input.note, version: { increment: 1 } },
+      data: { state: input.decision, decidedById: actor.id, decidedAt: now, version: { increment: 1 } },
     });
     if (count === 0) return false;
+    const decision = await tx.possibleMatchDecision.create({
+      data: { matchId: match.id, decision: input.decision, note: input.note, decidedById: actor.id, decidedAt: now },
+      select: { id: true },
+    });
     await recordAudit(tx, actor, {
       action: "possible_match.decide",
       entity: "PossibleMatch",
@@ -73,41 +76,18 @@ export async function decidePossibleMatch(db: Db, actor: Actor, rawInput: unknow
       for (const person of [match.person, match.earlierPerson]) {
         await recordTimeline(tx, actor, { personId: person.id, kind: "EARLIER_RESCUE_CONFIRMED", occurredAt: now });
       }
-      await tellLoggingAgencies(tx, actor, match.id, [match.person, match.earlierPerson]);
+      await tellLoggingAgencies(tx, actor, [match.person, match.earlierPerson], {
+        kind: "EARLIER_RESCUE_CONFIRMED",
+        // Per decision: a pair decided, undone and decided again tells the leads again.
+        dedupeKeyOf: (person) => `earlier-rescue:${decision.id}:${person.id}`,
+        titleOf: (person) => `${person.caseReference} was rescued before`,
+        bodyOf: (person) =>
+          `The partnership coordinator confirmed that ${person.caseReference} is the same person as an earlier record. Re-trafficking is a risk: check the safety flags.`,
+      });
     }
     return true;
   });
   if (!decided) return refused("already-decided", "This possible match was decided already: check the case as it is now.");
   if (input.decision === "SAME_PERSON") await publishChangesAfterCommit(db, [match.person.id, match.earlierPerson.id]);
   return ok({ matchId: match.id, decision: input.decision });
-}
-
-/**
- * Each logging agency's leads hear about their own person only (their case reference and a link to a
- * page they may see): the notice never names the other record, which may belong to an agency they
- * cannot see.
- */
-async function tellLoggingAgencies(
-  tx: Prisma.TransactionClient,
-  actor: Actor,
-  matchId: string,
-  people: { id: string; caseReference: string; rescue: { loggedByAgencyId: string } }[],
-) {
-  for (const person of people) {
-    const leads = await tx.user.findMany({
-      where: { active: true, role: "AGENCY_LEAD", agencyId: person.rescue.loggedByAgencyId, agency: { partnershipId: actor.partnershipId } },
-      select: { id: true },
-    });
-    await notify(
-      tx,
-      leads.map((lead) => lead.id),
-      {
-        kind: "EARLIER_RESCUE_CONFIRMED",
-        title: `${person.caseReference} was rescued before`,
-        body: `The partnership coordinator confirmed that ${person.caseReference} is the same person as an earlier record. Re-trafficking is a risk: check the safety flags.`,
-        href: `/people/${person.id}`,
-        dedupeKey: `earlier-rescue:${matchId}:${person.id}`,
-      },
-    );
-  }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { agencyDisplayName } from "@/domain/agencies/agency-details";
-import type { PossibleMatchReason, PossibleMatchState } from "@/domain/possible-match/possible-match";
+import type { PossibleMatchDecision, PossibleMatchReason, PossibleMatchState } from "@/domain/possible-match/possible-match";
 import type { AgeGroup } from "@/domain/types";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
@@ -48,6 +48,44 @@ export const POSSIBLE_MATCH_SELECT = {
   person: { select: SIDE_SELECT },
   earlierPerson: { select: SIDE_SELECT },
 } satisfies Prisma.PossibleMatchSelect;
+
+/** One decision in a match's history, newest first: what was decided and why, and whether it was undone. */
+export type MatchDecisionView = {
+  id: string;
+  decision: PossibleMatchDecision;
+  note: string;
+  decidedByName: string;
+  decidedAt: Date;
+  undone: { byName: string; at: Date; reason: string } | null;
+};
+
+export const MATCH_DECISIONS_SELECT = {
+  orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
+  select: {
+    id: true,
+    decision: true,
+    note: true,
+    decidedAt: true,
+    decidedBy: { select: { name: true } },
+    undoneAt: true,
+    undoReason: true,
+    undoneBy: { select: { name: true } },
+  },
+} satisfies Prisma.PossibleMatch$decisionsArgs;
+
+type DecisionRow = Prisma.PossibleMatchDecisionGetPayload<{ select: (typeof MATCH_DECISIONS_SELECT)["select"] }>;
+
+export function matchDecisionView(row: DecisionRow): MatchDecisionView {
+  return {
+    id: row.id,
+    // The table's CHECK keeps OPEN out of a decision row.
+    decision: row.decision as PossibleMatchDecision,
+    note: row.note,
+    decidedByName: row.decidedBy.name,
+    decidedAt: row.decidedAt,
+    undone: row.undoneAt && row.undoneBy && row.undoReason !== null ? { byName: row.undoneBy.name, at: row.undoneAt, reason: row.undoReason } : null,
+  };
+}
 
 type SideRow = Prisma.PersonGetPayload<{ select: typeof SIDE_SELECT }>;
 type MatchRow = Prisma.PossibleMatchGetPayload<{ select: typeof POSSIBLE_MATCH_SELECT }>;
