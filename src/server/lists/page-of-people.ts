@@ -53,7 +53,9 @@ function pageCountOf(total: number): number {
 /**
  * One page of the people matching `where` (the caller's visibility rule and filters), in the list's
  * order, with the total. Closed cases (the history) are paged in SQL: a COUNT and a LIMIT/OFFSET; live
- * cases, bounded by live work, in one read of their ids.
+ * cases, bounded by live work, in one read of their ids. Agency staff's live view reads through
+ * `pageOfLivePeople` below instead (their rule's Prisma form grows with the agency's history); the
+ * coordinator's rule is the partnership, which Prisma's form answers without the stages.
  *
  * "Next due" (most urgent first, as the queue orders) and "a stage overdue" read each person's most
  * urgent open stage, which Prisma cannot order or compare by. Those views are of live cases only, so the visibility rule first picks the matching
