@@ -1,7 +1,7 @@
 import "server-only";
 import { STAGE_STATES_WITH_WORK } from "@/domain/pathway/stage-states";
 import { CLOSED_WITH_CASE_REASON } from "@/domain/cases/case-closing";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "./actor";
 
 const NOBODY: Prisma.PersonWhereInput = { id: { in: [] } };
@@ -12,7 +12,8 @@ const NOBODY: Prisma.PersonWhereInput = { id: { in: [] } };
  * that is open or done, or a stage referred to it and waiting for an answer. A stage the person
  * declined or one marked not needed does not, on its own, keep the agency seeing them
  * (docs/decisions/0003) — except a stage ended by closing the case (docs/decisions/0021). Every other role sees no person record here (the coordinator's
- * pseudonymised view is `pseudonymisedCases`).
+ * pseudonymised view is `pseudonymisedCases`). The lists of live people read the same rule in SQL
+ * (`visiblePersonSql`, below): a change here is a change there.
  */
 export function visiblePeople(actor: Actor): Prisma.PersonWhereInput {
   if (actor.role !== "CASEWORKER" && actor.role !== "AGENCY_LEAD") return NOBODY;
@@ -36,6 +37,42 @@ export function visiblePeople(actor: Actor): Prisma.PersonWhereInput {
       },
     ],
   };
+}
+
+/**
+ * `visiblePeople` in SQL, as a condition on the person aliased `p` in a raw statement: the same rule,
+ * clause for clause, kept beside it by tests/integration/visibility-sql.test.ts, which compares the two
+ * on generated histories (stages in every state, consents, lawful bases, referrals, closed cases,
+ * another partnership). It exists for lists of live people: Prisma's form makes "owns a stage of" an
+ * EXISTS that Postgres may run once as a hash of every stage the agency ever owned (126,673 for the
+ * busiest agency on the 50,000-person history), so the list grew with the history. Here each EXISTS
+ * ends in `OFFSET 0`, which Postgres never turns into a hash or a join: each is a probe of this one
+ * person's rows by index, and a statement that starts from live people costs what its live people do.
+ */
+export function visiblePersonSql(actor: Actor): Prisma.Sql {
+  if (actor.role !== "CASEWORKER" && actor.role !== "AGENCY_LEAD") return Prisma.sql`FALSE`;
+  const agency = Prisma.sql`${actor.agencyId}::uuid`;
+  return Prisma.sql`EXISTS (
+    SELECT 1 FROM "Rescue" vr
+    WHERE vr."id" = p."rescueId" AND vr."partnershipId" = ${actor.partnershipId}::uuid AND (
+      vr."loggedByAgencyId" = ${agency}
+      OR (
+        EXISTS (
+          SELECT 1 FROM "Stage" vs
+          WHERE vs."personId" = p."id" AND (
+            (vs."ownerAgencyId" = ${agency} AND (
+              vs."state" = ANY(${[...STAGE_STATES_WITH_WORK]}::"StageState"[])
+              OR (vs."state" = 'NOT_NEEDED' AND vs."closingReason" = ${CLOSED_WITH_CASE_REASON})))
+            OR EXISTS (SELECT 1 FROM "Referral" vf WHERE vf."stageId" = vs."id" AND vf."toAgencyId" = ${agency} AND vf."state" = 'PENDING' OFFSET 0))
+          OFFSET 0)
+        AND (
+          NOT EXISTS (
+            SELECT 1 FROM "Consent" vc
+            WHERE vc."personId" = p."id" AND vc."purpose" = 'AGENCY_SHARING' AND vc."agencyId" = ${agency} AND vc."supersededAt" IS NULL
+              AND (vc."given" = FALSE OR vc."withdrawnOn" IS NOT NULL)
+            OFFSET 0)
+          OR EXISTS (SELECT 1 FROM "SharingBasis" vb WHERE vb."personId" = p."id" AND vb."purpose" = 'AGENCY_SHARING' AND vb."agencyId" = ${agency} OFFSET 0))))
+    OFFSET 0)`;
 }
 
 /**

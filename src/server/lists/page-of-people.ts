@@ -53,7 +53,9 @@ function pageCountOf(total: number): number {
 /**
  * One page of the people matching `where` (the caller's visibility rule and filters), in the list's
  * order, with the total. Closed cases (the history) are paged in SQL: a COUNT and a LIMIT/OFFSET; live
- * cases, bounded by live work, in one read of their ids.
+ * cases, bounded by live work, in one read of their ids. Agency staff's live view reads through
+ * `pageOfLivePeople` below instead (their rule's Prisma form grows with the agency's history); the
+ * coordinator's rule is the partnership, which Prisma's form answers without the stages.
  *
  * "Next due" (most urgent first, as the queue orders) and "a stage overdue" read each person's most
  * urgent open stage, which Prisma cannot order or compare by. Those views are of live cases only, so the visibility rule first picks the matching
@@ -106,6 +108,42 @@ export async function pageOfPeople(db: Db, where: Prisma.PersonWhereInput, query
           select: { id: true },
         });
   return { ids: rows.map((row) => row.id), total, page, pageCount };
+}
+
+/**
+ * One page of live people in the list's order, with the total, in one statement that starts from the
+ * live people (`Person.closedAt IS NULL`, indexed) and asks `conditions` of each: the visibility rule's
+ * SQL form (`visiblePersonSql`) and the view's filters and search, as SQL on the person `p`, their
+ * rescue `r` and their identity `i`. Its rescue, identity and most urgent stage are each read by index
+ * for that person (`OFFSET 0` keeps a subquery from being planned as a hash of its whole table), so the
+ * statement costs what the live people do, however long the history: on the 50,000-person history the
+ * Prisma form hashed every stage the busiest agency ever owned and every rescue, three times.
+ */
+export async function pageOfLivePeople(db: Db, conditions: Prisma.Sql, query: ListQuery, now: Date): Promise<PeoplePage> {
+  const urgency = query.sort === "due" || query.overdue;
+  // The identity is read for the name order and the search box only (agencyMatchSql reads `i`).
+  const identity = query.sort === "name" || query.q !== "";
+  const ordered = await db.$queryRaw<{ id: string }[]>`
+    SELECT p."id"
+    FROM "Person" p
+    CROSS JOIN LATERAL (
+      SELECT r."occurredAt", r."reference", r."operationReference", r."loggedByAgencyId" FROM "Rescue" r WHERE r."id" = p."rescueId" OFFSET 0
+    ) r
+    ${
+      identity
+        ? Prisma.sql`LEFT JOIN LATERAL (
+            SELECT i."name", i."description", i."dateOfBirth" FROM "PersonIdentity" i WHERE i."personId" = p."id" OFFSET 0
+          ) i ON TRUE`
+        : Prisma.empty
+    }
+    ${urgency ? Prisma.sql`JOIN "PathwayTemplate" t ON t."id" = p."templateId" LEFT JOIN LATERAL (${mostUrgentStageSql(now)}) u ON TRUE` : Prisma.empty}
+    WHERE p."closedAt" IS NULL AND ${conditions}
+    ${query.overdue ? Prisma.sql`AND u."rank" = 0` : Prisma.empty}
+    ORDER BY ${ORDER_SQL[query.sort]}`;
+  const total = ordered.length;
+  const pageCount = pageCountOf(total);
+  const page = Math.min(query.page, pageCount);
+  return { ids: ordered.slice((page - 1) * LIST_PAGE_SIZE, page * LIST_PAGE_SIZE).map((row) => row.id), total, page, pageCount };
 }
 
 /** Puts loaded rows back in the page's order (a `WHERE id = ANY(...)` returns them in any order). */

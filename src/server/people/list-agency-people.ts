@@ -4,17 +4,17 @@ import { openStagesByUrgency, type ClockInput } from "@/domain/pathway/clock";
 import type { CaseCloseReason } from "@/domain/cases/case-closing";
 import { parseListQuery, type ListQuery, type RawQuery } from "@/domain/lists/list-query";
 import { personDisplayName } from "@/domain/person-name";
-import { parseSearchTerm, type SearchKind } from "@/domain/search/search-terms";
+import { parseSearchTerm, type SearchKind, type SearchTerm } from "@/domain/search/search-terms";
 import type { AgeGroup } from "@/domain/types";
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
-import { seesMinimalRecord, visiblePeople } from "../access/visibility";
+import { seesMinimalRecord, visiblePeople, visiblePersonSql } from "../access/visibility";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
-import { inPageOrder, pageOfPeople } from "../lists/page-of-people";
+import { inPageOrder, pageOfLivePeople, pageOfPeople } from "../lists/page-of-people";
 import { listStagesOf, OPEN_STAGES_JSON_SQL } from "../lists/open-stages-sql";
-import { recordSearchAudit, searchMatch } from "../search/search-people";
+import { agencyMatchSql, recordSearchAudit, searchMatch } from "../search/search-people";
 
 export type PersonRow = {
   id: string;
@@ -79,17 +79,24 @@ export async function listAgencyPeople(db: Db, actor: Actor, input: RawQuery = {
   const match = parsed.term ? searchMatch(actor, parsed.term) : {};
   if (typeof match === "string") return { ...empty, searchError: match, searchKind: null };
 
-  const where: Prisma.PersonWhereInput = {
-    AND: [
-      visiblePeople(actor),
-      query.status === "live" ? { closedAt: null } : { closedAt: { not: null } },
-      query.age ? { ageGroup: query.age } : {},
-      query.agency === "logged" ? { rescue: { loggedByAgencyId: actor.agencyId } } : {},
-      query.agency === "shared" ? { rescue: { loggedByAgencyId: { not: actor.agencyId } } } : {},
-      match,
-    ],
-  };
-  const { ids, total, page, pageCount } = await pageOfPeople(db, where, query, now);
+  const { ids, total, page, pageCount } =
+    query.status === "live"
+      ? await pageOfLivePeople(db, liveConditions(actor, query, parsed.term), query, now)
+      : await pageOfPeople(
+          db,
+          {
+            AND: [
+              visiblePeople(actor),
+              { closedAt: { not: null } },
+              query.age ? { ageGroup: query.age } : {},
+              query.agency === "logged" ? { rescue: { loggedByAgencyId: actor.agencyId } } : {},
+              query.agency === "shared" ? { rescue: { loggedByAgencyId: { not: actor.agencyId } } } : {},
+              match,
+            ],
+          },
+          query,
+          now,
+        );
   const details = ids.length === 0 ? [] : await loadDetails(db, actor, ids);
 
   if (parsed.term) await recordSearchAudit(db, actor, parsed.term.kind, total);
@@ -125,6 +132,20 @@ export async function listAgencyPeople(db: Db, actor: Actor, input: RawQuery = {
     };
   });
   return { query, searchError: null, searchKind: parsed.term?.kind ?? null, total, page, pageCount, rows };
+}
+
+/**
+ * The live view's rule and filters in SQL (pageOfLivePeople), the same as the closed view's Prisma
+ * `where` above: the visibility rule's SQL form, age group, who logged the rescue, and the search box's
+ * SQL form. tests/integration/visibility-sql.test.ts compares every view with the Prisma form.
+ */
+function liveConditions(actor: Actor, query: ListQuery, term: SearchTerm | null): Prisma.Sql {
+  const conditions = [visiblePersonSql(actor)];
+  if (query.age) conditions.push(Prisma.sql`p."ageGroup" = ${query.age}::"AgeGroup"`);
+  if (query.agency === "logged") conditions.push(Prisma.sql`r."loggedByAgencyId" = ${actor.agencyId}::uuid`);
+  if (query.agency === "shared") conditions.push(Prisma.sql`r."loggedByAgencyId" <> ${actor.agencyId}::uuid`);
+  if (term) conditions.push(agencyMatchSql(actor, term));
+  return Prisma.join(conditions, " AND ");
 }
 
 /**

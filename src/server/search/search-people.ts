@@ -3,7 +3,7 @@ import { roleHasPermission } from "@/domain/access/permissions";
 import { personDisplayName } from "@/domain/person-name";
 import { parsePageNumber, parseSearchTerm, SEARCH_PAGE_SIZE, type SearchKind, type SearchTerm } from "@/domain/search/search-terms";
 import type { AgeGroup } from "@/domain/types";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
 import { ForbiddenError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
@@ -50,6 +50,29 @@ function agencyMatch(actor: Actor, term: SearchTerm): Prisma.PersonWhereInput {
           ...(seesMinimalRecord(actor) ? [] : [{ rescue: { operationReference: text } }]),
         ],
       };
+    }
+  }
+}
+
+/**
+ * `agencyMatch` in SQL, on the person `p`, their rescue `r` and their identity `i` (left-joined) in a
+ * raw statement: the search box of the live people list, which reads in SQL so that it grows with live
+ * work only (page-of-people.ts). Kept beside `agencyMatch` by tests/integration/visibility-sql.test.ts,
+ * which compares the two on every kind of term.
+ */
+export function agencyMatchSql(actor: Actor, term: SearchTerm): Prisma.Sql {
+  switch (term.kind) {
+    case "case-reference":
+      return Prisma.sql`p."caseReference" = ${term.value}`;
+    case "rescue-reference":
+      return Prisma.sql`r."reference" = ${term.value}`;
+    case "date-of-birth":
+      return Prisma.sql`i."dateOfBirth" = ${term.value.toISOString().slice(0, 10)}::date`;
+    case "text": {
+      // The pattern Prisma builds for `contains` (ILIKE, with %, _ and \ escaped by containsLiterally).
+      const like = `%${containsLiterally(term.value).contains}%`;
+      const operation = seesMinimalRecord(actor) ? Prisma.empty : Prisma.sql` OR r."operationReference" ILIKE ${like}`;
+      return Prisma.sql`(i."name" ILIKE ${like} OR i."description" ILIKE ${like} OR p."caseReference" ILIKE ${like} OR r."reference" ILIKE ${like}${operation})`;
     }
   }
 }

@@ -1,0 +1,205 @@
+// The visibility rule and the search box each have a Prisma form (visiblePeople, agencyMatch) and an SQL
+// form for the lists of live people (visiblePersonSql, agencyMatchSql; issue 15). This test keeps them
+// one rule: on generated histories shuffled so that every clause of the rule decides somebody, both
+// forms find the same people for every account, and the live list read through SQL is, view by view
+// and page by page, the list the Prisma form gives.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Random } from "../../prisma/seed/random";
+import { generateHistory } from "../../scripts/lib/generate-history";
+import { CLOSED_WITH_CASE_REASON } from "../../src/domain/cases/case-closing";
+import { parseListQuery, type RawQuery } from "../../src/domain/lists/list-query";
+import { parseSearchTerm } from "../../src/domain/search/search-terms";
+import type { StageState } from "../../src/domain/types";
+import type { Prisma } from "../../src/generated/prisma/client";
+import type { Actor } from "../../src/server/access/actor";
+import { loadActor } from "../../src/server/access/load-actor";
+import { visiblePeople, visiblePersonSql } from "../../src/server/access/visibility";
+import { createPrismaClient } from "../../src/server/db/create-client";
+import { pageOfPeople } from "../../src/server/lists/page-of-people";
+import { listAgencyPeople } from "../../src/server/people/list-agency-people";
+import { searchMatch } from "../../src/server/search/search-people";
+
+const db = createPrismaClient();
+const NOW = new Date("2026-06-01T00:00:00Z");
+const SLUGS = ["scale-vsql-a", "scale-vsql-b"];
+const STATES: StageState[] = ["NOT_STARTED", "IN_PROGRESS", "PAUSED", "DONE", "NOT_NEEDED", "DECLINED"];
+const REASONS = [CLOSED_WITH_CASE_REASON, "Has support from family", null];
+
+let actors: Actor[] = [];
+
+/** Moves a share of the generated history into every shape the rule has a clause for. */
+async function shuffle(partnershipId: string, rng: Random): Promise<void> {
+  const agencies = await db.agency.findMany({ where: { partnershipId, kind: { notIn: ["PARTNERSHIP", "PCC_OFFICE"] } }, select: { id: true } });
+  const staff = await db.user.findMany({ where: { agency: { partnershipId } }, select: { id: true, agencyId: true } });
+  const userOf = (agencyId: string) => staff.find((user) => user.agencyId === agencyId)!.id;
+  const agencyIds = agencies.map((agency) => agency.id);
+  const people = await db.person.findMany({ where: { rescue: { partnershipId } }, select: { id: true, rescueId: true, stages: { select: { id: true, ownerAgencyId: true } } } });
+
+  // Stages: new states (and closing reasons), some to another agency.
+  const changes = new Map<string, string[]>();
+  for (const person of people) {
+    for (const stage of person.stages) {
+      if (!rng.chance(0.35)) continue;
+      const state = rng.pick(STATES);
+      const reason = state === "NOT_NEEDED" ? rng.pick(REASONS) : null;
+      const owner = rng.chance(0.3) ? rng.pick(agencyIds) : stage.ownerAgencyId;
+      const key = JSON.stringify([state, reason, owner]);
+      changes.set(key, [...(changes.get(key) ?? []), stage.id]);
+    }
+  }
+  for (const [key, ids] of changes) {
+    const [state, closingReason, ownerAgencyId] = JSON.parse(key) as [StageState, string | null, string];
+    await db.stage.updateMany({ where: { id: { in: ids } }, data: { state, closingReason, ownerAgencyId } });
+  }
+
+  // Cases closed and reopened; rescues logged by another agency.
+  const flip = people.filter(() => rng.chance(0.2)).map((person) => person.id);
+  await db.$executeRaw`UPDATE "Person" SET "closedAt" = CASE WHEN "closedAt" IS NULL THEN ${NOW}::timestamptz ELSE NULL END WHERE "id" = ANY(${flip}::uuid[])`;
+  const rescues = [...new Set(people.map((person) => person.rescueId))];
+  for (const agencyId of agencyIds) {
+    const moved = rescues.filter(() => rng.chance(0.1));
+    await db.rescue.updateMany({ where: { id: { in: moved } }, data: { loggedByAgencyId: agencyId, loggedById: userOf(agencyId) } });
+  }
+
+  // Consent to share with an agency: refused, given, withdrawn, or an old refusal superseded; lawful bases.
+  const consents: Prisma.ConsentCreateManyInput[] = [];
+  const bases: Prisma.SharingBasisCreateManyInput[] = [];
+  const referrals: Prisma.ReferralCreateManyInput[] = [];
+  const decidedOn = new Date("2026-01-05");
+  for (const person of people) {
+    for (const agencyId of agencyIds) {
+      const recorded = { personId: person.id, purpose: "AGENCY_SHARING" as const, agencyId, recordedById: userOf(agencyId), recordedByAgencyId: agencyId };
+      const consent = { ...recorded, decidedOn, explainedBy: "A Fictional Officer", language: "English", method: "IN_PERSON" as const };
+      const roll = rng.float();
+      if (roll < 0.12) consents.push({ ...consent, given: false });
+      else if (roll < 0.2) consents.push({ ...consent, given: true });
+      else if (roll < 0.28) consents.push({ ...consent, given: true, withdrawnOn: decidedOn, withdrawnById: recorded.recordedById, withdrawnAt: NOW });
+      if (rng.chance(0.06)) consents.push({ ...consent, given: false, supersededAt: NOW });
+      if (rng.chance(0.08)) bases.push({ ...recorded, basis: "SAFEGUARDING_ADULT", decidedBy: "A Fictional Lead", reason: "Risk of harm", decidedOn });
+    }
+    // Referrals, waiting or answered, to an agency that may have no other part in the case.
+    for (const stage of person.stages) {
+      if (!rng.chance(0.05)) continue;
+      const toAgencyId = rng.pick(agencyIds.filter((id) => id !== stage.ownerAgencyId));
+      const state = rng.pick(["PENDING", "PENDING", "ACCEPTED", "DECLINED", "WITHDRAWN"] as const);
+      referrals.push({ stageId: stage.id, fromAgencyId: stage.ownerAgencyId, toAgencyId, referredById: userOf(stage.ownerAgencyId), state });
+    }
+  }
+  await db.consent.createMany({ data: consents });
+  await db.sharingBasis.createMany({ data: bases });
+  await db.referral.createMany({ data: referrals });
+}
+
+beforeAll(async () => {
+  const rng = new Random(20261202);
+  for (const [i, slug] of SLUGS.entries()) {
+    const { partnershipId } = await generateHistory(db, { people: i === 0 ? 240 : 60, seed: 11 + i, months: 3, now: NOW, slug, batchPeople: 120, force: true });
+    await shuffle(partnershipId, rng);
+  }
+  const users = await db.user.findMany({ where: { agency: { partnership: { slug: { in: SLUGS } } } }, select: { id: true }, orderBy: { email: "asc" } });
+  actors = (await Promise.all(users.map((user) => loadActor(db, user.id)))).filter((actor): actor is Actor => actor !== null);
+}, 240_000);
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+const sorted = (ids: string[]) => [...ids].sort();
+
+describe("the visibility rule in SQL", () => {
+  it("finds exactly the people the Prisma rule finds, live and closed, for every account of both partnerships", async () => {
+    expect(actors.length).toBeGreaterThanOrEqual(14);
+    let seen = 0;
+    for (const actor of actors) {
+      const prisma = await db.person.findMany({ where: visiblePeople(actor), select: { id: true } });
+      const sql = await db.$queryRaw<{ id: string }[]>`SELECT p."id" FROM "Person" p WHERE ${visiblePersonSql(actor)}`;
+      expect(sorted(sql.map((row) => row.id)), `${actor.role} of ${actor.agencyName}`).toEqual(sorted(prisma.map((row) => row.id)));
+      seen += prisma.length;
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+
+  it("is decided, for somebody, by every clause: a logged rescue, work done, a stage ended by closing, a waiting referral, a refusal and a lawful basis", async () => {
+    const [counts] = await db.$queryRaw<Record<string, bigint>[]>`
+      SELECT
+        count(*) FILTER (WHERE s."state" = 'DONE') AS "done",
+        count(*) FILTER (WHERE s."state" = 'NOT_NEEDED' AND s."closingReason" = ${CLOSED_WITH_CASE_REASON}) AS "endedByClosing",
+        count(*) FILTER (WHERE s."state" IN ('NOT_NEEDED', 'DECLINED') AND s."closingReason" IS DISTINCT FROM ${CLOSED_WITH_CASE_REASON}) AS "noWork",
+        (SELECT count(*) FROM "Referral" WHERE "state" = 'PENDING') AS "pendingReferrals",
+        (SELECT count(*) FROM "Referral" WHERE "state" <> 'PENDING') AS "answeredReferrals",
+        (SELECT count(*) FROM "Consent" WHERE "supersededAt" IS NULL AND (NOT "given" OR "withdrawnOn" IS NOT NULL)) AS "stopped",
+        (SELECT count(*) FROM "SharingBasis") AS "bases",
+        (SELECT count(*) FROM "Person" WHERE "closedAt" IS NULL) AS "live"
+      FROM "Stage" s`;
+    for (const [clause, count] of Object.entries(counts!)) expect(Number(count), clause).toBeGreaterThan(5);
+  });
+});
+
+// Every view of the live list: the sorts, the filters and each kind of search term.
+async function liveViews(): Promise<RawQuery[]> {
+  const someone = await db.person.findFirstOrThrow({
+    where: { closedAt: null, rescue: { partnership: { slug: SLUGS[0] } }, identity: { dateOfBirth: { not: null } } },
+    select: { caseReference: true, rescue: { select: { reference: true, operationReference: true } }, identity: { select: { name: true, dateOfBirth: true } } },
+  });
+  const dob = someone.identity!.dateOfBirth!.toISOString().slice(0, 10);
+  const terms = [someone.caseReference, someone.rescue.reference, dob, someone.identity!.name!.slice(1, 4), "an", "VCP-", "%a", "n_", "RES"];
+  if (someone.rescue.operationReference) terms.push(someone.rescue.operationReference.slice(0, 5));
+  return [
+    {},
+    { sort: "name" },
+    { sort: "reference" },
+    { sort: "due" },
+    { overdue: "yes" },
+    { overdue: "yes", sort: "name" },
+    { age: "CHILD" },
+    { age: "ADULT", sort: "due" },
+    { agency: "logged" },
+    { agency: "shared", sort: "reference" },
+    ...terms.map((q) => ({ q })),
+    { q: "an", sort: "due", agency: "shared" },
+  ];
+}
+
+/** The live list as the Prisma forms give it: the reference for the SQL read. */
+async function prismaPage(actor: Actor, input: RawQuery) {
+  const query = parseListQuery(input, "people");
+  const parsed = parseSearchTerm(query.q, NOW);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const match = parsed.term ? searchMatch(actor, parsed.term) : {};
+  if (typeof match === "string") throw new Error(match);
+  const where: Prisma.PersonWhereInput = {
+    AND: [
+      visiblePeople(actor),
+      { closedAt: null },
+      query.age ? { ageGroup: query.age } : {},
+      query.agency === "logged" ? { rescue: { loggedByAgencyId: actor.agencyId } } : {},
+      query.agency === "shared" ? { rescue: { loggedByAgencyId: { not: actor.agencyId } } } : {},
+      match,
+    ],
+  };
+  return pageOfPeople(db, where, query, NOW);
+}
+
+describe("the live people list in SQL", () => {
+  it("lists, counts and pages every view as the Prisma forms of the rule, the filters and the search do", async () => {
+    const views = await liveViews();
+    const agencyStaff = actors.filter((actor) => actor.role === "CASEWORKER" || actor.role === "AGENCY_LEAD");
+    expect(agencyStaff.length).toBeGreaterThanOrEqual(8);
+    let listed = 0;
+    for (const actor of agencyStaff) {
+      for (const view of views) {
+        for (let page = 1; ; page++) {
+          const input = { ...view, page: String(page) };
+          const expected = await prismaPage(actor, input);
+          const list = await listAgencyPeople(db, actor, input, NOW);
+          const label = `${actor.role} of ${actor.agencyName}, ${JSON.stringify(input)}`;
+          expect(list.searchError, label).toBeNull();
+          expect({ ids: list.rows.map((row) => row.id), total: list.total, page: list.page, pageCount: list.pageCount }, label).toEqual(expected);
+          listed += list.rows.length;
+          if (page >= expected.pageCount) break;
+        }
+      }
+    }
+    expect(listed).toBeGreaterThan(1000);
+  }, 240_000);
+});
