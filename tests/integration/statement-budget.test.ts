@@ -7,6 +7,9 @@ import { loadActor } from "../../src/server/access/load-actor";
 import { checkSession } from "../../src/server/auth/check-session";
 import { startSession } from "../../src/server/auth/start-session";
 import { countedPool } from "../../src/server/db/create-client";
+import { parseDashboardFilters } from "../../src/server/dashboard/filters";
+import { getDashboard } from "../../src/server/dashboard/get-dashboard";
+import { refreshDashboardSummaries } from "../../src/server/dashboard/summary/refresh-summaries";
 import { getConsentAndNrm } from "../../src/server/nrm/get-consent-and-nrm";
 import { countUnread } from "../../src/server/notifications/count-unread";
 import { getPersonPathway } from "../../src/server/people/get-person-pathway";
@@ -142,3 +145,61 @@ describe("statements per request", () => {
     for (const text of sql) expect(text).not.toMatch(/IN \(\s*(NULL)?\s*\)/);
   });
 });
+
+describe("statements on the dashboard", () => {
+  const NOW = new Date("2026-04-15T12:00:00Z");
+  const filters = (query: Record<string, string> = {}) => {
+    const parsed = parseDashboardFilters({ kind: "month", month: "2026-03", ...query }, NOW);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
+    return parsed.data;
+  };
+  let pcc: Actor;
+
+  beforeAll(async () => {
+    pcc = await world.actor("PCC_OFFICE", "PCC_OFFICE");
+    await refreshDashboardSummaries(db, world.partnership.id);
+  });
+
+  /** What the dashboard page reads for a query that parses: the layout, then the dashboard with its filter's agencies. */
+  async function dashboardPage(secret: string, query: Record<string, string> = {}) {
+    const actor = await layoutReads(secret);
+    return getDashboard(db, actor, filters(query), NOW);
+  }
+
+  it("draws the dashboard, layout included, in at most 6 statements", async () => {
+    const secret = await startSession(db, pcc.id, new Date());
+
+    let view: Awaited<ReturnType<typeof getDashboard>> | null = null;
+    const { statements, sql } = await counted(async () => {
+      view = await dashboardPage(secret);
+    });
+
+    // The session; the summaries with the settings and the stale check; the live counts with the NRM figures; the view's audit row.
+    expect(statements).toBeLessThanOrEqual(6);
+    expect(sql.filter((text) => text.startsWith("INSERT INTO")).length).toBe(1);
+    expect(view!.tables.headlines.rows.length).toBeGreaterThan(0);
+    expect(view!.filterAgencies.map((agency) => agency.id)).toContain(world.agencies.POLICE!.id);
+  });
+
+  it("draws a filtered view in as many statements", async () => {
+    const secret = await startSession(db, pcc.id, new Date());
+
+    const { statements } = await counted(() =>
+      dashboardPage(secret, { kind: "custom", from: "01/2026", to: "03/2026", ageGroup: "ADULT", gender: "FEMALE", agencyId: world.agencies.POLICE!.id }),
+    );
+
+    expect(statements).toBeLessThanOrEqual(6);
+  });
+
+  it("rebuilds a month a change marked stale before it reads the summaries", async () => {
+    await logOnePerson(db, await world.actor("POLICE"), { t0: T0, now: LOGGED, person: { name: "Bea Fictional", description: "", interpreterNeeded: "no" } });
+    expect(await db.dashboardStaleMonth.count({ where: { partnershipId: world.partnership.id } })).toBeGreaterThan(0);
+
+    await getDashboard(db, pcc, filters(), NOW, { audit: false });
+
+    expect(await db.dashboardStaleMonth.count({ where: { partnershipId: world.partnership.id } })).toBe(0);
+    const summed = await db.dashboardPersonMonth.aggregate({ where: { partnershipId: world.partnership.id }, _sum: { people: true } });
+    expect(summed._sum.people).toBe(await db.person.count({ where: { rescue: { partnershipId: world.partnership.id } } }));
+  });
+});
+

@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { KeyedCount, NrmProcessCounts } from "@/domain/reporting/publish-dashboard";
 import type { Db } from "../db/create-client";
 import { personConditions, type DashboardFilters } from "./filters";
+import { jsonRow, readTogether, type JsonRead } from "./json-reads";
 
 type Row = Record<string, number | string | null>;
 
@@ -14,6 +15,13 @@ type Row = Record<string, number | string | null>;
  * notifying agency; a child filter finds none: the duty is for adults).
  */
 export async function readNrmProcess(db: Db, partnershipId: string, filters: DashboardFilters): Promise<NrmProcessCounts> {
+  return (await readTogether(db, { nrm: nrmProcessRead(partnershipId, filters) })).nrm;
+}
+
+type NrmRows = { people: Row | null; consents: Row | null; dtn: Row | null };
+
+/** `readNrmProcess` as a sub-select, to share a statement with the dashboard's other reads. */
+export function nrmProcessRead(partnershipId: string, filters: DashboardFilters): JsonRead<NrmProcessCounts> {
   const where = personConditions(partnershipId, filters);
   const inPeriod = Prisma.sql`r."occurredAt" >= ${filters.period.from} AND r."occurredAt" < ${filters.period.to}`;
   const firstDay = `${filters.period.months[0]}-01`;
@@ -29,8 +37,8 @@ export async function readNrmProcess(db: Db, partnershipId: string, filters: Das
 
   // Read from the few NRM and consent rows, not from every person of the period: each query starts
   // at its own table and joins its people only to apply the filters.
-  const [[people], [consents], [dtn]] = await Promise.all([
-    db.$queryRaw<Row[]>(Prisma.sql`
+  const sql = Prisma.sql`json_build_object(
+    'people', ${jsonRow(Prisma.sql`
       SELECT
         count(*)::int AS referrals,
         coalesce(sum(p."cellKey"), 0)::int AS "referralsKeySum",
@@ -47,9 +55,9 @@ export async function readNrmProcess(db: Db, partnershipId: string, filters: Das
         percentile_cont(0.5) WITHIN GROUP (ORDER BY n."conclusiveGroundsOn" - n."submittedOn") AS "cgMedian",
         percentile_cont(0.9) WITHIN GROUP (ORDER BY n."conclusiveGroundsOn" - n."submittedOn") AS "cgP90"
       FROM "NrmReferral" n JOIN "Person" p ON p."id" = n."personId" JOIN "Rescue" r ON r."id" = p."rescueId"
-      WHERE ${where} AND ${inPeriod}`),
-    // Each person once, by their current decision on the NRM.
-    db.$queryRaw<Row[]>(Prisma.sql`
+      WHERE ${where} AND ${inPeriod}`)},
+    -- Each person once, by their current decision on the NRM.
+    'consents', ${jsonRow(Prisma.sql`
       SELECT
         count(*) FILTER (WHERE x."refused")::int AS refused,
         coalesce(sum(x."key") FILTER (WHERE x."refused"), 0)::int AS "refusedKeySum",
@@ -60,9 +68,12 @@ export async function readNrmProcess(db: Db, partnershipId: string, filters: Das
         FROM "Consent" c JOIN "Person" p ON p."id" = c."personId" JOIN "Rescue" r ON r."id" = p."rescueId"
         WHERE c."purpose" = 'NRM_REFERRAL' AND c."supersededAt" IS NULL AND ${where} AND ${inPeriod}
         GROUP BY p."id", p."cellKey"
-      ) x`),
-    db.$queryRaw<Row[]>(Prisma.sql`SELECT count(*)::int AS sent, coalesce(sum(d."cellKey"), 0)::int AS "sentKeySum" FROM "DutyToNotify" d WHERE ${Prisma.join(dtnConditions, " AND ")}`),
-  ]);
+      ) x`)},
+    'dtn', ${jsonRow(Prisma.sql`SELECT count(*)::int AS sent, coalesce(sum(d."cellKey"), 0)::int AS "sentKeySum" FROM "DutyToNotify" d WHERE ${Prisma.join(dtnConditions, " AND ")}`)})`;
+  return { sql, parse: (json) => nrmProcessOf(json as NrmRows) };
+}
+
+function nrmProcessOf({ people, consents, dtn }: NrmRows): NrmProcessCounts {
   const n = (name: string) => Number(people?.[name] ?? consents?.[name] ?? 0);
   const keyed = (name: string): KeyedCount => ({ count: n(name), keySum: n(`${name}KeySum`) });
   const both = (a: string, b: string): KeyedCount => ({ count: n(a) + n(b), keySum: n(`${a}KeySum`) + n(`${b}KeySum`) });

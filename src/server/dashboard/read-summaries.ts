@@ -6,6 +6,7 @@ import type { AgeAtExploitation, CountyLines, ExploitationLocation, ReferrerType
 import type { AgeGroup, ExploitationType, Gender } from "@/domain/types";
 import type { Db } from "../db/create-client";
 import { summaryConditions, type DashboardFilters } from "./filters";
+import { jsonRow, jsonRows, readTogether, type JsonRead } from "./json-reads";
 
 type StageAggregate = DashboardAggregates["byStage"][number];
 type StageMonthAggregate = DashboardAggregates["byStageAndMonth"][number];
@@ -36,25 +37,40 @@ const bandSums = (column: string) =>
   Prisma.raw(Array.from({ length: DURATION_BAND_COUNT }, (_, band) => `coalesce(sum(m."${column}"[${band + 1}]), 0)::int`).join(", "));
 const countsOf = (row: Record<string, unknown>): StageCounts =>
   Object.fromEntries(COUNT_COLUMNS.map((column) => [column, Number(row[column] ?? 0)])) as StageCounts;
-const monthKey = (date: Date) => date.toISOString().slice(0, 7);
+// A summary month comes back from JSON as its first day, "2026-11-01".
+const monthKey = (day: string) => day.slice(0, 7);
 
 /**
  * The stage summary for the period and filters, added up per stage (with the duration bands), per
  * stage and month, and per stage and owning agency. Sums of summary rows: no person row is read.
  */
-export async function readStageSummary(db: Db, partnershipId: string, filters: DashboardFilters) {
+export async function readStageSummary(db: Db, partnershipId: string, filters: DashboardFilters): Promise<StageSummary> {
+  return (await readTogether(db, { stages: stageSummaryRead(partnershipId, filters) })).stages;
+}
+
+type StageSummary = Pick<DashboardAggregates, "byStage" | "byStageAndMonth" | "byStageAndAgency">;
+type StageSumRows = {
+  perStage: (Record<string, unknown> & { stageKey: string; doneBands: number[]; resolvedBands: number[] })[];
+  grouped: (Record<string, unknown> & { stageKey: string; month: string | null; ownerAgencyId: string | null })[];
+};
+
+/** `readStageSummary` as a sub-select, to share a statement with the dashboard's other reads. */
+export function stageSummaryRead(partnershipId: string, filters: DashboardFilters): JsonRead<StageSummary> {
   const where = summaryConditions(partnershipId, filters, "stage");
-  const [perStage, grouped] = await Promise.all([
-    db.$queryRaw<(Record<string, unknown> & { stageKey: string; doneBands: number[]; resolvedBands: number[] })[]>(Prisma.sql`
+  const sql = Prisma.sql`json_build_object(
+    'perStage', ${jsonRows(Prisma.sql`
       SELECT m."stageKey", ${sums},
         ARRAY[${bandSums("doneBands")}] AS "doneBands", ARRAY[${bandSums("resolvedBands")}] AS "resolvedBands"
       FROM "DashboardStageMonth" m WHERE ${where}
-      GROUP BY m."stageKey"`),
-    db.$queryRaw<(Record<string, unknown> & { stageKey: string; month: Date | null; ownerAgencyId: string | null })[]>(Prisma.sql`
+      GROUP BY m."stageKey"`)},
+    'grouped', ${jsonRows(Prisma.sql`
       SELECT m."stageKey", m."month", m."ownerAgencyId", ${sums}
       FROM "DashboardStageMonth" m WHERE ${where}
-      GROUP BY GROUPING SETS ((m."stageKey", m."month"), (m."stageKey", m."ownerAgencyId"))`),
-  ]);
+      GROUP BY GROUPING SETS ((m."stageKey", m."month"), (m."stageKey", m."ownerAgencyId"))`)})`;
+  return { sql, parse: (json) => stageSummaryOf(json as StageSumRows) };
+}
+
+function stageSummaryOf({ perStage, grouped }: StageSumRows): StageSummary {
   return {
     byStage: perStage.map((row): StageAggregate => ({
       stageKey: row.stageKey,
@@ -76,55 +92,64 @@ export async function readStageSummary(db: Db, partnershipId: string, filters: D
  * down, and the rescues those people came from.
  */
 export async function readPersonSummary(db: Db, partnershipId: string, filters: DashboardFilters): Promise<PersonAggregates> {
+  return (await readTogether(db, { people: personSummaryRead(partnershipId, filters) })).people;
+}
+
+// Each breakdown is one grouping set; GROUPING() tells which set a row belongs to.
+const PERSON_COLUMNS = [
+  "month",
+  "ageGroup",
+  "gender",
+  "exploitationType",
+  "nationalityCode",
+  "nrmOutcome",
+  "languageRecorded",
+  "exploitationLocation",
+  "countyLines",
+  "ageAtExploitation",
+  "referrerType",
+] as const;
+const [MONTH, AGE, GENDER, TYPE, NATIONALITY, NRM, LANGUAGE, LOCATION, COUNTY_LINES, AGE_AT_EXPLOITATION, REFERRER] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+const PERSON_SETS = [[MONTH, AGE], [GENDER], [TYPE], [NATIONALITY], [MONTH, NRM], [LANGUAGE], [LOCATION], [COUNTY_LINES], [AGE_AT_EXPLOITATION], [REFERRER], []];
+
+type PersonSumRow = {
+  set: number;
+  month: string | null;
+  ageGroup: AgeGroup | null;
+  gender: Gender | null;
+  exploitationType: ExploitationType | null;
+  nationalityCode: string | null;
+  nrmOutcome: string | null;
+  languageRecorded: boolean | null;
+  exploitationLocation: ExploitationLocation | null;
+  countyLines: CountyLines | null;
+  ageAtExploitation: AgeAtExploitation | null;
+  referrerType: ReferrerType | null;
+  people: number;
+  keySum: number;
+};
+
+/** `readPersonSummary` as a sub-select, to share a statement with the dashboard's other reads. */
+export function personSummaryRead(partnershipId: string, filters: DashboardFilters): JsonRead<PersonAggregates> {
   const where = summaryConditions(partnershipId, filters, "person");
-  // Each breakdown is one grouping set; GROUPING() tells which set a row belongs to.
-  const columns = [
-    "month",
-    "ageGroup",
-    "gender",
-    "exploitationType",
-    "nationalityCode",
-    "nrmOutcome",
-    "languageRecorded",
-    "exploitationLocation",
-    "countyLines",
-    "ageAtExploitation",
-    "referrerType",
-  ] as const;
-  const [MONTH, AGE, GENDER, TYPE, NATIONALITY, NRM, LANGUAGE, LOCATION, COUNTY_LINES, AGE_AT_EXPLOITATION, REFERRER] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-  const columnList = Prisma.raw(columns.map((column) => `m."${column}"`).join(", "));
-  const sets = [[MONTH, AGE], [GENDER], [TYPE], [NATIONALITY], [MONTH, NRM], [LANGUAGE], [LOCATION], [COUNTY_LINES], [AGE_AT_EXPLOITATION], [REFERRER], []];
-  const groupingSets = Prisma.raw(sets.map((set) => `(${set.map((index) => `m."${columns[index]}"`).join(", ")})`).join(", "));
-  const [rows, [rescues]] = await Promise.all([db.$queryRaw<
-    {
-      set: number;
-      month: Date | null;
-      ageGroup: AgeGroup | null;
-      gender: Gender | null;
-      exploitationType: ExploitationType | null;
-      nationalityCode: string | null;
-      nrmOutcome: string | null;
-      languageRecorded: boolean | null;
-      exploitationLocation: ExploitationLocation | null;
-      countyLines: CountyLines | null;
-      ageAtExploitation: AgeAtExploitation | null;
-      referrerType: ReferrerType | null;
-      people: number;
-      keySum: number;
-    }[]
-  >(Prisma.sql`
-    SELECT GROUPING(${columnList})::int AS "set", ${columnList}, sum(m."people")::int AS "people", sum(m."keySum")::int AS "keySum"
-    FROM "DashboardPersonMonth" m WHERE ${where}
-    GROUP BY GROUPING SETS (${groupingSets})`),
-    // Each rescue once, with its own record key, from the summary alone (the keys sit beside the ids).
-    db.$queryRaw<{ rescues: number; keySum: number }[]>(Prisma.sql`
+  const columnList = Prisma.raw(PERSON_COLUMNS.map((column) => `m."${column}"`).join(", "));
+  const groupingSets = Prisma.raw(PERSON_SETS.map((set) => `(${set.map((index) => `m."${PERSON_COLUMNS[index]}"`).join(", ")})`).join(", "));
+  const sql = Prisma.sql`json_build_object(
+    'rows', ${jsonRows(Prisma.sql`
+      SELECT GROUPING(${columnList})::int AS "set", ${columnList}, sum(m."people")::int AS "people", sum(m."keySum")::int AS "keySum"
+      FROM "DashboardPersonMonth" m WHERE ${where}
+      GROUP BY GROUPING SETS (${groupingSets})`)},
+    'rescues', ${jsonRow(Prisma.sql`
       SELECT count(*)::int AS rescues, coalesce(sum(d."key"), 0)::int AS "keySum"
-      FROM (SELECT DISTINCT u."rescue", u."key" FROM "DashboardPersonMonth" m, unnest(m."rescueIds", m."rescueKeys") AS u("rescue", "key") WHERE ${where}) d`),
-  ]);
+      FROM (SELECT DISTINCT u."rescue", u."key" FROM "DashboardPersonMonth" m, unnest(m."rescueIds", m."rescueKeys") AS u("rescue", "key") WHERE ${where}) d`)})`;
+  return { sql, parse: (json) => personSummaryOf(json as { rows: PersonSumRow[]; rescues: { rescues: number; keySum: number } | null }) };
+}
+
+function personSummaryOf({ rows, rescues }: { rows: PersonSumRow[]; rescues: { rescues: number; keySum: number } | null }): PersonAggregates {
   // GROUPING() sets a bit, from the left, for each column the row is NOT grouped by.
-  const allBits = (1 << columns.length) - 1;
+  const allBits = (1 << PERSON_COLUMNS.length) - 1;
   const groupedBy = (...grouped: number[]) => {
-    const mask = grouped.reduce((bits, column) => bits & ~(1 << (columns.length - 1 - column)), allBits);
+    const mask = grouped.reduce((bits, column) => bits & ~(1 << (PERSON_COLUMNS.length - 1 - column)), allBits);
     return rows.filter((row) => Number(row.set) === mask);
   };
   const counted = (row: { people: number; keySum: number } | undefined) => ({ people: Number(row?.people ?? 0), keySum: Number(row?.keySum ?? 0) });

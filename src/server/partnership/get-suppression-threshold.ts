@@ -12,7 +12,15 @@ export async function getSuppressionThreshold(db: Pick<Db, "partnership">, partn
     where: { id: partnershipId },
     select: { suppressionThreshold: true },
   });
-  // Only a write from outside the app could store this; publishing with a weaker rule is worse than failing.
+  return checkedSuppressionThreshold(partnershipId, suppressionThreshold);
+}
+
+/**
+ * The threshold as read with other data (the dashboard reads it in its own statement), refused when
+ * out of bounds. Only a write from outside the app could store such a value; publishing with a
+ * weaker rule is worse than failing.
+ */
+export function checkedSuppressionThreshold(partnershipId: string, suppressionThreshold: number): number {
   if (
     !Number.isInteger(suppressionThreshold) ||
     suppressionThreshold < MIN_SUPPRESSION_THRESHOLD ||
