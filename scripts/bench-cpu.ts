@@ -115,9 +115,15 @@ async function main() {
     const cookieFor = async (userId: string) => {
       const sid = await startSession(db, userId);
       ownSessions.push(hashSessionSecret(sid));
+      // An older bench-load.ts, finishing, deletes every session of the history's users opened in the
+      // last 6 hours: dated earlier, this run's stay (nothing checks when a session was opened but
+      // its expiry and last-seen times, which stay as startSession set them).
+      await db.session.update({ where: { secretHash: hashSessionSecret(sid) }, data: { createdAt: new Date(Date.now() - 7 * 3_600_000) } });
       return `${COOKIE}=${await encode({ token: { sid }, secret: AUTH_SECRET, salt: COOKIE })}`;
     };
-    const cookies = { lead: await cookieFor(lead.id), caseworker: await cookieFor(caseworker.id), coordinator: await cookieFor(coordinator.id) };
+    const cookies = { lead: "", caseworker: "", coordinator: "" };
+    const signIn = async () => Object.assign(cookies, { lead: await cookieFor(lead.id), caseworker: await cookieFor(caseworker.id), coordinator: await cookieFor(coordinator.id) });
+    await signIn();
     const caseworkerActor = (await loadActor(db, caseworker.id))!;
     const personIds = (
       await db.person.findMany({ where: { AND: [visiblePeople(caseworkerActor), { closedAt: null }] }, select: { id: true }, orderBy: { id: "asc" }, take: 300 })
@@ -129,7 +135,8 @@ async function main() {
       take: 300,
     });
 
-    const scenarios: { key: string; name: string; target: (i: number) => { path: string; cookie?: string } }[] = [
+    type Scenario = { key: string; name: string; target: (i: number) => { path: string; cookie?: string } };
+    const allScenarios: Scenario[] = [
       { key: "baseline", name: "sign-in page (no session)", target: () => ({ path: "/sign-in" }) },
       { key: "queue-lead", name: "queue (lead)", target: () => ({ path: "/queue", cookie: cookies.lead }) },
       { key: "queue-caseworker", name: "queue (caseworker)", target: () => ({ path: "/queue", cookie: cookies.caseworker }) },
@@ -141,7 +148,8 @@ async function main() {
       },
       { key: "people", name: "people list (caseworker)", target: () => ({ path: "/people", cookie: cookies.caseworker }) },
       { key: "cases", name: "cases (coordinator)", target: () => ({ path: "/cases", cookie: cookies.coordinator }) },
-    ].filter((scenario) => !only || only.has(scenario.key));
+    ];
+    const scenarios = allScenarios.filter((scenario) => !only || only.has(scenario.key));
 
     const env = { DATABASE_URL: process.env.DATABASE_URL, AUTH_SECRET, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", JOB_RUNNER: "off" };
     await buildIfNeeded(env);
@@ -154,6 +162,8 @@ async function main() {
       if (tries > 240) throw new Error("The app server did not start");
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
+    // A server already on the port would answer instead (with another secret: every page a redirect).
+    if (server.exitCode !== null || server.signalCode) throw new Error(`The app server stopped at once: is port ${port} in use?`);
     const pid = server.pid!;
     // Every page compiled and its code warmed by the JIT before anything is counted.
     for (const scenario of scenarios) await drive(port, 40, concurrency, scenario.target);
@@ -162,9 +172,19 @@ async function main() {
     console.log(`| Page | Requests | CPU per request | Wall per request | Failed | Size |`);
     console.log(`|---|---|---|---|---|---|`);
     for (const scenario of scenarios) {
-      const cpuBefore = cpuMsOf(pid);
-      const wallBefore = performance.now();
-      const result = await drive(port, requests, concurrency, scenario.target);
+      let cpuBefore = cpuMsOf(pid);
+      let wallBefore = performance.now();
+      let result = await drive(port, requests, concurrency, scenario.target);
+      // An older bench-load.ts ends every recent session of the history's users when it finishes, so
+      // another run's clean-up can sign this one out: once, sign in afresh and measure again.
+      if (result.failed > 0 && scenario.key !== "baseline") {
+        console.log(`(${scenario.name}: ${result.failed} requests failed; signing in again and measuring again)`);
+        await signIn();
+        await drive(port, 20, concurrency, scenario.target);
+        cpuBefore = cpuMsOf(pid);
+        wallBefore = performance.now();
+        result = await drive(port, requests, concurrency, scenario.target);
+      }
       const wall = performance.now() - wallBefore;
       const cpu = cpuMsOf(pid) - cpuBefore;
       console.log(

@@ -23,8 +23,8 @@ const people: string[] = [];
 type Shapes = Map<string, { matches: number; broken: boolean }>;
 async function shapes(): Promise<Shapes> {
   await installQueryPlanCache();
-  const runtime = (await import("@prisma/client/runtime/query_compiler_bg.postgresql.mjs")) as { QueryCompiler: { prototype: { compile: { shapes?: Shapes } } } };
-  return runtime.QueryCompiler.prototype.compile.shapes!;
+  const runtime = await import("@prisma/client/runtime/query_compiler_bg.postgresql.mjs");
+  return (runtime.QueryCompiler!.prototype.compile as { shapes: Shapes }).shapes;
 }
 
 beforeAll(async () => {

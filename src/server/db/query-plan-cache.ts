@@ -113,9 +113,8 @@ const INSTALLED = Symbol.for("victim-care-pathway.query-plan-cache");
  * it lands are compiled as before.
  */
 export async function installQueryPlanCache(): Promise<void> {
-  const runtime = (await import("@prisma/client/runtime/query_compiler_bg.postgresql.mjs")) as {
-    QueryCompiler?: { prototype: Record<string | symbol, unknown> };
-  };
+  // The same specifier as the generated client's, so the bundler gives both the one module (and class).
+  const runtime = await import("@prisma/client/runtime/query_compiler_bg.postgresql.mjs");
   const prototype = runtime.QueryCompiler?.prototype;
   if (!prototype || prototype[INSTALLED] || typeof prototype.compile !== "function") return;
   prototype.compile = cachingCompile(prototype.compile as CompileFn);
