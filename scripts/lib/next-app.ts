@@ -40,8 +40,8 @@ export async function buildIfNeeded(env: Env): Promise<void> {
  * The app server (scripts/serve.ts: Next behind admission control), run by node itself, not through
  * npx or npm: killing those leaves the server holding the port.
  */
-export function startNext({ port, host }: { port: number; host: string }, env: Env, { pipeOutput = false } = {}) {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", host], {
+export function startNext({ port, host }: { port: number; host: string }, env: Env, { pipeOutput = false, nodeArgs = [] as string[] } = {}) {
+  return spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", host], {
     stdio: pipeOutput ? ["ignore", "pipe", "pipe"] : "inherit",
     env: { ...process.env, ...env },
   });

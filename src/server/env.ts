@@ -40,6 +40,8 @@ const serverEnvSchema = z.object({
    * server then logs them. Off in real use: nothing is measured.
    */
   REQUEST_STATS: z.enum(["on", "off"], { error: "REQUEST_STATS must be on or off" }).default("off"),
+  /** "off" compiles every Prisma read afresh, as Prisma 6 does (src/server/db/query-plan-cache.ts, decision record 0034). */
+  QUERY_PLAN_CACHE: z.enum(["on", "off"], { error: "QUERY_PLAN_CACHE must be on or off" }).default("on"),
   /** Set by Next: which runtime and phase this module is loaded in. */
   NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
   NEXT_PHASE: z.string().optional(),

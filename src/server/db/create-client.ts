@@ -5,6 +5,7 @@ import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { countStatement } from "@/lib/request-stats";
 import { databaseUrl, serverEnv } from "../env";
+import { installQueryPlanCache } from "./query-plan-cache";
 
 export type Db = PrismaClient;
 
@@ -13,6 +14,7 @@ export function createPrismaClient(connectionString?: string): PrismaClient {
   // would interleave transactions, so the launcher sets DATABASE_POOL_MAX=1 for it.
   const env = serverEnv();
   const config = { connectionString: connectionString ?? databaseUrl(), max: env.DATABASE_POOL_MAX };
+  if (env.QUERY_PLAN_CACHE === "on") void installQueryPlanCache();
   return new PrismaClient({ adapter: new PrismaPg(env.REQUEST_STATS === "on" ? countedPool(config) : config) });
 }
 
