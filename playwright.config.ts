@@ -16,7 +16,8 @@ export default defineConfig({
   forbidOnly: isCI,
   // One retry in CI, reported as flaky in the summary: a failure that repeats is a failure.
   retries: isCI ? 1 : 0,
-  timeout: 30_000,
+  // Two workers share the two cores with the integration tests in CI: a long journey gets more time.
+  timeout: isCI ? 45_000 : 30_000,
   reporter: [["list"]],
   use: {
     baseURL,
