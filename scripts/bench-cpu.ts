@@ -15,12 +15,11 @@ import { parseArgs } from "node:util";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { encode } from "next-auth/jwt";
-import { loadActor } from "../src/server/access/load-actor";
-import { visiblePeople } from "../src/server/access/visibility";
 import { hashSessionSecret } from "../src/server/auth/session-secret";
 import { startSession } from "../src/server/auth/start-session";
 import { createPrismaClient } from "../src/server/db/create-client";
-import { buildIfNeeded, startNext } from "./lib/next-app";
+import { findBenchSubjects } from "./lib/bench-subjects";
+import { buildIfNeeded, startNext, waitForHttp } from "./lib/next-app";
 import { stopChild } from "./lib/spawn";
 
 const AUTH_SECRET = `bench-${randomUUID()}-${randomUUID()}`;
@@ -98,20 +97,7 @@ async function main() {
   let server: ReturnType<typeof startNext> | null = null;
   const ownSessions: string[] = [];
   try {
-    const partnership = values.partnership
-      ? await db.partnership.findUniqueOrThrow({ where: { slug: values.partnership } })
-      : await db.partnership.findFirstOrThrow({ where: { slug: { startsWith: "scale-" } }, orderBy: { createdAt: "desc" } });
-    const busiest = await db.stage.groupBy({
-      by: ["ownerAgencyId"],
-      where: { state: { in: ["NOT_STARTED", "IN_PROGRESS", "PAUSED"] }, person: { closedAt: null, rescue: { partnershipId: partnership.id } } },
-      _count: { _all: true },
-      orderBy: { _count: { ownerAgencyId: "desc" } },
-      take: 1,
-    });
-    const agencyId = busiest[0]!.ownerAgencyId;
-    const user = (role: "AGENCY_LEAD" | "CASEWORKER" | "COORDINATOR") =>
-      db.user.findFirstOrThrow({ where: { role, agency: role === "COORDINATOR" ? { partnershipId: partnership.id } : { id: agencyId } } });
-    const [lead, caseworker, coordinator] = await Promise.all([user("AGENCY_LEAD"), user("CASEWORKER"), user("COORDINATOR")]);
+    const { lead, caseworker, coordinator, personIds, openStages: stages } = await findBenchSubjects(db, values.partnership);
     const cookieFor = async (userId: string) => {
       const sid = await startSession(db, userId);
       ownSessions.push(hashSessionSecret(sid));
@@ -124,16 +110,6 @@ async function main() {
     const cookies = { lead: "", caseworker: "", coordinator: "" };
     const signIn = async () => Object.assign(cookies, { lead: await cookieFor(lead.id), caseworker: await cookieFor(caseworker.id), coordinator: await cookieFor(coordinator.id) });
     await signIn();
-    const caseworkerActor = (await loadActor(db, caseworker.id))!;
-    const personIds = (
-      await db.person.findMany({ where: { AND: [visiblePeople(caseworkerActor), { closedAt: null }] }, select: { id: true }, orderBy: { id: "asc" }, take: 300 })
-    ).map((p) => p.id);
-    const stages = await db.stage.findMany({
-      where: { ownerAgencyId: agencyId, state: { in: ["NOT_STARTED", "IN_PROGRESS", "PAUSED"] }, person: { closedAt: null, rescue: { partnershipId: partnership.id } } },
-      select: { id: true, personId: true },
-      orderBy: { id: "asc" },
-      take: 300,
-    });
 
     type Scenario = { key: string; name: string; target: (i: number) => { path: string; cookie?: string } };
     const allScenarios: Scenario[] = [
@@ -156,12 +132,7 @@ async function main() {
     const nodeArgs = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof"]}`] : [];
     const startedAt = performance.now();
     server = startNext({ port, host: "127.0.0.1" }, env, { nodeArgs });
-    for (let tries = 0; ; tries++) {
-      const up = await fetch(`http://127.0.0.1:${port}/sign-in`).then((r) => r.ok, () => false);
-      if (up) break;
-      if (tries > 240) throw new Error("The app server did not start");
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    await waitForHttp(`http://127.0.0.1:${port}/sign-in`, { server });
     // A server already on the port would answer instead (with another secret: every page a redirect).
     if (server.exitCode !== null || server.signalCode) throw new Error(`The app server stopped at once: is port ${port} in use?`);
     const pid = server.pid!;

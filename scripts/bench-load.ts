@@ -15,12 +15,11 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { encode } from "next-auth/jwt";
-import { loadActor } from "../src/server/access/load-actor";
-import { visiblePeople } from "../src/server/access/visibility";
 import { hashSessionSecret } from "../src/server/auth/session-secret";
 import { startSession } from "../src/server/auth/start-session";
 import { createPrismaClient } from "../src/server/db/create-client";
-import { buildIfNeeded, startNext } from "./lib/next-app";
+import { findBenchSubjects } from "./lib/bench-subjects";
+import { buildIfNeeded, startNext, waitForHttp } from "./lib/next-app";
 import { percentile, runOpenModel, summarise, type LoadResult, type LoadTarget } from "./lib/open-model-load";
 import { stopChild } from "./lib/spawn";
 
@@ -95,34 +94,10 @@ async function main() {
   let server: ReturnType<typeof startNext> | null = null;
 
   try {
-    const partnership = values.partnership
-      ? await db.partnership.findUniqueOrThrow({ where: { slug: values.partnership } })
-      : await db.partnership.findFirstOrThrow({ where: { slug: { startsWith: "scale-" } }, orderBy: { createdAt: "desc" } });
+    const { partnership, agency, lead, caseworker, coordinator, pcc, personIds, openStages } = await findBenchSubjects(db, values.partnership);
     const people = await db.person.count({ where: { rescue: { partnershipId: partnership.id } } });
-    const busiest = await db.stage.groupBy({
-      by: ["ownerAgencyId"],
-      where: { state: { in: ["NOT_STARTED", "IN_PROGRESS", "PAUSED"] }, person: { closedAt: null, rescue: { partnershipId: partnership.id } } },
-      _count: { _all: true },
-      orderBy: { _count: { ownerAgencyId: "desc" } },
-      take: 1,
-    });
-    const agencyId = busiest[0]!.ownerAgencyId;
-    const agency = await db.agency.findUniqueOrThrow({ where: { id: agencyId } });
-    const user = (role: "AGENCY_LEAD" | "CASEWORKER" | "COORDINATOR" | "PCC_OFFICE") =>
-      db.user.findFirstOrThrow({ where: { role, agency: role === "AGENCY_LEAD" || role === "CASEWORKER" ? { id: agencyId } : { partnershipId: partnership.id } } });
-    const [lead, caseworker, coordinator, pcc] = await Promise.all([user("AGENCY_LEAD"), user("CASEWORKER"), user("COORDINATOR"), user("PCC_OFFICE")]);
-    const caseworkerActor = (await loadActor(db, caseworker.id))!;
-    const personIds = (
-      await db.person.findMany({ where: { AND: [visiblePeople(caseworkerActor), { closedAt: null }] }, select: { id: true }, take: 300 })
-    ).map((p) => p.id);
-
     // The stage page reads any open stage; the stage update starts a not-started one, pauses one in
     // progress and resumes a paused one, so that runs after runs still find stages to change.
-    const openStages = await db.stage.findMany({
-      where: { ownerAgencyId: agencyId, state: { in: ["NOT_STARTED", "IN_PROGRESS", "PAUSED"] }, person: { closedAt: null, rescue: { partnershipId: partnership.id } } },
-      select: { id: true, personId: true, state: true },
-      take: 400,
-    });
     const viewStages = openStages;
     const cookies = {
       lead: await cookieFor(db, lead.id),
@@ -144,12 +119,7 @@ async function main() {
     };
     await buildIfNeeded(env);
     server = startNext({ port, host: "127.0.0.1" }, env);
-    for (let tries = 0; ; tries++) {
-      const up = await fetch(`${baseUrl}/sign-in`).then((r) => r.ok, () => false);
-      if (up) break;
-      if (tries > 120) throw new Error("The app server did not start");
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    await waitForHttp(`${baseUrl}/sign-in`, { server });
 
     const get = (path: string, cookie?: string): LoadTarget => ({ path, headers: cookie ? { cookie } : {} });
     const allScenarios: { key: string; name: string; target: string; rate: number; next: (i: number) => LoadTarget; pathOf: RegExp }[] = [

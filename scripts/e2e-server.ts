@@ -5,7 +5,7 @@
 import "./lib/outside-next";
 import type { ChildProcess } from "node:child_process";
 import { copyTestDatabase, prepareTestDatabase, type TestDatabase } from "./lib/database";
-import { buildIfNeeded, startNext } from "./lib/next-app";
+import { buildIfNeeded, startNext, waitForHttp } from "./lib/next-app";
 import { stopChild, waitForExit } from "./lib/spawn";
 import { createPrismaClient } from "../src/server/db/create-client";
 import { contactSweepUntilNothingRaised, sweepUntilNothingRaised } from "../tests/support/sweep-backlog";
@@ -26,17 +26,6 @@ async function shutdown(exitCode: number): Promise<never> {
   await Promise.all(servers.map((server) => stopChild(server)));
   for (const db of databases) await db.dispose().catch((error: unknown) => console.error("Could not remove an e2e database:", error));
   process.exit(exitCode);
-}
-
-/** Waits until the server on this port answers (Playwright itself waits for the first one only). */
-async function untilAnswering(serverPort: number, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline && server.exitCode === null) {
-    const answered = await fetch(`http://127.0.0.1:${serverPort}/sign-in`).then((response) => response.status < 500, () => false);
-    if (answered) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The e2e server on port ${serverPort} did not answer`);
 }
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
@@ -85,7 +74,8 @@ async function main() {
   await buildIfNeeded(envOf(seeded));
   if (shuttingDown) return;
   for (const [i, db] of databases.entries()) servers.push(startNext({ port: port + i, host: "127.0.0.1" }, envOf(db)));
-  await Promise.all(servers.map((server, i) => untilAnswering(port + i, server)));
+  // Playwright itself waits for the first one only.
+  await Promise.all(servers.map((server, i) => waitForHttp(`http://127.0.0.1:${port + i}/sign-in`, { server })));
   // Playwright's `wait` picks this up and gives the tests E2E_DATABASE_URLS (one per worker, in order).
   console.log(`e2e databases ready: ${databases.map((db) => db.url).join(",")}`);
   const code = await Promise.race(servers.map((server) => waitForExit(server)));

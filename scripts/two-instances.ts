@@ -16,7 +16,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, prepareTestDatabase, type TestDatabase } from "./lib/database";
-import { buildIfNeeded, startNext } from "./lib/next-app";
+import { buildIfNeeded, startNext, waitForHttp } from "./lib/next-app";
 import { runCommand, stopChild, waitForExit } from "./lib/spawn";
 
 const NGINX = process.env.NGINX_BIN || ["/usr/sbin/nginx", "/usr/bin/nginx"].find((path) => existsSync(path));
@@ -115,21 +115,6 @@ async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Pr
   }
 }
 
-async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(url, { redirect: "manual" });
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    if (shuttingDown) return;
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
 async function main() {
   if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to a Postgres server: two processes cannot share the embedded database.");
   if (!NGINX) throw new Error("nginx not found: apt-get install -y nginx (or set NGINX_BIN).");
@@ -162,7 +147,7 @@ async function main() {
       }
     });
   }
-  await Promise.all(ports.map((port) => waitForHttp(`http://${HOST}:${port}/sign-in`)));
+  await Promise.all(ports.map((port) => waitForHttp(`http://${HOST}:${port}/sign-in`, { stop: () => shuttingDown })));
 
   configDir = mkdtempSync(join(tmpdir(), "vcp-nginx-"));
   const proxyPort = Number(process.env.TWO_INSTANCES_PORT) || (await freePort());
@@ -175,7 +160,7 @@ async function main() {
     }
   });
   const proxyUrl = `http://${HOST}:${proxyPort}`;
-  await waitForHttp(`${proxyUrl}/sign-in`);
+  await waitForHttp(`${proxyUrl}/sign-in`, { stop: () => shuttingDown });
   // "Once across both" means little unless both run a job runner: wait for each to say it started.
   await withTimeout(Promise.all(runnersStarted), 60_000, "Both instances' job runners did not start within 60 s");
   const instances = ports.map((port) => `http://${HOST}:${port}`);

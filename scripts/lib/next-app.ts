@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { runOrThrow, type Env } from "./spawn";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
@@ -45,4 +45,19 @@ export function startNext({ port, host }: { port: number; host: string }, env: E
     stdio: pipeOutput ? ["ignore", "pipe", "pipe"] : "inherit",
     env: { ...process.env, ...env },
   });
+}
+
+/**
+ * Waits until `url` answers with anything below 500 (redirects not followed). Throws after `timeoutMs`,
+ * or at once if `server` exits first; returns early when `stop()` says the caller is shutting down.
+ */
+export async function waitForHttp(url: string, { timeoutMs = 120_000, server, stop }: { timeoutMs?: number; server?: ChildProcess; stop?: () => boolean } = {}): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answered = await fetch(url, { redirect: "manual" }).then((response) => response.status < 500, () => false);
+    if (answered || stop?.()) return;
+    if (server && (server.exitCode !== null || server.signalCode)) throw new Error(`The server for ${url} exited before it answered`);
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
