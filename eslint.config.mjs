@@ -2,6 +2,8 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+const NEXT_LINK = { name: "next/link", message: "Import Link from @/components/link: app links do not prefetch." };
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -33,6 +35,14 @@ export default defineConfig([
       ],
     },
   },
+  // Links never prefetch (src/components/link.tsx says why).
+  {
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    ignores: ["src/components/link.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [NEXT_LINK] }],
+    },
+  },
   // The layers of ARCHITECTURE.md, enforced: the domain is pure, and UI pieces never reach the server.
   {
     files: ["src/domain/**/*.ts"],
@@ -50,10 +60,14 @@ export default defineConfig([
   },
   {
     files: ["src/components/**/*.ts", "src/components/**/*.tsx"],
+    ignores: ["src/components/link.tsx"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/server/*", "**/server/**", "@/generated/*", "**/generated/**"], message: "Components get data as props; only src/server touches the database or the session." }] },
+        {
+          paths: [NEXT_LINK],
+          patterns: [{ group: ["@/server/*", "**/server/**", "@/generated/*", "**/generated/**"], message: "Components get data as props; only src/server touches the database or the session." }],
+        },
       ],
     },
   },

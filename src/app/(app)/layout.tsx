@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { roleHasPermission } from "@/domain/access/permissions";
 import { ROLE_LABELS } from "@/domain/types";
 import { ServiceHeader } from "@/components/service-header";

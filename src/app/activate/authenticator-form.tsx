@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { TextField } from "@/components/form/fields";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { ListFilterForm } from "@/components/lists/list-filter-form";
 import { Pagination } from "@/components/pagination";
 import { ClosedOrNextStage } from "@/components/lists/closed-or-next-stage";

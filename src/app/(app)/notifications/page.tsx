@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { NotificationBanner } from "@/components/notification-banner";
 import { SubmitButton } from "@/components/form/submit-button";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { NotificationBanner } from "@/components/notification-banner";
 import { Pagination } from "@/components/pagination";
 import { TableScrollRegion } from "@/components/table-scroll-region";

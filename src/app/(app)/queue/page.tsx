@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { SafetyBanner } from "@/components/person/safety-banner";
 import { Pagination } from "@/components/pagination";
 import { QueueClock, QueueDueTime } from "@/components/queue/queue-clock";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { Pagination } from "@/components/pagination";
 import { TableScrollRegion } from "@/components/table-scroll-region";
 import { roleHasPermission } from "@/domain/access/permissions";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { redirect } from "next/navigation";
 import { ServiceHeader } from "@/components/service-header";
 import { getActor } from "@/server/access/current-actor";

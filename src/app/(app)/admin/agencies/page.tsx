@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { describeWorkingHours } from "@/domain/agencies/working-hours";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { AGENCY_KIND_LABELS } from "@/domain/types";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { ROLE_LABELS } from "@/domain/types";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { requireActor } from "@/server/access/current-actor";

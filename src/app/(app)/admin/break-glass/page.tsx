@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { NotificationBanner } from "@/components/notification-banner";
 import { requireActor } from "@/server/access/current-actor";
 import { listBreakGlassReviews, type BreakGlassReviewRow } from "@/server/break-glass/list-break-glass-reviews";

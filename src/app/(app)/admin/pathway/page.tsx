@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { APPLIES_TO_LABELS } from "@/domain/pathway/pathway-choices";
 import { describeTarget } from "@/domain/pathway/template";
 import { formatLondonDateTime } from "@/domain/time/london";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { AccountStatusTag } from "@/components/accounts/account-status-tag";
 import { TableScrollRegion } from "@/components/table-scroll-region";
 import { ROLE_LABELS, ROLES } from "@/domain/types";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { SafetyBanner } from "@/components/person/safety-banner";
 import { AGE_GROUP_LABELS, GENDER_LABELS, STAGE_STATE_LABELS, isTreatedAsChild } from "@/domain/types";
 import { formatLondonDateTime, formatLondonTime } from "@/domain/time/london";

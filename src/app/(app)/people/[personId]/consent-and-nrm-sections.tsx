@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { CONSENT_METHOD_LABELS, CONSENT_PURPOSE_LABELS, LAWFUL_BASIS_LABELS } from "@/domain/nrm/consent";
 import { formatDay } from "@/domain/nrm/nrm-referral";
 import { formatLondonDateTime } from "@/domain/time/london";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { roleHasPermission } from "@/domain/access/permissions";
 import { NRM_DECISION_LABELS } from "@/domain/pathway/nrm-decision";
 import { AGE_GROUP_LABELS, EXPLOITATION_TYPE_LABELS, GENDER_LABELS, STAGE_STATE_LABELS, isTreatedAsChild } from "@/domain/types";
@@ -139,8 +139,8 @@ async function PersonPage({
       <ul className="mb-6 flex flex-wrap gap-x-6 gap-y-2">
         {person.canProduceChronology && (
           <li>
-            {/* Each production is audited: a prefetch must not count as one. */}
-            <Link href={`/people/${person.id}/chronology`} className="font-bold" prefetch={false}>
+            {/* Each production is audited: a prefetch must not count as one (app links never prefetch: src/components/link.tsx). */}
+            <Link href={`/people/${person.id}/chronology`} className="font-bold">
               Chronology for a case review
             </Link>
           </li>

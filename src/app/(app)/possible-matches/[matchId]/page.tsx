@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { NotificationBanner } from "@/components/notification-banner";
 import { SummaryList } from "@/components/summary-list";
 import { POSSIBLE_MATCH_REASON_LABELS, POSSIBLE_MATCH_STATE_LABELS } from "@/domain/possible-match/possible-match";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { formatDuration } from "@/domain/time/duration";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { AGE_GROUP_LABELS } from "@/domain/types";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { requireActor } from "@/server/access/current-actor";
 import { getBreakGlassAccess } from "@/server/break-glass/get-break-glass-access";
 import { db } from "@/server/db/client";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
 import { getPathwayAdmin } from "@/server/pathway/get-pathway-admin";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { AccountStatusTag } from "@/components/accounts/account-status-tag";
 import { NotificationBanner } from "@/components/notification-banner";
 import { SummaryList } from "@/components/summary-list";

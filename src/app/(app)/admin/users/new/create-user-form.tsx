@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { useActionState, useState } from "react";
 import { IssuedLinkPanel } from "@/components/accounts/issued-link-panel";
 import { ErrorSummary } from "@/components/form/error-summary";

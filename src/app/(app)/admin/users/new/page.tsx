@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { PERMISSION_LABELS } from "@/domain/access/permission-labels";
 import { ROLE_PERMISSIONS } from "@/domain/access/permissions";
 import { ROLE_LABELS, ROLES, type Role } from "@/domain/types";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { CASE_CLOSE_REASON_LABELS } from "@/domain/cases/case-closing";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { requireActor } from "@/server/access/current-actor";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { requireActor } from "@/server/access/current-actor";
 import { getAccommodation } from "@/server/accommodation/get-accommodation";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { AGE_GROUP_LABELS } from "@/domain/types";
 import { toLondonInputValue } from "@/domain/time/london";
 import { requireActor } from "@/server/access/current-actor";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { CONSENT_PURPOSE_LABELS } from "@/domain/nrm/consent";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";

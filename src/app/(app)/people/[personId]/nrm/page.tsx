@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { NrmDecisionKind } from "@/domain/nrm/nrm-referral";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { roleHasPermission } from "@/domain/access/permissions";
 import { SafetyBanner } from "@/components/person/safety-banner";
 import { requireActor } from "@/server/access/current-actor";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { AGENCY_KIND_LABELS } from "@/domain/types";
 import { requireActor } from "@/server/access/current-actor";
@@ -85,7 +85,7 @@ function Blocker({ blocker, agency }: { blocker: RetirementBlocker; agency: { id
       return (
         <>
           The current pathway (version {blocker.pathwayVersion}) names {agency.name} as the owner of {blocker.stageTitles.join(", ")}.{" "}
-          <Link href="/admin/pathway" prefetch={false} className="font-bold">
+          <Link href="/admin/pathway" className="font-bold">
             Change the pathway first
           </Link>
           , giving those stages to another agency.
@@ -95,7 +95,7 @@ function Blocker({ blocker, agency }: { blocker: RetirementBlocker; agency: { id
       return (
         <>
           It still has {blocker.activeStaff} active {blocker.activeStaff === 1 ? "member" : "members"} of staff.{" "}
-          <Link href={`/admin/users?agency=${agency.id}`} prefetch={false} className="font-bold">
+          <Link href={`/admin/users?agency=${agency.id}`} className="font-bold">
             See its staff
           </Link>{" "}
           and move them to another agency or switch their accounts off.

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { PERMISSION_LABELS, permissionChange } from "@/domain/access/permission-labels";
 import { roleAgencyMismatchMessage, roleFitsAgency } from "@/domain/accounts/role-agency";
 import { ROLE_LABELS, ROLES, type Role } from "@/domain/types";

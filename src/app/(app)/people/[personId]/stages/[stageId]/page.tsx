@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { NRM_CONSENT_STAGE_KEY, NRM_DECISION_LABELS } from "@/domain/pathway/nrm-decision";
 import { availableActions } from "@/domain/pathway/transitions";
