@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "./fixtures";
 import { createTestAccount, issueTestLink } from "./accounts";
-import { expectNoAxeViolations, nextTotpCode, screenshotAtBothWidths, signIn, totpCode } from "./support";
+import { expectNoAxeViolations, nextTotpCode, screenshotAtBothWidths, signInAfresh, totpCode } from "./support";
 import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { totpStepAt } from "../../src/domain/auth/totp-steps";
 
@@ -109,8 +109,8 @@ test("a caseworker changes their own password at Your account: a weak one is ref
   await createTestAccount(email);
   const [desk, phone] = await Promise.all([browser.newContext(), browser.newContext()]);
   const [page, other] = await Promise.all([desk.newPage(), phone.newPage()]);
-  await signIn(page, email);
-  await signIn(other, email);
+  await signInAfresh(page, email);
+  await signInAfresh(other, email);
 
   await page.goto("/account");
   await page.getByLabel("Current password").fill(DEMO_PASSWORD);

@@ -1,7 +1,7 @@
 import type { APIResponse, BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import pg from "pg";
-import { expectNoAxeViolations, POLICE_CASEWORKER, screenshotAtBothWidths, signIn, signOut } from "./support";
+import { expectNoAxeViolations, POLICE_CASEWORKER, screenshotAtBothWidths, signInAfresh, signOut } from "./support";
 
 // Server-side sessions (docs/decisions/0004-server-side-sessions.md). The idle clock is moved by
 // writing the session's last-seen time in the e2e database and by Playwright's fake browser clock;
@@ -56,7 +56,7 @@ async function sessionTokens(context: BrowserContext) {
 }
 
 test("a cookie copied before sign-out is refused afterwards: a person's page, adding a note, /api/live, the session endpoint", async ({ page, context, browser }) => {
-  await signIn(page, POLICE_CASEWORKER);
+  await signInAfresh(page, POLICE_CASEWORKER);
   await page.goto("/people");
   const personHref = await page.locator('main a[href^="/people/"]').first().getAttribute("href");
   expect(personHref).toMatch(/^\/people\/[0-9a-f-]{36}$/);
@@ -114,7 +114,7 @@ test("a cookie copied before sign-out is refused afterwards: a person's page, ad
 // here the running app meets a user switched off under it.
 test("a user switched off is signed out on their next request", async ({ page, context }) => {
   const email = "vcas.caseworker@demo.example";
-  await signIn(page, email);
+  await signInAfresh(page, email);
   await expect(page).toHaveURL(/\/queue/);
   const session = await latestSession(email);
   const setActive = (active: boolean) => withDb((client) => client.query(`UPDATE "User" SET active = $2 WHERE email = $1`, [email, active]));
@@ -136,7 +136,7 @@ test("a user switched off is signed out on their next request", async ({ page, c
 
 test("two minutes before the idle timeout a warning asks; 'Stay signed in' by keyboard keeps the session", async ({ page }) => {
   await page.clock.install();
-  await signIn(page, POLICE_CASEWORKER);
+  await signInAfresh(page, POLICE_CASEWORKER);
   await expect(page.getByTestId("queue-row").first()).toBeVisible();
   const session = await latestSession(POLICE_CASEWORKER);
   const dialog = page.getByRole("dialog", { name: "You’re about to be signed out" });
@@ -186,7 +186,7 @@ test("two minutes before the idle timeout a warning asks; 'Stay signed in' by ke
 test("tabs share the deadline: staying signed in from one tab closes the warning in the other", async ({ context }) => {
   await context.clock.install();
   const first = await context.newPage();
-  await signIn(first, POLICE_CASEWORKER);
+  await signInAfresh(first, POLICE_CASEWORKER);
   const second = await context.newPage();
   await second.goto("/people");
   const session = await latestSession(POLICE_CASEWORKER);
@@ -206,7 +206,7 @@ test("tabs share the deadline: staying signed in from one tab closes the warning
 
 test("at the idle timeout the page goes to sign-in and says why; the session is over", async ({ page }) => {
   await page.clock.install();
-  await signIn(page, POLICE_CASEWORKER);
+  await signInAfresh(page, POLICE_CASEWORKER);
   await expect(page.getByTestId("queue-row").first()).toBeVisible();
   const session = await latestSession(POLICE_CASEWORKER);
 
@@ -223,7 +223,7 @@ test("at the idle timeout the page goes to sign-in and says why; the session is 
 });
 
 test("an administrator sets the idle timeout: digits only, 5 to 120 minutes", async ({ page }) => {
-  await signIn(page, "admin@demo.example");
+  await signInAfresh(page, "admin@demo.example");
   await page.goto("/admin/settings");
   const field = page.getByLabel("Sign users out after this many minutes without activity");
   await expect(field).toHaveValue("30");
