@@ -116,14 +116,16 @@ function hostileForm(actionName: string, fields: [string, string][]): FormData {
   return form;
 }
 
+/** Read side by side: this runs twice for each of the 500-odd calls below. */
 async function everythingStored() {
-  return {
-    counts: await countCaseTables(db),
-    stages: await db.stage.findMany({ where: { personId: person.personId }, orderBy: { id: "asc" } }),
-    partnership: await db.partnership.findUniqueOrThrow({ where: { id: world.partnership.id } }),
-    notifications: await db.notification.findMany({ orderBy: { id: "asc" } }),
-    agencies: await db.agency.findMany({ where: { partnershipId: world.partnership.id }, orderBy: { id: "asc" } }),
-  };
+  const [counts, stages, partnership, notifications, agencies] = await Promise.all([
+    countCaseTables(db),
+    db.stage.findMany({ where: { personId: person.personId }, orderBy: { id: "asc" } }),
+    db.partnership.findUniqueOrThrow({ where: { id: world.partnership.id } }),
+    db.notification.findMany({ orderBy: { id: "asc" } }),
+    db.agency.findMany({ where: { partnershipId: world.partnership.id }, orderBy: { id: "asc" } }),
+  ]);
+  return { counts, stages, partnership, notifications, agencies };
 }
 
 function expectCleanPrototype() {
