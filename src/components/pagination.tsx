@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 
 /** The pages to offer: the first, the last, and the current one with its neighbours; gaps become "…". */
 export function paginationItems(page: number, pageCount: number): (number | "gap")[] {

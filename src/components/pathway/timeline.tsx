@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { formatLondonDateTime } from "@/domain/time/london";
 import { describeTimelineEntry, formatSinceRescue, type TimelineTimeMode } from "@/domain/timeline/timeline-words";
 
