@@ -1,8 +1,9 @@
 // The visibility rule and the search box each have a Prisma form (visiblePeople, agencyMatch) and an SQL
-// form for the lists of live people (visiblePersonSql, agencyMatchSql; issue 15). This test keeps them
-// one rule: on generated histories shuffled so that every clause of the rule decides somebody, both
-// forms find the same people for every account, and the live list read through SQL is, view by view
-// and page by page, the list the Prisma form gives.
+// form for the lists of live people (visiblePersonSql, agencyMatchSql; issue 15), and so have the
+// coordinator's pseudonymised cases (pseudonymisedCases, pseudonymisedCaseSql, caseMatchSql). This test
+// keeps them one rule: on generated histories shuffled so that every clause of the rule decides
+// somebody, both forms find the same people for every account, and the live lists read through SQL
+// are, view by view and page by page, the lists the Prisma forms give.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Random } from "../../prisma/seed/random";
 import { generateHistory } from "../../scripts/lib/generate-history";
@@ -13,7 +14,8 @@ import type { StageState } from "../../src/domain/types";
 import type { Prisma } from "../../src/generated/prisma/client";
 import type { Actor } from "../../src/server/access/actor";
 import { loadActor } from "../../src/server/access/load-actor";
-import { visiblePeople, visiblePersonSql } from "../../src/server/access/visibility";
+import { pseudonymisedCases, pseudonymisedCaseSql, visiblePeople, visiblePersonSql } from "../../src/server/access/visibility";
+import { listPseudonymisedCases } from "../../src/server/cases/list-pseudonymised-cases";
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { pageOfPeople } from "../../src/server/lists/page-of-people";
 import { listAgencyPeople } from "../../src/server/people/list-agency-people";
@@ -119,6 +121,20 @@ describe("the visibility rule in SQL", () => {
     expect(seen).toBeGreaterThan(0);
   });
 
+  it("finds exactly the coordinator's pseudonymised cases the Prisma rule finds, and none for anyone else", async () => {
+    let coordinators = 0;
+    for (const actor of actors) {
+      const prisma = await db.person.findMany({ where: pseudonymisedCases(actor), select: { id: true } });
+      const sql = await db.$queryRaw<{ id: string }[]>`SELECT p."id" FROM "Person" p WHERE ${pseudonymisedCaseSql(actor)}`;
+      expect(sorted(sql.map((row) => row.id)), `${actor.role} of ${actor.agencyName}`).toEqual(sorted(prisma.map((row) => row.id)));
+      if (actor.role === "COORDINATOR") {
+        coordinators += 1;
+        expect(prisma.length).toBeGreaterThan(0);
+      } else expect(prisma).toEqual([]);
+    }
+    expect(coordinators).toBe(SLUGS.length);
+  });
+
   it("is decided, for somebody, by every clause: a logged rescue, work done, a stage ended by closing, a waiting referral, a refusal and a lawful basis", async () => {
     const [counts] = await db.$queryRaw<Record<string, bigint>[]>`
       SELECT
@@ -201,5 +217,69 @@ describe("the live people list in SQL", () => {
       }
     }
     expect(listed).toBeGreaterThan(1000);
+  }, 240_000);
+});
+
+/** The coordinator's live cases as the Prisma forms give them: the reference for the SQL read. */
+async function prismaCasesPage(actor: Actor, input: RawQuery) {
+  const query = parseListQuery(input, "cases");
+  const parsed = parseSearchTerm(query.q, NOW);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const match = parsed.term ? searchMatch(actor, parsed.term) : {};
+  if (typeof match === "string") throw new Error(match);
+  const where: Prisma.PersonWhereInput = {
+    AND: [
+      pseudonymisedCases(actor),
+      { closedAt: null },
+      query.age ? { ageGroup: query.age } : {},
+      query.agency ? { stages: { some: { ownerAgencyId: query.agency } } } : {},
+      match,
+    ],
+  };
+  return pageOfPeople(db, where, query, NOW);
+}
+
+describe("the coordinator's live cases in SQL", () => {
+  it("lists, counts and pages every view as the Prisma forms of the rule, the filters and the search do", async () => {
+    const coordinators = actors.filter((actor) => actor.role === "COORDINATOR");
+    expect(coordinators).toHaveLength(SLUGS.length);
+    let listed = 0;
+    for (const actor of coordinators) {
+      const someone = await db.person.findFirstOrThrow({
+        where: { closedAt: null, rescue: { partnershipId: actor.partnershipId } },
+        select: { caseReference: true },
+        orderBy: { caseReference: "asc" },
+      });
+      const agencies = await db.agency.findMany({ where: { partnershipId: actor.partnershipId, ownedStages: { some: {} } }, select: { id: true } });
+      expect(agencies.length).toBeGreaterThanOrEqual(3);
+      const views: RawQuery[] = [
+        {},
+        { sort: "reference" },
+        { sort: "due" },
+        { overdue: "yes" },
+        { age: "CHILD" },
+        { age: "ADULT", sort: "due" },
+        ...agencies.map((agency) => ({ agency: agency.id })),
+        { agency: agencies[0]!.id, overdue: "yes", sort: "reference" },
+        { q: someone.caseReference },
+        { q: someone.caseReference.slice(4, 8) },
+        { q: "VCP-" },
+        { q: "a1", age: "ADULT" },
+        { q: "B2", sort: "due" },
+      ];
+      for (const view of views) {
+        for (let page = 1; ; page++) {
+          const input = { ...view, page: String(page) };
+          const expected = await prismaCasesPage(actor, input);
+          const list = await listPseudonymisedCases(db, actor, input, NOW);
+          const label = `the coordinator of ${actor.partnershipId}, ${JSON.stringify(input)}`;
+          expect(list.searchError, label).toBeNull();
+          expect({ ids: list.rows.map((row) => row.id), total: list.total, page: list.page, pageCount: list.pageCount }, label).toEqual(expected);
+          listed += list.rows.length;
+          if (page >= expected.pageCount) break;
+        }
+      }
+    }
+    expect(listed).toBeGreaterThan(300);
   }, 240_000);
 });

@@ -121,6 +121,17 @@ export function pseudonymisedCases(actor: Actor): Prisma.PersonWhereInput {
 }
 
 /**
+ * `pseudonymisedCases` as a condition on the person `p` of a raw statement (the coordinator's live
+ * cases, through pageOfLivePeople): a probe of that person's rescue by index, where Prisma's form
+ * hashes every rescue the partnership ever logged. tests/integration/visibility-sql.test.ts holds the
+ * two equal.
+ */
+export function pseudonymisedCaseSql(actor: Actor): Prisma.Sql {
+  if (actor.role !== "COORDINATOR") return Prisma.sql`FALSE`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "Rescue" cr WHERE cr."id" = p."rescueId" AND cr."partnershipId" = ${actor.partnershipId}::uuid OFFSET 0)`;
+}
+
+/**
  * The cases a user may close or reopen (the role must also hold case.close / case.reopen): an agency
  * lead, people their agency works with — logged, or owns a stage of (an agency only asked to take a
  * stage on, by a referral it has not answered, does not close the case); the coordinator, every case

@@ -4,17 +4,17 @@ import { agencyDisplayName } from "@/domain/agencies/agency-details";
 import type { CaseCloseReason } from "@/domain/cases/case-closing";
 import { openStagesByUrgency, type ClockInput } from "@/domain/pathway/clock";
 import { parseListQuery, type ListQuery, type RawQuery } from "@/domain/lists/list-query";
-import { parseSearchTerm, type SearchKind } from "@/domain/search/search-terms";
+import { parseSearchTerm, type SearchKind, type SearchTerm } from "@/domain/search/search-terms";
 import type { AgeGroup } from "@/domain/types";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
-import { pseudonymisedCases } from "../access/visibility";
+import { pseudonymisedCases, pseudonymisedCaseSql } from "../access/visibility";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
-import { inPageOrder, pageOfPeople } from "../lists/page-of-people";
+import { inPageOrder, pageOfLivePeople, pageOfPeople } from "../lists/page-of-people";
 import { listStagesOf, OPEN_STAGES_JSON_SQL } from "../lists/open-stages-sql";
-import { recordSearchAudit, searchMatch } from "../search/search-people";
+import { caseMatchSql, recordSearchAudit, searchMatch } from "../search/search-people";
 
 export type CaseRow = {
   id: string;
@@ -84,16 +84,23 @@ export async function listPseudonymisedCases(db: Db, actor: Actor, input: RawQue
   const match = parsed.term ? searchMatch(actor, parsed.term) : {};
   if (typeof match === "string") return { ...empty, searchError: match, searchKind: null };
 
-  const where: Prisma.PersonWhereInput = {
-    AND: [
-      pseudonymisedCases(actor),
-      query.status === "live" ? { closedAt: null } : { closedAt: { not: null } },
-      query.age ? { ageGroup: query.age } : {},
-      agency ? { stages: { some: { ownerAgencyId: agency.id } } } : {},
-      match,
-    ],
-  };
-  const { ids, total, page, pageCount } = await pageOfPeople(db, where, query, now);
+  const { ids, total, page, pageCount } =
+    query.status === "live"
+      ? await pageOfLivePeople(db, liveConditions(actor, query, agency?.id ?? null, parsed.term), query, now)
+      : await pageOfPeople(
+          db,
+          {
+            AND: [
+              pseudonymisedCases(actor),
+              { closedAt: { not: null } },
+              query.age ? { ageGroup: query.age } : {},
+              agency ? { stages: { some: { ownerAgencyId: agency.id } } } : {},
+              match,
+            ],
+          },
+          query,
+          now,
+        );
   const details = ids.length === 0 ? [] : await loadDetails(db, ids);
 
   if (parsed.term) await recordSearchAudit(db, actor, parsed.term.kind, total);
@@ -122,6 +129,23 @@ export async function listPseudonymisedCases(db: Db, actor: Actor, input: RawQue
     };
   });
   return { ...empty, searchError: null, searchKind: parsed.term?.kind ?? null, total, page, pageCount, rows };
+}
+
+/**
+ * The live view's rule and filters in SQL (pageOfLivePeople: it grows with live cases, where the
+ * Prisma form of the rule hashes every rescue of the partnership), the same as the closed view's
+ * Prisma `where` above. tests/integration/visibility-sql.test.ts compares every view with the Prisma form.
+ */
+function liveConditions(actor: Actor, query: ListQuery, agencyId: string | null, term: SearchTerm | null): Prisma.Sql {
+  const conditions = [pseudonymisedCaseSql(actor)];
+  if (query.age) conditions.push(Prisma.sql`p."ageGroup" = ${query.age}::"AgeGroup"`);
+  if (agencyId) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Stage" cs WHERE cs."personId" = p."id" AND cs."ownerAgencyId" = ${agencyId}::uuid OFFSET 0)`);
+  if (term) {
+    // A term caseMatch refuses was answered with its reason before this point.
+    const match = caseMatchSql(term);
+    conditions.push(typeof match === "string" ? Prisma.sql`FALSE` : match);
+  }
+  return Prisma.join(conditions, " AND ");
 }
 
 /** The page's rows in one statement. No identity, place, contact instruction or note is selected. */

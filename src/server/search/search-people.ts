@@ -83,8 +83,22 @@ export function agencyMatchSql(actor: Actor, term: SearchTerm): Prisma.Sql {
  */
 function caseMatch(term: SearchTerm): Prisma.PersonWhereInput | string {
   if (term.kind === "case-reference") return { caseReference: term.value };
-  if (term.kind === "text" && /^[0-9A-Z-]+$/i.test(term.value)) return { caseReference: containsLiterally(term.value) };
-  return "Cases are pseudonymised: search by case reference (for example VCP-AB12-CD34). To see who someone is, open their case and use break-glass.";
+  if (isCaseReferenceFragment(term)) return { caseReference: containsLiterally(term.value) };
+  return CASES_BY_REFERENCE_ONLY;
+}
+
+const CASES_BY_REFERENCE_ONLY =
+  "Cases are pseudonymised: search by case reference (for example VCP-AB12-CD34). To see who someone is, open their case and use break-glass.";
+
+function isCaseReferenceFragment(term: SearchTerm): term is Extract<SearchTerm, { kind: "text" }> {
+  return term.kind === "text" && /^[0-9A-Z-]+$/i.test(term.value);
+}
+
+/** `caseMatch` in SQL on the person `p`: the coordinator's live cases (list-pseudonymised-cases.ts). */
+export function caseMatchSql(term: SearchTerm): Prisma.Sql | string {
+  if (term.kind === "case-reference") return Prisma.sql`p."caseReference" = ${term.value}`;
+  if (isCaseReferenceFragment(term)) return Prisma.sql`p."caseReference" ILIKE ${`%${containsLiterally(term.value).contains}%`}`;
+  return CASES_BY_REFERENCE_ONLY;
 }
 
 /**
