@@ -13,7 +13,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 let identities: string[] = [];
 let places: string[] = [];
-let caseReference = "";
+// Named live people, the one above first. A retry takes the next: the first attempt's break-glass on
+// its case is still open, and on the record, so its checks would be of that attempt.
+let namedCases: { name: string; caseReference: string }[] = [];
 
 // What the coordinator must never see without break-glass: every name and description of every live
 // case, and where each rescue happened. Read from the e2e database, so the check covers all of them.
@@ -33,13 +35,16 @@ test.beforeAll(async () => {
     // name ("Teesmoor") is in every agency's name: neither says where anyone was found.
     const agencyNames = Object.values(DEMO_AGENCIES).join(" ");
     places = [...new Set(live.rows.map((row) => row.place))].filter((place) => place.length >= 5 && !agencyNames.includes(place));
-    caseReference = live.rows.find((row) => row.name === NAMED_PERSON)?.caseReference ?? "";
+    namedCases = live.rows
+      .flatMap((row) => (row.name ? [{ name: row.name, caseReference: row.caseReference }] : []))
+      .sort((a, b) => Number(b.name === NAMED_PERSON) - Number(a.name === NAMED_PERSON) || a.name.localeCompare(b.name));
   } finally {
     await client.end();
   }
   expect(identities).toContain(NAMED_PERSON);
   expect(places).toContain("Hartlepool");
-  expect(caseReference).toMatch(/^VCP-/);
+  expect(namedCases[0]?.name).toBe(NAMED_PERSON);
+  expect(namedCases[1]?.caseReference).toMatch(/^VCP-/);
 });
 
 async function expectNoIdentityOnPage(page: Page) {
@@ -48,6 +53,7 @@ async function expectNoIdentityOnPage(page: Page) {
 }
 
 test("the coordinator sees cases by reference only, opens one identity with a reason, and the administrator reviews it", async ({ page }) => {
+  const { name: namedPerson, caseReference } = namedCases[test.info().retry]!;
   await signIn(page, COORDINATOR);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Cases" }).click();
   await expect(page.getByRole("heading", { name: "Cases", level: 1 })).toBeVisible();
@@ -83,7 +89,7 @@ test("the coordinator sees cases by reference only, opens one identity with a re
   await breakGlass.getByRole("button", { name: "View identity" }).click();
   await expect(page.getByTestId("notification-banner")).toContainText(/Identity shown under break-glass until \d\d:\d\d (GMT|BST)/);
   const identity = page.getByTestId("identity");
-  await expect(identity).toContainText(NAMED_PERSON);
+  await expect(identity).toContainText(namedPerson);
   await expect(identity).toContainText(/Identity shown under break-glass until \d\d:\d\d (GMT|BST)/);
   await expect(page.getByTestId("break-glass")).toHaveCount(0);
   await expectNoAxeViolations(page);
@@ -101,7 +107,7 @@ test("the coordinator sees cases by reference only, opens one identity with a re
   const waiting = page.getByTestId("waiting-reviews").getByTestId("break-glass-row").filter({ hasText: caseReference });
   await expect(waiting).toContainText(REASON);
   await expect(waiting).toContainText("Demo Partnership Coordinator");
-  await expect(page.locator("body")).not.toContainText(NAMED_PERSON);
+  await expect(page.locator("body")).not.toContainText(namedPerson);
   await expectNoAxeViolations(page);
   await screenshotAtBothWidths(page, "admin-break-glass-reviews");
 
@@ -130,7 +136,7 @@ test("the coordinator sees cases by reference only, opens one identity with a re
   // The proxy gives each request an id, and the row carries it.
   expect((await breakGlassRow.locator("td").last().innerText()).trim()).toMatch(UUID);
   expect(await rows.filter({ hasNotText: "Demo Partnership Coordinator" }).count()).toBe(0);
-  await expect(page.locator("body")).not.toContainText(NAMED_PERSON);
+  await expect(page.locator("body")).not.toContainText(namedPerson);
   await expect(page.locator("body")).not.toContainText(REASON);
   await screenshotAtBothWidths(page, "admin-audit");
 
