@@ -1,4 +1,4 @@
-import { hasSafetyFlags, SAFETY_RISK_LABELS, type SafetyFlagsView } from "@/domain/person/safety-flags";
+import { hasSafetyFlags, SAFETY_RISK_LABELS, safetyRowWords, type SafetyFlagsView } from "@/domain/person/safety-flags";
 
 /**
  * A person's safety flags, at the top of everything that shows the person: a warning, in words (not
@@ -6,16 +6,7 @@ import { hasSafetyFlags, SAFETY_RISK_LABELS, type SafetyFlagsView } from "@/doma
  */
 export function SafetyBanner({ flags, compact = false }: { flags: SafetyFlagsView | null | undefined; compact?: boolean }) {
   if (!hasSafetyFlags(flags)) return null;
-  if (compact) {
-    const parts = [...flags.risks.map((risk) => SAFETY_RISK_LABELS[risk]), ...(flags.safeContact || flags.neverContact ? ["Contact safely: see the record"] : [])];
-    return (
-      <p className="mt-1 border-l-4 border-danger pl-2 text-base font-bold" data-testid="safety-flags-row">
-        <span className="sr-only">Safety warning: </span>
-        <span aria-hidden="true">⚠ </span>
-        {parts.join(" · ")}
-      </p>
-    );
-  }
+  if (compact) return <SafetyRowLine words={safetyRowWords(flags)} />;
   return (
     <section aria-labelledby="safety-heading" className="mb-8 border-4 border-danger" data-testid="safety-banner">
       <h2 id="safety-heading" className="bg-danger px-4 py-1 text-lg font-bold text-white">
@@ -43,5 +34,20 @@ export function SafetyBanner({ flags, compact = false }: { flags: SafetyFlagsVie
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * A list row's safety line from its words (`safetyRowWords`), worked out where the row's data is: the
+ * queue's rows are drawn by a client component, which gets these words and never the flags.
+ */
+export function SafetyRowLine({ words }: { words: string | null }) {
+  if (words === null) return null;
+  return (
+    <p className="mt-1 border-l-4 border-danger pl-2 text-base font-bold" data-testid="safety-flags-row">
+      <span className="sr-only">Safety warning: </span>
+      <span aria-hidden="true">⚠ </span>
+      {words}
+    </p>
   );
 }

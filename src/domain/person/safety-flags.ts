@@ -30,6 +30,16 @@ export function hasSafetyFlags(flags: SafetyFlagsView | null | undefined): flags
   return Boolean(flags && (flags.risks.length > 0 || flags.safeContact || flags.neverContact));
 }
 
+/**
+ * The one line a list row carries for a person with safety flags ("Risk of re-trafficking · Contact
+ * safely: see the record"), or null with none. Never the contact instructions themselves: a row is
+ * seen by more people, and in more places, than the record.
+ */
+export function safetyRowWords(flags: SafetyFlagsView | null | undefined): string | null {
+  if (!hasSafetyFlags(flags)) return null;
+  return [...flags.risks.map((risk) => SAFETY_RISK_LABELS[risk]), ...(flags.safeContact || flags.neverContact ? ["Contact safely: see the record"] : [])].join(" · ");
+}
+
 /** A stored PersonSafety row as the view needs it; null when nothing is set. */
 export function safetyFlagsView(
   row: { tippingOffRisk: boolean; reTraffickingRisk: boolean; doNotDiscloseWhereabouts: boolean; safeContact?: string | null; neverContact?: string | null } | null | undefined,

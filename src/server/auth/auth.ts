@@ -12,7 +12,7 @@ import { userForAuthJs } from "./sign-in-refused-error";
 // The token lives no longer than the server-side session it names (which is the authority).
 const SESSION_SECONDS = SESSION_LIFETIME_MS / 1000;
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_SECONDS },
   pages: { signIn: "/sign-in" },

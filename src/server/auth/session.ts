@@ -1,6 +1,9 @@
 import "server-only";
+import { headers } from "next/headers";
 import { cache } from "react";
-import { auth } from "./auth";
+import { db } from "../db/client";
+import { readSessionToken } from "./read-session-token";
+import { sessionFromToken } from "./session-token";
 
 export type CurrentSession = {
   userId: string;
@@ -14,18 +17,20 @@ export type CurrentSession = {
 
 /**
  * The signed-in session of this request, checked against its Session row (src/server/auth/check-session.ts),
- * or null. Asked once per request: the layout and the page share the answer.
+ * or null. Asked once per request: the layout and the page share the answer. The cookie is read as
+ * Auth.js reads it (`readSessionToken`), and checked by the same `sessionFromToken` as Auth.js's jwt
+ * callback, without running Auth.js's session endpoint, which re-encrypts the token each time.
  */
 export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
-  const session = (await auth()) as { user?: { id?: string }; sessionId?: unknown; deadline?: unknown; expires?: unknown; idleTimeoutMinutes?: unknown } | null;
-  const userId = session?.user?.id;
-  if (!userId || typeof session.sessionId !== "string" || typeof session.deadline !== "string" || typeof session.expires !== "string") return null;
+  const token = await readSessionToken(await headers());
+  const live = token ? await sessionFromToken(db, token) : null;
+  if (!live || typeof live.sub !== "string" || typeof live.sessionId !== "string" || typeof live.deadline !== "string" || typeof live.expiresAt !== "string") return null;
   return {
-    userId,
-    sessionId: session.sessionId,
-    deadline: new Date(session.deadline),
-    expiresAt: new Date(session.expires),
-    idleTimeoutMinutes: Number(session.idleTimeoutMinutes),
+    userId: live.sub,
+    sessionId: live.sessionId,
+    deadline: new Date(live.deadline),
+    expiresAt: new Date(live.expiresAt),
+    idleTimeoutMinutes: Number(live.idleTimeoutMinutes),
   };
 });
 

@@ -1,14 +1,14 @@
 import Link from "@/components/link";
 import { SafetyBanner } from "@/components/person/safety-banner";
 import { Pagination } from "@/components/pagination";
-import { QueueClock, QueueDueTime } from "@/components/queue/queue-clock";
+import { queueRowView } from "@/components/queue/queue-row-view";
+import { QueueStageRows } from "@/components/queue/queue-stage-rows";
 import { QueueClockTicker } from "@/components/queue/queue-clock-ticker";
 import { BulkAssignForm, QueueClaimForm } from "@/components/queue/stage-assignment";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { LiveClock } from "@/components/pathway/live-clock";
 import { serializeClock } from "@/components/pathway/serialized-clock";
 import { TableScrollRegion } from "@/components/table-scroll-region";
-import { bulkSelectionValue } from "@/domain/queue/bulk-selection";
 import { QUEUE_FILTER_LABELS, QUEUE_FILTERS } from "@/domain/queue/queue-filters";
 import { parseQueueView, QUEUE_AGE_SLUGS, queueHref, queueTitle, sortHref, type QueueSort, type QueueView } from "@/domain/queue/queue-view";
 import { formatDuration } from "@/domain/time/duration";
@@ -16,7 +16,7 @@ import { formatLondonDateTime } from "@/domain/time/london";
 import { AGE_GROUP_LABELS, AGE_GROUPS, ROLE_LABELS } from "@/domain/types";
 import { requireActor } from "@/server/access/current-actor";
 import { db } from "@/server/db/client";
-import { getAgencyQueue, type AgencyQueue, type OutgoingReferral, type QueueStageRow } from "@/server/queue/get-agency-queue";
+import { getAgencyQueue, type AgencyQueue, type OutgoingReferral } from "@/server/queue/get-agency-queue";
 import { loadOrNotFound } from "@/app/_lib/load-or-not-found";
 import { assignSelectedStagesAction, claimStageAction } from "./actions";
 import { PageTitle } from "@/components/page-title";
@@ -159,9 +159,12 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                   </tr>
                 </thead>
                 <tbody>
-                  {queue.stages.map((row) => (
-                    <StageRow key={row.stageId} row={row} actorId={actor.id} selectable={canBulkAssign} />
-                  ))}
+                  <QueueStageRows
+                    rows={queue.stages.map((row) => queueRowView(row, actor.id))}
+                    selectable={canBulkAssign}
+                    claimFormId={CLAIM_FORM}
+                    assignFormId={ASSIGN_FORM}
+                  />
                 </tbody>
               </table>
             </TableScrollRegion>
@@ -389,72 +392,5 @@ function FilterForm({ queue }: { queue: AgencyQueue }) {
         </Link>
       )}
     </form>
-  );
-}
-
-/** One stage. Its controls name it ("Claim Health check for VCP-1234"), so each makes sense alone. */
-function StageRow({ row, actorId, selectable }: { row: QueueStageRow; actorId: string; selectable: boolean }) {
-  const label = `${row.stageTitle} for ${row.caseReference}`;
-  return (
-    <tr className="border-b border-line align-top" data-testid="queue-row" data-stage-id={row.stageId}>
-      {selectable && (
-        <td className="p-2">
-          {row.canAssign && (
-            <label className="inline-flex min-h-11 min-w-11 items-center justify-center">
-              <input
-                type="checkbox"
-                form={ASSIGN_FORM}
-                name="stages"
-                value={bulkSelectionValue(row.stageId, row.assigneeId)}
-                className="h-6 w-6 accent-ink"
-              />
-              <span className="sr-only">Select {label}</span>
-            </label>
-          )}
-        </td>
-      )}
-      <th scope="row" className="p-2 font-normal">
-        <Link href={`/people/${row.personId}/stages/${row.stageId}`} className="font-bold" data-testid="queue-stage-link">
-          {row.stageTitle}
-          <span className="sr-only"> for {row.caseReference}</span>
-        </Link>
-        {row.pendingReferralTo && <p className="text-muted">Referred to {row.pendingReferralTo}, waiting for an answer</p>}
-      </th>
-      <td className="p-2">
-        <Link href={`/people/${row.personId}`}>{row.displayName}</Link>
-        <br />
-        <span className="text-muted" data-testid="queue-case-reference">
-          {row.caseReference}
-        </span>
-        <SafetyBanner flags={row.safety} compact />
-        {row.noContact && (
-          <p className="mt-1 font-bold" data-testid="row-no-contact">
-            {row.noContact}
-          </p>
-        )}
-      </td>
-      <td className="p-2">
-        <QueueClock input={row.clockInput} clock={row.clock} atRiskPercent={row.atRiskPercent} />
-      </td>
-      <td className="p-2">
-        <QueueDueTime clock={row.clock} />
-      </td>
-      <td className="p-2">
-        <span data-testid="assignee">{row.assigneeName ? (row.assigneeId === actorId ? "You" : row.assigneeName) : "Unassigned"}</span>
-        {row.canClaim && (
-          <div className="mt-1">
-            <button
-              type="submit"
-              form={CLAIM_FORM}
-              name="stageId"
-              value={row.stageId}
-              className="min-h-11 bg-panel px-3 py-1 text-base font-bold text-ink shadow-[0_2px_0_#929191]"
-            >
-              Claim<span className="sr-only"> {label}</span>
-            </button>
-          </div>
-        )}
-      </td>
-    </tr>
   );
 }
