@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { SafetyRowLine } from "@/components/person/safety-banner";
 import { QueueClock, QueueDueTime } from "./queue-clock";
 import type { QueueRowView } from "./queue-row-view";
