@@ -35,6 +35,18 @@ export default defineConfig([
       ],
     },
   },
+  // Unit test files share their workers' modules (isolate: false in vitest.config.mts): a module mocked
+  // in one would stay mocked for the next file. Tests that mock modules are integration tests.
+  {
+    files: ["src/**/*.test.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "vi", property: "mock", message: "Unit tests share modules (vitest.config.mts): no vi.mock here." },
+        { object: "vi", property: "doMock", message: "Unit tests share modules (vitest.config.mts): no vi.doMock here." },
+      ],
+    },
+  },
   // Links never prefetch (src/components/link.tsx says why).
   {
     files: ["src/**/*.ts", "src/**/*.tsx"],

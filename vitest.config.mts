@@ -16,6 +16,11 @@ export default defineConfig({
           name: "unit",
           include: ["src/**/*.test.ts"],
           environment: "node",
+          // Pure code: the files share their workers' modules instead of each loading them afresh
+          // (about 15 s instead of 50 s here). Nothing here may depend on a fresh module (no vi.mock);
+          // an environment variable a test sets is put back after it.
+          isolate: false,
+          unstubEnvs: true,
         },
       },
       {
