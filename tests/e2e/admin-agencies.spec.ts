@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { expectNoAxeViolations, POLICE_CASEWORKER, screenshotAtBothWidths, signIn, signOut, withDatabase } from "./support";
+import { expectNoAxeViolations, leaveBrowser, POLICE_CASEWORKER, screenshotAtBothWidths, signIn, withDatabase } from "./support";
 
 // Issue 11: an administrator adds a second charity, renames it, sets its office hours, and retires an
 // agency that owns open stages, choosing where they go. The open stages are given to the first charity
@@ -48,7 +48,7 @@ test("an administrator adds a second charity, renames it, sets office hours and 
   await page.getByRole("link", { name: "Woman, about 25, found by the agencies test (fictional)" }).click();
   await expect(page).toHaveURL(/\/people\/[0-9a-f-]{36}$/);
   const personUrl = page.url();
-  await signOut(page);
+  await leaveBrowser(page);
 
   await signIn(page, "admin@demo.example");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Agencies" }).click();
@@ -143,7 +143,7 @@ test("an administrator adds a second charity, renames it, sets office hours and 
   await expect(agencyRow(page, FIRST)).toContainText("Retired");
   await expect(agencyRow(page, FIRST).getByRole("link")).toHaveCount(0);
   await expect(agencyRow(page, SECOND).getByRole("cell").nth(2)).toHaveText("2");
-  await signOut(page);
+  await leaveBrowser(page);
 
   // Police see the stages with the new owner, and the move on the timeline.
   await signIn(page, POLICE_CASEWORKER);
@@ -161,6 +161,6 @@ test("only administrators reach the agency pages: a lead and the coordinator get
     for (const path of ["/admin/agencies", `/admin/agencies/${police}`, `/admin/agencies/${police}/retire`]) {
       expect((await page.goto(path))?.status(), `${email} ${path}`).toBe(404);
     }
-    await signOut(page);
+    await leaveBrowser(page);
   }
 });

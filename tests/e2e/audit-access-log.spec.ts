@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { POLICE_CASEWORKER, expectNoAxeViolations, screenshotAtBothWidths, signIn, signOut } from "./support";
+import { expectNoAxeViolations, leaveBrowser, POLICE_CASEWORKER, screenshotAtBothWidths, signIn } from "./support";
 
 const POLICE_LEAD = "police.lead@demo.example";
 const COORDINATOR = "coordinator@demo.example";
@@ -15,14 +15,14 @@ test("an agency lead sees who has seen a person, other agencies and the coordina
   const personUrl = page.url();
   const caseReference = (await page.getByText(/^VCP-[0-9A-Z]{4}-[0-9A-Z]{4}$/).first().innerText()).trim();
   expect(caseReference).toMatch(/^VCP-/);
-  await signOut(page);
+  await leaveBrowser(page);
 
   // The coordinator opens the pseudonymised case.
   await signIn(page, COORDINATOR);
   await page.goto(`/cases?q=${caseReference}`);
   await page.getByRole("link", { name: caseReference }).click();
   await expect(page.getByRole("heading", { name: caseReference, level: 1 })).toBeVisible();
-  await signOut(page);
+  await leaveBrowser(page);
 
   await signIn(page, POLICE_LEAD);
   await page.goto(personUrl);
@@ -36,7 +36,7 @@ test("an agency lead sees who has seen a person, other agencies and the coordina
   await expect(rows.filter({ hasText: "Demo Police Lead" }).filter({ hasText: "Viewed the person's record" }).first()).toBeVisible();
   await expectNoAxeViolations(page);
   await screenshotAtBothWidths(page, "lead-access-log");
-  await signOut(page);
+  await leaveBrowser(page);
 
   // A caseworker: no link, and the address answers "not found".
   await signIn(page, POLICE_CASEWORKER);

@@ -5,7 +5,7 @@ import type { Page } from "@playwright/test";
 import { toLondonInputValue } from "../../src/domain/time/london";
 import { pdfText } from "../support/pdf-text";
 import { expect, test } from "./fixtures";
-import { COUNCIL_CASEWORKER, POLICE_CASEWORKER, expectNoAxeViolations, screenshotAtBothWidths, signIn, signOut, sweepNow, withDatabase } from "./support";
+import { COUNCIL_CASEWORKER, expectNoAxeViolations, leaveBrowser, POLICE_CASEWORKER, screenshotAtBothWidths, signIn, sweepNow, withDatabase } from "./support";
 
 const COUNCIL_LEAD = "council.lead@demo.example";
 const PERSON = "Woman, about 25, weeks after rescue (fictional)";
@@ -40,7 +40,7 @@ test("a person nobody has reached for two days: one notice to the council lead f
   personUrl = page.url();
   caseReference = (await page.locator("p").filter({ hasText: /^VCP-/ }).first().innerText()).trim();
   await expect(page.getByTestId("no-contact")).toContainText(/No contact for 2 d 1 h/);
-  await signOut(page);
+  await leaveBrowser(page);
 
   // The runner sweeps every minute; asked for a sweep now, the notice arrives within seconds.
   await sweepNow("contact-gap-sweep");
@@ -69,7 +69,7 @@ test("a person nobody has reached for two days: one notice to the council lead f
   expect(notices).toBeGreaterThanOrEqual(1);
   const gaps = await withDatabase(async (client) => (await client.query(`SELECT count(*)::int AS n FROM "ContactGapNotice" g JOIN "Person" p ON p.id = g."personId" WHERE p."caseReference" = $1`, [caseReference])).rows[0].n as number);
   expect(gaps).toBe(1);
-  await signOut(page);
+  await leaveBrowser(page);
 
   // A caseworker reaches the person: bad input first, then the contact ends the gap.
   await signIn(page, COUNCIL_CASEWORKER);
@@ -114,14 +114,14 @@ test("the council lead closes the case as missing, police are told, and the case
   await expect(page.getByTestId("timeline")).toContainText("Teesmoor Council Safeguarding closed the case");
   await expectNoAxeViolations(page);
   await screenshotAtBothWidths(page, "case-closed");
-  await signOut(page);
+  await leaveBrowser(page);
 
   await signIn(page, POLICE_CASEWORKER);
   await page.goto("/notifications");
   const notice = page.getByTestId("notification").filter({ hasText: `${caseReference} closed: missing` });
   await expect(notice).toHaveCount(1);
   await expect(notice).toContainText("the person is missing");
-  await signOut(page);
+  await leaveBrowser(page);
 
   await signIn(page, COUNCIL_LEAD);
   await page.goto(personUrl);

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { COUNCIL_CASEWORKER, POLICE_CASEWORKER, expectNoAxeViolations, screenshotAtBothWidths, signIn, signOut } from "./support";
+import { COUNCIL_CASEWORKER, expectNoAxeViolations, leaveBrowser, POLICE_CASEWORKER, screenshotAtBothWidths, signIn } from "./support";
 
 const PEOPLE = [
   { description: "Woman, about 30, speaks Romanian (fictional)", age: "Adult", gender: "Female", nationality: "Romanian", languages: "Romanian", interpreter: "Yes" },
@@ -51,7 +51,7 @@ test("a police caseworker logs a rescue of three people; council completes accom
   await expect(page.getByTestId("timeline")).not.toContainText("RESCUE_LOGGED");
   await expectNoAxeViolations(page);
   await screenshotAtBothWidths(page, "pathway-police");
-  await signOut(page);
+  await leaveBrowser(page);
 
   await signIn(page, COUNCIL_CASEWORKER);
   await page.goto(personUrl);
@@ -85,7 +85,7 @@ test("a police caseworker logs a rescue of three people; council completes accom
   await expect(page.getByTestId("timeline").locator("li").first().getByTestId("timeline-when")).not.toContainText("T+");
   await screenshotAtBothWidths(page, "pathway-after-accommodation");
 
-  await signOut(page);
+  await leaveBrowser(page);
   await page.goto(personUrl);
   await expect(page).toHaveURL(/\/sign-in$/);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { POLICE_CASEWORKER, expectNoAxeViolations, screenshotAtBothWidths, signIn, signOut, withDatabase } from "./support";
+import { expectNoAxeViolations, leaveBrowser, POLICE_CASEWORKER, screenshotAtBothWidths, signIn, withDatabase } from "./support";
 import type { Page } from "@playwright/test";
 
 const ADULT = "Woman, about 35, consents to the NRM (fictional)";
@@ -72,7 +72,7 @@ test("police record an adult's consent with an interpreter; the Salvation Army r
       [personId],
     ),
   );
-  await signOut(page);
+  await leaveBrowser(page);
   await signIn(page, ARMY);
   await page.goto(personUrl);
   await page.getByTestId("nrm-section").getByRole("link", { name: "Record the NRM referral" }).click();

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import pg from "pg";
 import { DEMO_AGENCIES } from "../../prisma/demo-accounts";
 import { expect, test } from "./fixtures";
-import { expectNoAxeViolations, screenshotAtBothWidths, signIn, signOut } from "./support";
+import { expectNoAxeViolations, leaveBrowser, screenshotAtBothWidths, signIn } from "./support";
 
 const COORDINATOR = "coordinator@demo.example";
 const ADMIN = "admin@demo.example";
@@ -99,7 +99,7 @@ test("the coordinator sees cases by reference only, opens one identity with a re
   await page.getByRole("link", { name: "Back to cases" }).click();
   await expect(page.getByRole("heading", { name: "Cases", level: 1 })).toBeVisible();
   await expectNoIdentityOnPage(page);
-  await signOut(page);
+  await leaveBrowser(page);
 
   await signIn(page, ADMIN);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Break-glass reviews" }).click();

@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { POLICE_CASEWORKER, expectNoAxeViolations, screenshotAtBothWidths, signIn, signOut, withDatabase } from "./support";
+import { expectNoAxeViolations, leaveBrowser, POLICE_CASEWORKER, screenshotAtBothWidths, signIn, withDatabase } from "./support";
 
 const PERSON = "Man, about 40, found at a fictional car wash (national categories)";
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -122,7 +122,7 @@ test("a caseworker records the national categories by keyboard, choosing the nat
   await expect(summaryValue(page, "Nationality")).toHaveText("Recorded as ‘Albanese (legacy, fictional)’ — not matched to the list");
 
   // Health's minimal record leaves the national categories out.
-  await signOut(page);
+  await leaveBrowser(page);
   await signIn(page, "health.caseworker@demo.example");
   await page.goto(personUrl);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(PERSON);

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { POLICE_CASEWORKER, expectNoAxeViolations, screenshotAtBothWidths, signIn, signOut } from "./support";
+import { expectNoAxeViolations, leaveBrowser, POLICE_CASEWORKER, screenshotAtBothWidths, signIn } from "./support";
 
 const ADULT = "Man, about 40, declined the NRM (fictional)";
 const OUTCOME = "Consent explained in Lithuanian with an independent interpreter after rest (fictional)";
@@ -54,7 +54,7 @@ test("a police caseworker records an adult's NRM consent decision as Duty to Not
   await expectNoAxeViolations(page);
 
   // Health's reduced view of a police stage: title and clock, not the decision.
-  await signOut(page);
+  await leaveBrowser(page);
   await signIn(page, "health.caseworker@demo.example");
   await page.goto(personUrl);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(ADULT);

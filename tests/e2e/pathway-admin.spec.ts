@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { POLICE_CASEWORKER, expectNoAxeViolations, screenshotAtBothWidths, signIn, signOut } from "./support";
+import { expectNoAxeViolations, leaveBrowser, POLICE_CASEWORKER, screenshotAtBothWidths, signIn } from "./support";
 
 const ADMIN = "admin@demo.example";
 const PCC = "pcc@demo.example";
@@ -60,12 +60,12 @@ async function publishHealthCheckTarget(page: Page, hours: string) {
 test("an administrator changes the health check target: a later rescue gets it, an earlier person keeps the old one, and past figures stay", async ({ page }) => {
   await signIn(page, PCC);
   const before = await pastWithinTarget(page);
-  await signOut(page);
+  await leaveBrowser(page);
 
   await signIn(page, POLICE_CASEWORKER);
   const earlierUrl = await logOneAdult(page, "Woman, about 35, rescued before the change (fictional)");
   await expect(healthTarget(page)).toHaveText("Target: 4 hours");
-  await signOut(page);
+  await leaveBrowser(page);
 
   await signIn(page, ADMIN);
   await page.getByRole("link", { name: "Pathway", exact: true }).click();
@@ -107,18 +107,18 @@ test("an administrator changes the health check target: a later rescue gets it, 
   await expect(page.getByTestId(`pathway-version-${currentVersion + 1}`)).toContainText("Demo Administrator");
   await expect(page.getByTestId(`pathway-version-${currentVersion + 1}`).getByTestId("live-people")).toHaveText("0");
   await expect(page.getByTestId(`pathway-version-${currentVersion}`).getByTestId("live-people")).toHaveText(String(liveBefore));
-  await signOut(page);
+  await leaveBrowser(page);
 
   await signIn(page, POLICE_CASEWORKER);
   await logOneAdult(page, "Woman, about 28, rescued after the change (fictional)");
   await expect(healthTarget(page)).toHaveText("Target: 6 hours");
   await page.goto(earlierUrl);
   await expect(healthTarget(page)).toHaveText("Target: 4 hours");
-  await signOut(page);
+  await leaveBrowser(page);
 
   await signIn(page, PCC);
   expect(await pastWithinTarget(page)).toEqual(before);
-  await signOut(page);
+  await leaveBrowser(page);
 
   // Put the demo's target back for the tests that follow (one more version; people keep theirs).
   await signIn(page, ADMIN);

@@ -4,7 +4,7 @@
 // pages and filters the list, and undoes the decision by keyboard.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { POLICE_CASEWORKER, expectNoAxeViolations, screenshotAtBothWidths, signIn, signOut, withDatabase } from "./support";
+import { expectNoAxeViolations, leaveBrowser, POLICE_CASEWORKER, screenshotAtBothWidths, signIn, withDatabase } from "./support";
 
 const CHARITY_CASEWORKER = "salvationarmy.caseworker@demo.example";
 const COORDINATOR = "coordinator@demo.example";
@@ -53,7 +53,7 @@ test("a caseworker logging someone already known to the partnership sees exactly
   test.setTimeout(120_000);
   await signIn(page, POLICE_CASEWORKER);
   earlierReference = (await logOne(page, MATCHED)).caseReference;
-  await signOut(page);
+  await leaveBrowser(page);
 
   // The Salvation Army sees only the people it logs: the police's earlier record is not theirs to know of.
   await signIn(page, CHARITY_CASEWORKER);
@@ -67,7 +67,7 @@ test("a caseworker logging someone already known to the partnership sees exactly
   // And the coordinator's list is not theirs: not found.
   const response = await page.goto("/possible-matches");
   expect(response?.status()).toBe(404);
-  await signOut(page);
+  await leaveBrowser(page);
 });
 
 test("the coordinator sees the pair pseudonymised, records the same person, and the case shows the earlier rescue", async ({ page }) => {
@@ -100,7 +100,7 @@ test("the coordinator sees the pair pseudonymised, records the same person, and 
   await page.getByRole("link", { name: laterReference }).click();
   await expect(page.getByTestId("earlier-rescue")).toContainText(`Possible earlier rescue: ${earlierReference}`);
   await screenshotAtBothWidths(page, "case-earlier-rescue");
-  await signOut(page);
+  await leaveBrowser(page);
 
   // The charity's own person: the timeline says it was rescued before, never which record.
   await signIn(page, CHARITY_CASEWORKER);
@@ -212,7 +212,7 @@ test("the coordinator pages and filters the list, and undoes the decision by key
   await page.getByRole("link", { name: laterReference }).click();
   await expect(page.getByTestId("earlier-rescue")).toHaveCount(0);
   await expect(page.getByTestId("open-possible-match")).toHaveCount(1);
-  await signOut(page);
+  await leaveBrowser(page);
 
   // The charity's own person: the timeline says the confirmation was withdrawn, never which record.
   await signIn(page, CHARITY_CASEWORKER);

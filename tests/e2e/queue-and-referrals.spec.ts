@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../../prisma/demo-accounts";
 import { DEFAULT_PATHWAY } from "../../src/domain/pathway/template";
 import { expect, test } from "./fixtures";
-import { COUNCIL_CASEWORKER, expectNoAxeViolations, screenshotAtBothWidths, signIn, signOut } from "./support";
+import { COUNCIL_CASEWORKER, expectNoAxeViolations, leaveBrowser, screenshotAtBothWidths, signIn } from "./support";
 
 const COUNCIL_LEAD = "council.lead@demo.example";
 const ARMY_CASEWORKER = "salvationarmy.caseworker@demo.example";
@@ -31,7 +31,7 @@ test("every agency's caseworker and lead sees its own queue, holding only stages
     const all = Number((await page.getByTestId("count-all").innerText()).replace(/\D/g, ""));
     expect(rowTitles.length).toBe(Math.min(all, 50));
     if (all > 0) await expect(page.getByTestId("queue-showing")).toHaveText(`Showing 1–${Math.min(all, 50)} of ${all} ${all === 1 ? "stage" : "stages"}`);
-    await signOut(page);
+    await leaveBrowser(page);
   }
 });
 
@@ -60,13 +60,13 @@ test("a lead assigns a ticked stage and sees the team's workload; a caseworker c
   await expect(assigned.getByTestId("assignee")).toHaveText("Demo Council Caseworker Two");
   await expect(twoRow.getByRole("cell").nth(1)).toHaveText(String(openBefore + 1));
   expect(await filterCount(page, "unassigned")).toBe(unassignedBefore - 1);
-  await signOut(page);
+  await leaveBrowser(page);
 
   // Caseworker Two is told in the app.
   await signIn(page, "council.caseworker2@demo.example");
   await page.getByRole("link", { name: /Notifications/ }).click();
   await expect(page.getByText(`Social care contact assigned to you`).first()).toBeVisible();
-  await signOut(page);
+  await leaveBrowser(page);
 
   // A caseworker claims an unassigned stage; it appears under Mine.
   await signIn(page, COUNCIL_CASEWORKER);
@@ -100,7 +100,7 @@ test("council refers a stage; the Salvation Army must give a reason to decline; 
   await page.getByLabel("Message (optional)").fill("Needs a safehouse bed tonight (fictional)");
   await page.getByRole("button", { name: "Send referral" }).click();
   await expect(page.getByTestId("pending-referral")).toContainText(`Referred to ${ARMY}`);
-  await signOut(page);
+  await leaveBrowser(page);
 
   await signIn(page, ARMY_CASEWORKER);
   const incoming = page.getByTestId("incoming-referrals").getByRole("listitem").filter({ hasText: caseReference });
@@ -118,7 +118,7 @@ test("council refers a stage; the Salvation Army must give a reason to decline; 
   await page.getByRole("button", { name: "Send answer" }).click();
   await expect(page).toHaveURL(/\/queue\?answered=decline/);
   await expect(page.getByTestId("incoming-referrals").filter({ hasText: caseReference })).toHaveCount(0);
-  await signOut(page);
+  await leaveBrowser(page);
 
   await signIn(page, COUNCIL_CASEWORKER);
   const answer = page.getByTestId("outgoing-referrals").getByRole("listitem").filter({ hasText: caseReference });

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { POLICE_CASEWORKER, screenshotAtBothWidths, signIn, signOut } from "./support";
+import { leaveBrowser, POLICE_CASEWORKER, screenshotAtBothWidths, signIn } from "./support";
 
 const PCC = "pcc@demo.example";
 
@@ -160,7 +160,7 @@ test.describe("WCAG 1.4.12 text spacing", () => {
       await applyTextSpacing(page);
       expect(await layoutProblems(page), "stage page, with text spacing").toEqual([]);
 
-      await signOut(page);
+      await leaveBrowser(page);
       await signIn(page, PCC);
       await page.goto("/dashboard");
       await expect(page.getByTestId("dashboard-contents")).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { COUNCIL_CASEWORKER, POLICE_CASEWORKER, expectNoAxeViolations, screenshotAtBothWidths, signIn, signOut } from "./support";
+import { COUNCIL_CASEWORKER, expectNoAxeViolations, leaveBrowser, POLICE_CASEWORKER, screenshotAtBothWidths, signIn } from "./support";
 
 const PARENT = "Woman, about 35, came with her son (fictional)";
 const CHILD = "Boy, about 7, her son (fictional)";
@@ -67,7 +67,7 @@ test("a rescue of a parent, her son and an age-disputed young man: the son's own
   await expect(parentRow.getByTestId("safety-flags-row")).toContainText("Risk of re-trafficking · Do not disclose whereabouts · Contact safely: see the record");
   await expect(page.getByTestId("queue-row").filter({ hasText: CHILD }).first().getByTestId("safety-flags-row")).toHaveCount(0);
   await screenshotAtBothWidths(page, "queue-safety-flags");
-  await signOut(page);
+  await leaveBrowser(page);
 
   // Two council caseworker tabs correct the young man's details: the second, on the old version, is refused.
   await signIn(page, COUNCIL_CASEWORKER);
