@@ -21,6 +21,8 @@ export default defineConfig({
           // an environment variable a test sets is put back after it.
           isolate: false,
           unstubEnvs: true,
+          // Code that signs or reads session tokens finds a secret, the same one whatever file runs first.
+          env: { AUTH_SECRET: "unit-test-secret-not-for-production-0123456789abcdef" },
         },
       },
       {

@@ -1,26 +1,21 @@
 import { encode } from "next-auth/jwt";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { readSessionToken } from "./read-session-token";
 
-const SECRET = "read-session-token-test-secret-0123456789";
+// The unit tests' own AUTH_SECRET (vitest.config.mts): serverEnv() reads the environment once, on
+// first use, and the unit files share modules, so whichever file reads it first sees this one.
+const SECRET = process.env.AUTH_SECRET!;
 const NAME = "authjs.session-token";
 const SECURE = `__Secure-${NAME}`;
-
-// serverEnv() reads the environment once, on first use.
-vi.stubEnv("AUTH_SECRET", SECRET);
-const { readSessionToken } = await import("./read-session-token");
 
 const read = (init: Record<string, string>) => readSessionToken(new Headers(init));
 let token: string;
 let secureToken: string;
 
 beforeAll(async () => {
+  expect(SECRET).toMatch(/^unit-test-/);
   token = await encode({ token: { sid: "the-secret" }, secret: SECRET, salt: NAME });
   secureToken = await encode({ token: { sid: "the-secret" }, secret: SECRET, salt: SECURE });
-});
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.stubEnv("AUTH_SECRET", SECRET);
 });
 
 describe("readSessionToken", () => {
