@@ -1,6 +1,6 @@
 import type { APIResponse } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { POLICE_CASEWORKER, signIn } from "./support";
+import { POLICE_CASEWORKER, signIn, signInAfresh } from "./support";
 
 // What every response must say to the browser and to any cache between, checked with plain HTTP
 // requests against the production build.
@@ -98,9 +98,10 @@ test("the build's scripts and stylesheets are cached as immutable; everything el
 });
 
 test("signed in: pages, RSC payloads, prefetches, action responses and the CSV export are never stored", async ({ page }) => {
-  // The sign-in action's response carries the session cookie.
+  // The sign-in action's response carries the session cookie: signed in afresh, not with a session an
+  // earlier journey of this worker left open.
   const signInAction = page.waitForResponse((response) => response.request().method() === "POST" && response.request().headers()["next-action"] !== undefined);
-  await signIn(page, POLICE_CASEWORKER);
+  await signInAfresh(page, POLICE_CASEWORKER);
   const action = await signInAction;
   expect((await action.allHeaders())["cache-control"]).toBe("no-store");
   expect((await action.allHeaders())["strict-transport-security"]).toBe(HSTS);
