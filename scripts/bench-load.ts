@@ -26,7 +26,7 @@ import { stopChild } from "./lib/spawn";
 const AUTH_SECRET = `bench-${randomUUID()}-${randomUUID()}`;
 const COOKIE = "authjs.session-token";
 
-type StatLine = { path: string; method: string; status: number; ms: number; statements: number; sqlMs: number; rssMb?: number };
+type StatLine = { path: string; method: string; status: number; ms: number; statements: number; sqlMs: number; rssMb?: number; pid?: number };
 
 // This run's own sessions, ended at the end: another benchmark may be using the same history now.
 const ownSessions: string[] = [];
@@ -76,6 +76,8 @@ async function main() {
       seconds: { type: "string", default: "15" },
       port: { type: "string", default: "3400" },
       only: { type: "string" },
+      // SERVER_PROCESSES for the server (scripts/serve.ts): "auto" is one per core, as in production.
+      processes: { type: "string", default: "auto" },
     },
   });
   if (values["database-url"]) process.env.DATABASE_URL = values["database-url"];
@@ -114,6 +116,7 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
       REQUEST_STATS: "on",
       REQUEST_STATS_FILE: statsFile,
+      SERVER_PROCESSES: values.processes!,
       // The minute's sweeps would land in some scenarios and not others.
       JOB_RUNNER: "off",
     };
@@ -165,10 +168,23 @@ async function main() {
       );
       console.log(rows.at(-1));
     };
-    const rssOf = () => readStats(/./).map((line) => line.rssMb ?? 0);
+    // Memory of all the server's processes together: each request's line carries its process's RSS.
+    const memory = () => {
+      const latest = new Map<number, number>();
+      const total = () => [...latest.values()].reduce((sum, mb) => sum + mb, 0);
+      let peak = 0;
+      for (const line of readStats(/./)) {
+        latest.set(line.pid ?? 0, line.rssMb ?? 0);
+        peak = Math.max(peak, total());
+      }
+      return { now: total(), peak, processes: latest.size };
+    };
+    const rssOf = () => [memory().peak];
     console.log(`Load average before: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-    const idleRss = rssOf().at(-1);
-    let peakRss = Math.max(0, ...rssOf());
+    const warm = memory();
+    const idleRss = warm.now;
+    let peakRss = warm.peak;
+    console.log(`Server processes (SERVER_PROCESSES=${values.processes}): ${warm.processes} answered the warm-up.`);
     console.log("| Page | Rate | p50 | p95 | p99 | Errors | SQL statements (median) | SQL / app time (median) | Size | Target |");
     console.log("|---|---|---|---|---|---|---|---|---|---|");
     for (const scenario of scenarios) {
@@ -200,7 +216,7 @@ async function main() {
       row("stage update (lead starts, pauses or resumes a stage)", "p95 < 150 ms", 10, result, readStats(/^\/people\/[^/]+\/stages\/[^/]+$/).filter((l) => l.method === "POST"));
       peakRss = Math.max(peakRss, ...rssOf());
     }
-    console.log(`Server memory (RSS): ${idleRss ?? "–"} MB after warm-up, idle; peak ${peakRss} MB under the load above.`);
+    console.log(`Server memory (RSS): ${idleRss ?? "–"} MB after warm-up, idle; peak ${peakRss} MB under the load above (all processes together).`);
     if (!wanted("capacity")) return;
 
     // Past capacity: the highest rate at which the lead's queue keeps its target, then twice that.

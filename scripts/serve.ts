@@ -6,7 +6,14 @@
 // With REQUEST_STATS=on (the load benchmark), it writes one JSON line per request to the file named
 // by REQUEST_STATS_FILE: path, status, milliseconds in all and in SQL, the SQL statements sent, and
 // the process's resident memory.
+// SERVER_PROCESSES=N (or "auto": one per core) runs N copies of the server sharing the port (Node's
+// cluster module hands each new connection to the next one), so a machine's cores all serve pages: one
+// Node process renders on one core. Every copy keeps nothing a request needs in its memory (sessions,
+// throttles, jobs and live messages go through Postgres, as for two instances behind a proxy), so which
+// one answers makes no difference. The first copy runs the job runner; a copy that dies is started again.
+import cluster from "node:cluster";
 import { createWriteStream, type WriteStream } from "node:fs";
+import { availableParallelism } from "node:os";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
@@ -18,6 +25,7 @@ const { values } = parseArgs({
   options: { port: { type: "string", short: "p", default: "3000" }, hostname: { type: "string", short: "H", default: "127.0.0.1" } },
 });
 const port = Number(values.port);
+const processes = serverProcesses(process.env.SERVER_PROCESSES);
 const hostname = values.hostname!;
 (process.env as Record<string, string>).NODE_ENV = "production";
 
@@ -69,6 +77,7 @@ async function main() {
         sqlMs: stats.sqlMs,
         // The server's resident memory as each request ends: the benchmark reports idle and peak.
         rssMb: Math.round(process.memoryUsage.rss() / 1048576),
+        pid: process.pid,
       };
       statsLog.write(`${JSON.stringify(line)}\n`);
     });
@@ -87,7 +96,8 @@ async function main() {
     });
   });
   server.listen(port, hostname, () => {
-    console.log(`Serving on http://${hostname}:${port} (at most ${limits.main.maxInFlight} pages at once, ${limits.main.maxQueued} waiting up to ${limits.main.maxWaitMs} ms)`);
+    const which = cluster.isWorker ? `Server process ${Number(process.env.SERVER_PROCESS_INDEX) + 1}: s` : "S";
+    console.log(`${which}erving on http://${hostname}:${port} (at most ${limits.main.maxInFlight} pages at once, ${limits.main.maxQueued} waiting up to ${limits.main.maxWaitMs} ms)`);
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
@@ -100,7 +110,77 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
+/** SERVER_PROCESSES: unset or "1" one process; "auto" one per core; otherwise a whole number up to 64. */
+function serverProcesses(setting: string | undefined): number {
+  if (setting === undefined || setting === "") return 1;
+  if (setting === "auto") return availableParallelism();
+  if (/^\d+$/.test(setting) && Number(setting) >= 1 && Number(setting) <= 64) return Number(setting);
+  console.error(`SERVER_PROCESSES must be "auto" or a whole number from 1 to 64, not ${JSON.stringify(setting)}`);
   process.exit(1);
-});
+}
+
+/** The primary of several server processes: starts them, starts again one that dies, stops them all on a signal. */
+function superviseServers(count: number) {
+  let stopping = false;
+  const recentStarts: number[] = [];
+  // The hashing pool's default is half the cores for the machine, not for each copy.
+  const hashes = process.env.SIGN_IN_HASH_CONCURRENCY || String(Math.max(1, Math.floor(availableParallelism() / 2 / count)));
+  const envOf = (index: number) => ({
+    SERVER_PROCESS_INDEX: String(index),
+    SIGN_IN_HASH_CONCURRENCY: hashes,
+    // One job runner is enough; pg-boss and the sweeps' unique keys would keep several from doubling work.
+    ...(index > 0 ? { JOB_RUNNER: "off" } : {}),
+  });
+  const indexOf = new Map<number, number>();
+  const start = (index: number) => {
+    const worker = cluster.fork(envOf(index));
+    indexOf.set(worker.id, index);
+  };
+  for (let index = 0; index < count; index += 1) start(index);
+  cluster.on("exit", (worker, code, signal) => {
+    const index = indexOf.get(worker.id) ?? 0;
+    indexOf.delete(worker.id);
+    if (stopping) {
+      if (indexOf.size === 0) process.exit(process.exitCode ?? 0);
+      return;
+    }
+    // A copy that keeps dying at start (a bad setting, the port taken) stops the whole server instead.
+    const now = Date.now();
+    recentStarts.push(now);
+    while (recentStarts.length > 0 && recentStarts[0]! < now - 60_000) recentStarts.shift();
+    if (recentStarts.length > 5) {
+      console.error(`Server process ${index + 1} exited (${signal ?? code}) too often in a minute: stopping`);
+      stopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
+      process.exitCode = 1;
+      if (indexOf.size === 0) process.exit(1);
+      return;
+    }
+    console.error(`Server process ${index + 1} exited (${signal ?? code}); starting it again`);
+    start(index);
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+      if (indexOf.size === 0) process.exit(0);
+      // Whatever still runs after 10 s is killed.
+      setTimeout(() => {
+        for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGKILL");
+        process.exit(0);
+      }, 10_000).unref();
+    });
+  }
+  console.log(`Starting ${count} server processes on http://${hostname}:${port}`);
+}
+
+if (processes > 1 && cluster.isPrimary) {
+  superviseServers(processes);
+} else {
+  // A copy whose primary is gone (killed outright) has no one to answer to: it stops too.
+  if (cluster.isWorker) process.once("disconnect", () => process.exit(0));
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
