@@ -1,7 +1,7 @@
 // The speed targets, measured through HTTP on a production build (issue 15; README "Performance"):
 //   npx tsx scripts/bench-load.ts [--database-url URL] [--partnership SLUG] [--rate 50] [--seconds 15] [--port 3400]
 //     [--only person,stage-update]  (scenario keys: queue-lead, queue-caseworker, person, stage, people, cases,
-//      dashboard, stage-update, capacity; the baseline page always runs)
+//      search, dashboard, stage-update, capacity; the baseline page always runs)
 // Uses a large history (scripts/generate-history.ts --people 50000). Starts the app server
 // (scripts/serve.ts) with per-request SQL counting, opens sessions for the busiest agency's lead and
 // caseworker, the coordinator and the PCC office, and sends requests at a fixed rate (open model:
@@ -98,6 +98,15 @@ async function main() {
   try {
     const { partnership, agency, lead, caseworker, coordinator, pcc, personIds, openStages } = await findBenchSubjects(db, values.partnership);
     const people = await db.person.count({ where: { rescue: { partnershipId: partnership.id } } });
+    // The search box: the first word of names the caseworker may see (live people's), as typed,
+    // searched across everything the caseworker may see, closed cases too.
+    const searchTerms = [
+      ...new Set(
+        (await db.personIdentity.findMany({ where: { personId: { in: personIds }, name: { not: null } }, select: { name: true }, take: 50 }))
+          .map((identity) => identity.name!.split(" ")[0]!)
+          .filter((word) => word.length >= 3),
+      ),
+    ];
     // The stage page reads any open stage; the stage update starts a not-started one, pauses one in
     // progress and resumes a paused one, so that runs after runs still find stages to change.
     const viewStages = openStages;
@@ -140,6 +149,14 @@ async function main() {
       },
       { key: "people", name: "people list (caseworker)", target: "", rate, next: () => get("/people", cookies.caseworker), pathOf: /^\/people$/ },
       { key: "cases", name: "cases (coordinator)", target: "", rate, next: () => get("/cases", cookies.coordinator), pathOf: /^\/cases$/ },
+      {
+        key: "search",
+        name: "search by name (caseworker)",
+        target: "",
+        rate: Math.max(1, Math.round(rate / 5)),
+        next: (i) => get(`/search?q=${encodeURIComponent(searchTerms[i % searchTerms.length] ?? "Fictional")}`, cookies.caseworker),
+        pathOf: /^\/search$/,
+      },
       { key: "dashboard", name: "dashboard (PCC office)", target: "p95 < 300 ms", rate: Math.max(1, Math.round(rate / 5)), next: () => get("/dashboard", cookies.pcc), pathOf: /^\/dashboard$/ },
     ];
     const scenarios = allScenarios.filter((scenario) => wanted(scenario.key) && (scenario.key !== "stage" || viewStages.length > 0));
