@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { createServer } from "node:net";
 import pg from "pg";
@@ -26,7 +27,8 @@ export async function startEmbeddedPostgres({ dataDir = ".data/pglite", port = 5
   const location = isMemory ? dataDir : resolve(dataDir);
   if (!isMemory) mkdirSync(location, { recursive: true });
 
-  const db = await PGlite.create(location);
+  // pg_trgm: the search page's trigram indexes (migration 20261203080000), as on a Postgres server.
+  const db = await PGlite.create(location, { extensions: { pg_trgm } });
   // The default of one connection breaks any pool ("Connection terminated unexpectedly"); the CLI,
   // the seed and the app each open their own.
   const server = new PGLiteSocketServer({ db: oneQueryAtATime(db), host: HOST, port, maxConnections: 10 });

@@ -9,7 +9,7 @@ import { Random } from "../../prisma/seed/random";
 import { generateHistory } from "../../scripts/lib/generate-history";
 import { CLOSED_WITH_CASE_REASON } from "../../src/domain/cases/case-closing";
 import { parseListQuery, type RawQuery } from "../../src/domain/lists/list-query";
-import { parseSearchTerm } from "../../src/domain/search/search-terms";
+import { parseSearchTerm, SEARCH_PAGE_SIZE } from "../../src/domain/search/search-terms";
 import type { StageState } from "../../src/domain/types";
 import type { Prisma } from "../../src/generated/prisma/client";
 import type { Actor } from "../../src/server/access/actor";
@@ -19,7 +19,7 @@ import { listPseudonymisedCases } from "../../src/server/cases/list-pseudonymise
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { pageOfPeople } from "../../src/server/lists/page-of-people";
 import { listAgencyPeople } from "../../src/server/people/list-agency-people";
-import { searchMatch } from "../../src/server/search/search-people";
+import { searchMatch, searchPeople } from "../../src/server/search/search-people";
 
 const db = createPrismaClient();
 const NOW = new Date("2026-06-01T00:00:00Z");
@@ -281,5 +281,51 @@ describe("the coordinator's live cases in SQL", () => {
       }
     }
     expect(listed).toBeGreaterThan(300);
+  }, 240_000);
+});
+
+describe("the search page in SQL", () => {
+  it("finds, counts and pages, live and closed, what the Prisma forms of the rule and the match find, for every account", async () => {
+    const views = await liveViews();
+    const closed = await db.person.findFirstOrThrow({
+      where: { closedAt: { not: null }, rescue: { partnership: { slug: SLUGS[0] } }, identity: { name: { not: null } } },
+      select: { caseReference: true, identity: { select: { name: true } } },
+    });
+    const terms = [...views.flatMap((view) => (view.q ? [String(view.q)] : [])), closed.caseReference, closed.identity!.name!.slice(0, 5), "VCP-", "a1"];
+    let found = 0;
+    let closedFound = 0;
+    for (const actor of actors.filter((candidate) => ["CASEWORKER", "AGENCY_LEAD", "COORDINATOR"].includes(candidate.role))) {
+      const rule = actor.role === "COORDINATOR" ? pseudonymisedCases(actor) : visiblePeople(actor);
+      for (const q of terms) {
+        const parsed = parseSearchTerm(q, NOW);
+        if (!parsed.ok || !parsed.term) throw new Error(`unusable term ${q}`);
+        const match = searchMatch(actor, parsed.term);
+        const first = await searchPeople(db, actor, { q }, NOW);
+        const label = `${actor.role} of ${actor.agencyName}, "${q}"`;
+        if (typeof match === "string") {
+          expect(first, label).toEqual({ ok: false, error: match });
+          continue;
+        }
+        const expected = await db.person.findMany({
+          where: { AND: [rule, match] },
+          orderBy: [{ rescue: { occurredAt: "desc" } }, { caseReference: "asc" }],
+          select: { id: true, closedAt: true },
+        });
+        const pages: string[][] = [];
+        for (let page = 1; page <= 2; page++) {
+          const results = await searchPeople(db, actor, { q, page: String(page) }, NOW);
+          if (!results.ok || !results.searched) throw new Error(`${label}: ${JSON.stringify(results)}`);
+          expect(results.total, label).toBe(expected.length);
+          expect(results.pageCount, label).toBe(Math.max(1, Math.ceil(expected.length / SEARCH_PAGE_SIZE)));
+          pages.push(results.rows.map((row) => row.id));
+          if (page >= results.pageCount) break;
+        }
+        expect(pages.flat(), label).toEqual(expected.slice(0, pages.length * SEARCH_PAGE_SIZE).map((row) => row.id));
+        found += expected.length;
+        closedFound += expected.filter((row) => row.closedAt !== null).length;
+      }
+    }
+    expect(found).toBeGreaterThan(300);
+    expect(closedFound).toBeGreaterThan(20);
   }, 240_000);
 });
