@@ -22,6 +22,11 @@ type Stage = {
   count(json: unknown): Counts;
   /** Lines to print after the stage (the slowest files). */
   timings?(json: unknown): string[];
+  /**
+   * Run at this lower CPU priority (nice) when beside another stage: the integration tests have time to
+   * spare beside the e2e suite, a chain of one browser step after another that is the run's long pole.
+   */
+  nice?: number;
   /** The failed tests, by file and name: printed again at the very end, where CI's excerpt of the log shows them. */
   failures(json: unknown): string[];
 };
@@ -101,6 +106,7 @@ function slowest(files: { name: string; ms: number }[], count = 12): string[] {
     .map((f) => `${(f.ms / 1000).toFixed(1).padStart(7)} s  ${f.name}`);
 }
 
+const NICE = "/usr/bin/nice";
 const children = new Map<ChildProcess, NodeJS.Signals>();
 let interrupted = false;
 
@@ -108,7 +114,9 @@ let interrupted = false;
 async function runStage(stage: Stage, quiet = false): Promise<{ code: number; counts: Counts; seconds: number; failures: string[] }> {
   const started = Date.now();
   const logFile = join(reports, `${stage.name}.log`);
-  const child = spawn(stage.command, stage.args, {
+  // `nice` execs the command, so the child is the stage itself and signals reach it as before.
+  const [command, args] = quiet && stage.nice && existsSync(NICE) ? [NICE, ["-n", String(stage.nice), stage.command, ...stage.args]] : [stage.command, stage.args];
+  const child = spawn(command, args, {
     stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", VCP_TEST_RUN: run, ...stage.env },
   });
@@ -200,7 +208,7 @@ async function main() {
       // spends its first minute preparing its database and starting the app. Integration's output is
       // printed in one piece when it ends; e2e's as it goes.
       console.log("\n=== integration and e2e tests, side by side (TEST_STAGES=sequential: one after the other) ===\n");
-      const [integration, browser] = await Promise.all([runStage(vitestStage("integration"), true), runStage(e2e)]);
+      const [integration, browser] = await Promise.all([runStage({ ...vitestStage("integration"), nice: 10 }, true), runStage(e2e)]);
       add(integration, "integration");
       add(browser, "e2e");
     }
