@@ -196,7 +196,6 @@ async function main() {
       }
       return { now: total(), peak, processes: latest.size };
     };
-    const rssOf = () => [memory().peak];
     console.log(`Load average before: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
     const warm = memory();
     const idleRss = warm.now;
@@ -209,7 +208,7 @@ async function main() {
       const result = await runOpenModel({ baseUrl, rate: scenario.rate, seconds, next: scenario.next });
       await new Promise((resolve) => setTimeout(resolve, 200));
       row(scenario.name, scenario.target, scenario.rate, result, readStats(scenario.pathOf));
-      peakRss = Math.max(peakRss, ...rssOf());
+      peakRss = Math.max(peakRss, memory().peak);
     }
 
     // Stage update: each request changes a different stage, through the page's own form.
@@ -231,7 +230,7 @@ async function main() {
       const result = await runOpenModel({ baseUrl, rate: 10, seconds: forms.length / 10, next: (i) => forms[i % forms.length]! });
       await new Promise((resolve) => setTimeout(resolve, 200));
       row("stage update (lead starts, pauses or resumes a stage)", "p95 < 150 ms", 10, result, readStats(/^\/people\/[^/]+\/stages\/[^/]+$/).filter((l) => l.method === "POST"));
-      peakRss = Math.max(peakRss, ...rssOf());
+      peakRss = Math.max(peakRss, memory().peak);
     }
     console.log(`Server memory (RSS): ${idleRss ?? "–"} MB after warm-up, idle; peak ${peakRss} MB under the load above (all processes together).`);
     if (!wanted("capacity")) return;

@@ -23,8 +23,8 @@ type Stage = {
   /** Lines to print after the stage (the slowest files). */
   timings?(json: unknown): string[];
   /**
-   * Run at this lower CPU priority (nice) when beside another stage: the integration tests have time to
-   * spare beside the e2e suite, a chain of one browser step after another that is the run's long pole.
+   * Run at this lower CPU priority (nice): set for the integration tests beside the e2e suite, which have
+   * time to spare there, while the suite is a chain of one browser step after another, the run's long pole.
    */
   nice?: number;
   /** The failed tests, by file and name: printed again at the very end, where CI's excerpt of the log shows them. */
@@ -115,7 +115,7 @@ async function runStage(stage: Stage, quiet = false): Promise<{ code: number; co
   const started = Date.now();
   const logFile = join(reports, `${stage.name}.log`);
   // `nice` execs the command, so the child is the stage itself and signals reach it as before.
-  const [command, args] = quiet && stage.nice && existsSync(NICE) ? [NICE, ["-n", String(stage.nice), stage.command, ...stage.args]] : [stage.command, stage.args];
+  const [command, args] = stage.nice && existsSync(NICE) ? [NICE, ["-n", String(stage.nice), stage.command, ...stage.args]] : [stage.command, stage.args];
   const child = spawn(command, args, {
     stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", VCP_TEST_RUN: run, ...stage.env },

@@ -12,7 +12,7 @@ const NOBODY: Prisma.PersonWhereInput = { id: { in: [] } };
  * that is open or done, or a stage referred to it and waiting for an answer. A stage the person
  * declined or one marked not needed does not, on its own, keep the agency seeing them
  * (docs/decisions/0003) — except a stage ended by closing the case (docs/decisions/0021). Every other role sees no person record here (the coordinator's
- * pseudonymised view is `pseudonymisedCases`). The lists of live people read the same rule in SQL
+ * pseudonymised view is `pseudonymisedCases`). The lists of live people and the search page read the same rule in SQL
  * (`visiblePersonSql`, below): a change here is a change there.
  */
 export function visiblePeople(actor: Actor): Prisma.PersonWhereInput {

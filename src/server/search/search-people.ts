@@ -122,7 +122,9 @@ export function caseMatchSql(term: SearchTerm): Prisma.Sql | string {
 /**
  * What a search term matches, for a caseworker or lead (`person.list`) or the coordinator's
  * pseudonymised cases; a string is a refusal to show beside the box. The caller adds the visibility
- * rule. The People and Cases lists' search box uses this too, so there is one search.
+ * rule. The People and Cases lists' search box uses this too, so there is one search; where they and
+ * the search page read in SQL (agencyMatchSql, agencyMatchIndexedSql, caseMatchSql), the SQL forms are
+ * held equal to this one by tests/integration/visibility-sql.test.ts.
  */
 export function searchMatch(actor: Actor, term: SearchTerm): Prisma.PersonWhereInput | string {
   return roleHasPermission(actor.role, "person.list") ? agencyMatch(actor, term) : caseMatch(term);
