@@ -4,7 +4,6 @@ import { agencyDisplayName } from "@/domain/agencies/agency-details";
 import { contactGapReached, contactGapStart, noContactWords } from "@/domain/contact/contact-watch";
 import { compareDays, milestonesDueForQueue, nrmMilestones, queueMilestoneText } from "@/domain/nrm/nrm-referral";
 import { clockInputOf, readClock, type Clock, type ClockInput } from "@/domain/pathway/clock";
-import { OPEN_STAGE_STATES } from "@/domain/pathway/stage-states";
 import { mayWorkOnStage } from "@/domain/pathway/stage-work";
 import { personDisplayName } from "@/domain/person-name";
 import { safetyFlagsView, type SafetyFlagsView } from "@/domain/person/safety-flags";
@@ -15,7 +14,6 @@ import { londonToday, type CalendarDay } from "@/domain/time/london-day";
 import type { AgeGroup } from "@/domain/types";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
-import { visiblePeople } from "../access/visibility";
 import { recordAudits } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { nrmReferralDates } from "../nrm/nrm-referral-dates";
@@ -76,7 +74,7 @@ const safetyOf = (row: { hasSafety: boolean; safeContact: string | null; neverCo
  * the open stages it owns on live cases, with the total and a count for every filter, referrals waiting
  * for its answer, its own referrals with their answers, its NRM milestones, the people it has lost
  * contact with and, for a lead, the team's workload. Only the actor's own agency's work is read, and
- * every person on it passes the one visibility rule. Three reads and one statement for the audit rows, however
+ * every person on it passes the one visibility rule. Two reads and one statement for the audit rows, however
  * large the agency's history: each read starts from the agency's live work.
  */
 export async function getAgencyQueue(db: Db, actor: Actor, requested: QueueFilter | Partial<QueueView> = DEFAULT_QUEUE_VIEW, now = new Date()) {
@@ -84,68 +82,46 @@ export async function getAgencyQueue(db: Db, actor: Actor, requested: QueueFilte
   const view: QueueView = typeof requested === "string" ? { ...DEFAULT_QUEUE_VIEW, filter: parseQueueFilter(requested) } : { ...DEFAULT_QUEUE_VIEW, ...requested };
   const seesTeam = roleHasPermission(actor.role, "team.view");
 
+  // Each read keeps only the people the visibility rule lets the actor see (a person whose consent to
+  // sharing with this agency was refused or withdrawn, with no lawful basis, leaves the queue as they
+  // leave the people list), asking the rule of the people it found only: asked of the whole
+  // partnership, Postgres hashed every stage the agency ever owned (126,679 for the busiest on the
+  // 50,000-person history) to answer for 80.
   const [records, side] = await Promise.all([readQueueStageRecords(db, actor), readQueueSideLists(db, actor, seesTeam, now)]);
-  // The visibility rule decides who is on the queue (a person whose consent to sharing with this agency
-  // was refused or withdrawn, with no lawful basis, leaves it as they leave the people list), asked of
-  // the people the reads above found only: asked of the whole partnership, Postgres hashed every stage
-  // the agency ever owned (126,679 for the busiest on the 50,000-person history) to answer for 80.
-  const candidates = [...new Set([...records, ...side.incoming, ...side.nrm].map((row) => row.personId))];
-  const visible =
-    candidates.length === 0
-      ? []
-      : await db.person.findMany({
-          where: {
-            AND: [
-              { id: { in: candidates }, closedAt: null, rescue: { partnershipId: actor.partnershipId } },
-              visiblePeople(actor),
-              {
-                OR: [
-                  { stages: { some: { ownerAgencyId: actor.agencyId, state: { in: [...OPEN_STAGE_STATES] } } } },
-                  { stages: { some: { referrals: { some: { toAgencyId: actor.agencyId, state: "PENDING" } } } } },
-                  { nrmReferral: { submittedByAgencyId: actor.agencyId } },
-                ],
-              },
-            ],
-          },
-          select: { id: true },
-        });
   await recordAudits(db, actor, [
     { action: "queue.view", entity: "Queue", entityId: actor.agencyId },
     ...(seesTeam ? [{ action: "team.view" as const, entity: "Agency", entityId: actor.agencyId }] : []),
   ]);
-  const seen = new Set(visible.map((person) => person.id));
 
   const gaps = new Map<string, string>();
-  const rows = records
-    .filter((record) => seen.has(record.personId))
-    .map((record): QueueStageRow => {
-      const start = contactGapStart(record.rescuedAt, record.lastContactMadeAt, record.reopenedAt);
-      if (contactGapReached(start, now, side.contactGapHours)) gaps.set(record.personId, noContactWords(start, now));
-      const clockInput = clockInputOf(record, record.rescuedAt);
-      // The read keeps only open stages of live cases; the rule still decides what this user may do to each.
-      const forWork = { state: record.state, ownerAgencyId: actor.agencyId, caseClosed: false };
-      return {
-        stageId: record.stageId,
-        personId: record.personId,
-        caseReference: record.caseReference,
-        displayName: personDisplayName(record),
-        stageKey: record.stageKey,
-        stageTitle: record.stageTitle,
-        stageOrder: record.stageOrder,
-        ageGroup: record.ageGroup,
-        state: record.state,
-        clockInput,
-        clock: readClock(clockInput, now, record.atRiskPercent),
-        atRiskPercent: record.atRiskPercent,
-        assigneeId: record.assigneeId,
-        assigneeName: record.assigneeName,
-        pendingReferralTo: record.pendingReferralTo,
-        noContact: gaps.get(record.personId) ?? null,
-        canClaim: mayWorkOnStage(actor, forWork, "claim") && !record.assigneeId,
-        canAssign: mayWorkOnStage(actor, forWork, "assign"),
-        safety: safetyOf(record),
-      };
-    });
+  const rows = records.map((record): QueueStageRow => {
+    const start = contactGapStart(record.rescuedAt, record.lastContactMadeAt, record.reopenedAt);
+    if (contactGapReached(start, now, side.contactGapHours)) gaps.set(record.personId, noContactWords(start, now));
+    const clockInput = clockInputOf(record, record.rescuedAt);
+    // The read keeps only open stages of live cases; the rule still decides what this user may do to each.
+    const forWork = { state: record.state, ownerAgencyId: actor.agencyId, caseClosed: false };
+    return {
+      stageId: record.stageId,
+      personId: record.personId,
+      caseReference: record.caseReference,
+      displayName: personDisplayName(record),
+      stageKey: record.stageKey,
+      stageTitle: record.stageTitle,
+      stageOrder: record.stageOrder,
+      ageGroup: record.ageGroup,
+      state: record.state,
+      clockInput,
+      clock: readClock(clockInput, now, record.atRiskPercent),
+      atRiskPercent: record.atRiskPercent,
+      assigneeId: record.assigneeId,
+      assigneeName: record.assigneeName,
+      pendingReferralTo: record.pendingReferralTo,
+      noContact: gaps.get(record.personId) ?? null,
+      canClaim: mayWorkOnStage(actor, forWork, "claim") && !record.assigneeId,
+      canAssign: mayWorkOnStage(actor, forWork, "assign"),
+      safety: safetyOf(record),
+    };
+  });
   const arranged = arrangeQueueView(rows, view, actor.id);
 
   const noContact = new Map<string, { personId: string; caseReference: string; displayName: string; words: string }>();
@@ -156,7 +132,6 @@ export async function getAgencyQueue(db: Db, actor: Actor, requested: QueueFilte
 
   const today = londonToday(now);
   const milestones: QueueMilestone[] = side.nrm
-    .filter((referral) => seen.has(referral.personId))
     .flatMap((referral) =>
       milestonesDueForQueue(nrmMilestones(nrmReferralDates(referral), today), today).map((milestone) => ({
         key: milestone.key,
@@ -188,7 +163,6 @@ export async function getAgencyQueue(db: Db, actor: Actor, requested: QueueFilte
     /** For a lead (team.view): who in the agency holds how much of this queue. */
     team: seesTeam ? teamWorkload(side.team, rows) : null,
     incoming: side.incoming
-      .filter((referral) => seen.has(referral.personId))
       .map(
         (referral): IncomingReferral => ({
           id: referral.id,

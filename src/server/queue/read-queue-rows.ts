@@ -3,6 +3,7 @@ import { OPEN_STAGE_STATES } from "@/domain/pathway/stage-states";
 import type { AgeGroup, StageState } from "@/domain/types";
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
+import { visiblePersonSql } from "../access/visibility";
 import type { Db } from "../db/create-client";
 
 /** One open stage of the agency, with what its queue row shows and what its clock and contact watch read. */
@@ -38,11 +39,11 @@ export type QueueStageRecord = {
 };
 
 /**
- * Every open stage the actor's agency owns on a live case of its partnership, in one statement. It
- * starts from the agency's open stages (the `Stage(ownerAgencyId, state)` index), so it grows with the
- * agency's live work and never with its history. This is only the ownership half: the caller keeps the
- * rows whose person the visibility rule (`visiblePeople`) lets the actor see, so consent to sharing
- * and everything else that rule says still decide.
+ * Every open stage the actor's agency owns on a live case of its partnership whose person the actor
+ * may see, in one statement. It starts from the agency's open stages (the `Stage(ownerAgencyId, state)`
+ * index), so it grows with the agency's live work and never with its history, and asks the visibility
+ * rule in its SQL form (`visiblePersonSql`: consent to sharing and everything else the rule says) of
+ * each of those people only, as an index probe.
  */
 export async function readQueueStageRecords(db: Db, actor: Actor): Promise<QueueStageRecord[]> {
   return db.$queryRaw<QueueStageRecord[]>(Prisma.sql`
@@ -69,5 +70,6 @@ export async function readQueueStageRecords(db: Db, actor: Actor): Promise<Queue
      WHERE s."ownerAgencyId" = ${actor.agencyId}::uuid
        AND s."state" = ANY(${[...OPEN_STAGE_STATES]}::"StageState"[])
        AND p."closedAt" IS NULL
-       AND r."partnershipId" = ${actor.partnershipId}::uuid`);
+       AND r."partnershipId" = ${actor.partnershipId}::uuid
+       AND ${visiblePersonSql(actor)}`);
 }

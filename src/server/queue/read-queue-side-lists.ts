@@ -3,6 +3,7 @@ import type { NrmDecisionKind, NrmOutcome } from "@/domain/nrm/nrm-referral";
 import type { Role, StageState } from "@/domain/types";
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
+import { visiblePersonSql } from "../access/visibility";
 import type { Db } from "../db/create-client";
 
 /** How long the referring agency keeps seeing an answered referral on its queue. */
@@ -92,8 +93,8 @@ function withDates<T>(rows: JsonRow<T>[] | null, fields: readonly string[]): T[]
 
 /**
  * Everything the queue shows beside its stages, in one statement: referrals waiting for the agency's
- * answer and its NRM referrals' people (both on live cases; the caller keeps those the visibility rule
- * lets the actor see), the referrals the agency made (pending, or answered in the last two weeks: its
+ * answer and its NRM referrals' people (both on live cases, of people the visibility rule lets the
+ * actor see: `visiblePersonSql`, probed for those people only), the referrals the agency made (pending, or answered in the last two weeks: its
  * own records, named by case reference only), the partnership's contact-gap limit and, for a lead,
  * the team a stage can be assigned to.
  */
@@ -125,7 +126,8 @@ export async function readQueueSideLists(db: Db, actor: Actor, withTeam: boolean
          LEFT JOIN "PersonIdentity" i ON i."personId" = p."id"
          LEFT JOIN "PersonSafety" sf ON sf."personId" = p."id"
         WHERE rf."toAgencyId" = ${actor.agencyId}::uuid AND rf."state" = 'PENDING'
-          AND p."closedAt" IS NULL AND r."partnershipId" = ${actor.partnershipId}::uuid) AS "incoming",
+          AND p."closedAt" IS NULL AND r."partnershipId" = ${actor.partnershipId}::uuid
+          AND ${visiblePersonSql(actor)}) AS "incoming",
       (SELECT json_agg(json_build_object(
                 'id', rf."id", 'state', rf."state", 'createdAt', rf."createdAt", 'answeredAt', rf."answeredAt",
                 'answerReason', rf."answerReason", 'answeredByName', ab."name",
@@ -150,7 +152,8 @@ export async function readQueueSideLists(db: Db, actor: Actor, withTeam: boolean
          JOIN "Rescue" r ON r."id" = p."rescueId"
          LEFT JOIN "PersonIdentity" i ON i."personId" = p."id"
         WHERE n."submittedByAgencyId" = ${actor.agencyId}::uuid AND p."closedAt" IS NULL
-          AND r."partnershipId" = ${actor.partnershipId}::uuid) AS "nrm",
+          AND r."partnershipId" = ${actor.partnershipId}::uuid
+          AND ${visiblePersonSql(actor)}) AS "nrm",
       (SELECT json_agg(json_build_object('userId', u."id", 'name', u."name", 'role', u."role") ORDER BY u."name")
          FROM "User" u
         WHERE ${withTeam} AND u."agencyId" = ${actor.agencyId}::uuid AND u."active"
