@@ -1,5 +1,5 @@
 import { addWorkingDays, isWorkingDay } from "../time/working-days";
-import { startOfLondonDay, type CalendarDay } from "../time/london-day";
+import { londonToday, startOfLondonDay, type CalendarDay } from "../time/london-day";
 import type { AgencyKind } from "../types";
 
 export const NRM_OUTCOMES = ["POSITIVE", "NEGATIVE"] as const;
@@ -52,15 +52,9 @@ export function compareDays(a: CalendarDay, b: CalendarDay): number {
   return daysBetween(b, a);
 }
 
-function londonDayOf(instant: Date): CalendarDay {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
-  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  return { year: value("year"), month: value("month"), day: value("day") };
-}
-
 /** The day the Reasonable Grounds decision is expected: 5 working days (bank holidays skipped) after referral. */
 export function reasonableGroundsExpectedOn(submittedOn: CalendarDay): CalendarDay {
-  return londonDayOf(addWorkingDays(startOfLondonDay(submittedOn), RG_EXPECTED_WORKING_DAYS));
+  return londonToday(addWorkingDays(startOfLondonDay(submittedOn), RG_EXPECTED_WORKING_DAYS));
 }
 
 /**

@@ -38,9 +38,12 @@ export function formatUkDate({ year, month, day }: CalendarDay): string {
   return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
 }
 
-/** Today's date in London. */
+// Made once: building an Intl formatter costs far more than formatting with one.
+const londonDayFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** Today's date in London (the London date of any instant). */
 export function londonToday(now: Date): CalendarDay {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const parts = londonDayFormat.formatToParts(now);
   const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   return { year: value("year"), month: value("month"), day: value("day") };
 }
