@@ -42,6 +42,14 @@ const serverEnvSchema = z.object({
   REQUEST_STATS: z.enum(["on", "off"], { error: "REQUEST_STATS must be on or off" }).default("off"),
   /** "off" compiles every Prisma read afresh, as Prisma 6 does (src/server/db/query-plan-cache.ts, decision record 0034). */
   QUERY_PLAN_CACHE: z.enum(["on", "off"], { error: "QUERY_PLAN_CACHE must be on or off" }).default("on"),
+  /**
+   * "on" prepares repeated statements once per connection (src/server/db/prepared-statements.ts,
+   * decision record 0039); "off" sends every statement unnamed, planned afresh each time, as for a
+   * connection pooler in transaction mode. Unset: on, except with DATABASE_POOL_MAX=1, the embedded
+   * database, which is one Postgres session under every connection: a statement one connection
+   * prepared would be a name another connection cannot prepare again.
+   */
+  DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"], { error: "DATABASE_PREPARED_STATEMENTS must be on or off" }).optional(),
   /** Set by Next: which runtime and phase this module is loaded in. */
   NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
   NEXT_PHASE: z.string().optional(),

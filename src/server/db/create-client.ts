@@ -5,6 +5,7 @@ import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { countStatement } from "@/lib/request-stats";
 import { databaseUrl, serverEnv } from "../env";
+import { PreparingClient, preparesStatements } from "./prepared-statements";
 import { installQueryPlanCache } from "./query-plan-cache";
 
 export type Db = PrismaClient;
@@ -13,7 +14,9 @@ export function createPrismaClient(connectionString?: string): PrismaClient {
   // The embedded database (PGlite) is one Postgres session underneath: more than one connection
   // would interleave transactions, so the launcher sets DATABASE_POOL_MAX=1 for it.
   const env = serverEnv();
-  const config = { connectionString: connectionString ?? databaseUrl(), max: env.DATABASE_POOL_MAX };
+  const config: pg.PoolConfig = { connectionString: connectionString ?? databaseUrl(), max: env.DATABASE_POOL_MAX };
+  // Repeated statements are prepared once per connection (./prepared-statements.ts, decision record 0039).
+  if (preparesStatements(env)) config.Client = PreparingClient;
   if (env.QUERY_PLAN_CACHE === "on") void installQueryPlanCache();
   return new PrismaClient({ adapter: new PrismaPg(env.REQUEST_STATS === "on" ? countedPool(config) : config) });
 }
