@@ -1,7 +1,8 @@
 // The app server's CPU time per request, page by page, on a production build (issue 15: "app time at
 // most 3× SQL time"). Wall-clock latency on a shared 2-core machine moves with everyone else's work;
 // the server process's own CPU time (user + system, every thread: JavaScript, GC, libuv) divided by
-// the requests it served does not, so this is the figure to compare before and after a change.
+// the requests it served does not, so this is the figure to compare before and after a change. Beside
+// it, the CPU time of the Postgres backends serving the database (a local server only).
 //   npx tsx scripts/bench-cpu.ts [--database-url URL] [--partnership SLUG] [--port 3440] [--requests 300]
 //     [--concurrency 2] [--only queue-lead,person] [--cpu-prof DIR]
 // Scenario keys: baseline (the sign-in page), queue-lead, queue-caseworker, person, stage, people, cases.
@@ -9,7 +10,7 @@
 // the script prints the offset (ms from the server's start) at which the measured requests began, so a
 // summary can leave start-up and warm-up out (scripts/lib/summarise-cpu-profile.ts).
 import "./lib/outside-next";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { randomUUID } from "node:crypto";
@@ -32,6 +33,34 @@ function cpuMsOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+/**
+ * CPU milliseconds so far of each Postgres backend serving the database (their titles read
+ * "postgres: [CLUSTER: ]USER DATABASE HOST(PORT) STATE"), by process id: what the pages cost the
+ * database server. A backend that ends during a measurement (the pool closes connections idle for
+ * 10 s) takes its time with it, and parallel workers are not counted, so this is a floor.
+ */
+const BACKEND_TITLE = /^postgres: (?:[^:\s]+: )?\S+ (\S+) /;
+function postgresCpuOf(database: string): Map<number, number> {
+  const byPid = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const title = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (BACKEND_TITLE.exec(title)?.[1] === database) byPid.set(Number(entry), cpuMsOf(Number(entry)));
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return byPid;
+}
+
+/** The CPU the database's backends spent since `before` (backends opened since count from zero). */
+function postgresCpuSince(database: string, before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of postgresCpuOf(database)) total += ms - (before.get(pid) ?? 0);
+  return total;
 }
 
 function get(agent: http.Agent, port: number, path: string, cookie?: string): Promise<{ status: number; bytes: number }> {
@@ -141,10 +170,12 @@ async function main() {
     for (const scenario of scenarios) await drive(port, 40, concurrency, scenario.target);
     console.log(`Load average before: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
     console.log(`Measured requests begin ${Math.round(performance.now() - startedAt)} ms after the server started (for --cpu-prof summaries).`);
-    console.log(`| Page | Requests | CPU per request | Wall per request | Failed | Size |`);
-    console.log(`|---|---|---|---|---|---|`);
+    const database = new URL(process.env.DATABASE_URL).pathname.slice(1);
+    console.log(`| Page | Requests | CPU per request | Postgres CPU per request | Wall per request | Failed | Size |`);
+    console.log(`|---|---|---|---|---|---|---|`);
     for (const scenario of scenarios) {
       let cpuBefore = cpuMsOf(pid);
+      let postgresBefore = postgresCpuOf(database);
       let wallBefore = performance.now();
       let result = await drive(port, requests, concurrency, scenario.target);
       // An older bench-load.ts ends every recent session of the history's users when it finishes, so
@@ -154,13 +185,15 @@ async function main() {
         await signIn();
         await drive(port, 20, concurrency, scenario.target);
         cpuBefore = cpuMsOf(pid);
+        postgresBefore = postgresCpuOf(database);
         wallBefore = performance.now();
         result = await drive(port, requests, concurrency, scenario.target);
       }
       const wall = performance.now() - wallBefore;
       const cpu = cpuMsOf(pid) - cpuBefore;
+      const postgres = postgresCpuSince(database, postgresBefore);
       console.log(
-        `| ${scenario.name} | ${requests} | ${(cpu / requests).toFixed(1)} ms | ${((wall * concurrency) / requests).toFixed(1)} ms | ` +
+        `| ${scenario.name} | ${requests} | ${(cpu / requests).toFixed(1)} ms | ${(postgres / requests).toFixed(1)} ms | ${((wall * concurrency) / requests).toFixed(1)} ms | ` +
           `${result.failed}${result.failed ? ` (${[...result.statuses].map(([s, n]) => `${s}: ${n}`).join(", ")})` : ""} | ${(result.meanBytes / 1024).toFixed(0)} kB |`,
       );
     }
