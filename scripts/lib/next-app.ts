@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type ChildProcess, spawn } from "node:child_process";
 import { runOrThrow, type Env } from "./spawn";
@@ -37,11 +37,22 @@ export async function buildIfNeeded(env: Env): Promise<void> {
 }
 
 /**
+ * Node's flags for the app server, as `npm start` passes them (package.json's start script, their one
+ * home): `--max-semi-space-size=64` gives the young generation room for a page's garbage, so fewer
+ * collections interrupt rendering (decision record 0040).
+ */
+export function serverNodeFlags(): string[] {
+  const start = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
+  const words = start.split(/\s+/);
+  return words.slice(words.indexOf("node") + 1, words.indexOf("--import")).filter((word) => word.startsWith("--"));
+}
+
+/**
  * The app server (scripts/serve.ts: Next behind admission control), run by node itself, not through
  * npx or npm: killing those leaves the server holding the port.
  */
 export function startNext({ port, host }: { port: number; host: string }, env: Env, { pipeOutput = false, nodeArgs = [] as string[] } = {}) {
-  return spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", host], {
+  return spawn(process.execPath, [...serverNodeFlags(), ...nodeArgs, "--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", host], {
     stdio: pipeOutput ? ["ignore", "pipe", "pipe"] : "inherit",
     env: { ...process.env, ...env },
   });
