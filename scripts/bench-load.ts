@@ -1,5 +1,5 @@
 // The speed targets, measured through HTTP on a production build (issue 15; README "Performance"):
-//   npx tsx scripts/bench-load.ts [--database-url URL] [--partnership SLUG] [--rate 50] [--seconds 15] [--port 3400]
+//   npx tsx scripts/bench-load.ts [--database-url URL] [--partnership SLUG] [--rate 50] [--seconds 15] [--warm-up 2] [--port 3400]
 //     [--only person,stage-update]  (scenario keys: queue-lead, queue-caseworker, person, stage, people, cases,
 //      search, dashboard, stage-update, capacity; the baseline page always runs)
 // Uses a large history (scripts/generate-history.ts --people 50000). Starts the app server
@@ -74,6 +74,8 @@ async function main() {
       partnership: { type: "string" },
       rate: { type: "string", default: "50" },
       seconds: { type: "string", default: "15" },
+      // Seconds each page is sent at its own rate, uncounted, just before it is measured.
+      "warm-up": { type: "string", default: "2" },
       port: { type: "string", default: "3400" },
       only: { type: "string" },
       // SERVER_PROCESSES for the server (scripts/serve.ts): "auto" is one per core, as in production.
@@ -84,6 +86,7 @@ async function main() {
   if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL or pass --database-url");
   const rate = Number(values.rate);
   const seconds = Number(values.seconds);
+  const warmUpSeconds = Number(values["warm-up"]);
   const port = Number(values.port);
   // A shared machine: run only the pages being worked on, beside the baseline.
   const only = values.only ? new Set(values.only.split(",")) : null;
@@ -204,6 +207,9 @@ async function main() {
     console.log("| Page | Rate | p50 | p95 | p99 | Errors | SQL statements (median) | SQL / app time (median) | Size | Target |");
     console.log("|---|---|---|---|---|---|---|---|---|---|");
     for (const scenario of scenarios) {
+      // Steady state, not the step from idle to this rate: the pool's connections for this rate
+      // opened and their caches filled, the page's code compiled hot (the README gives the step too).
+      if (warmUpSeconds > 0) await runOpenModel({ baseUrl, rate: scenario.rate, seconds: warmUpSeconds, next: scenario.next });
       truncateSync(statsFile, 0);
       const result = await runOpenModel({ baseUrl, rate: scenario.rate, seconds, next: scenario.next });
       await new Promise((resolve) => setTimeout(resolve, 200));

@@ -70,6 +70,13 @@ async function main() {
     AUTH_SECRET: authSecret,
     AUTH_TRUST_HOST: "true",
     NEXT_TELEMETRY_DISABLED: "1",
+    // Roomier than the defaults for a machine serving only the app: here the integration suite runs
+    // beside the browsers and the canary fetches pages in parallel, so a page can take a second and
+    // several are always in flight. The defaults' shedding is measured by scripts/bench-load.ts and
+    // unit-tested; service-busy.spec.ts still overflows these.
+    VCP_MAX_IN_FLIGHT: "8",
+    VCP_MAX_WAIT_MS: "2000",
+    VCP_STANDING_AFTER_MS: "0",
   });
   await buildIfNeeded(envOf(seeded));
   if (shuttingDown) return;

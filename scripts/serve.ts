@@ -44,8 +44,13 @@ function pathOf(request: IncomingMessage): string {
   return query < 0 ? url : url.slice(0, query);
 }
 
-/** A plain page, no script, nothing stored; the connection is closed so an unread body is not waited for. */
-function refuseBusy(response: ServerResponse) {
+/**
+ * A plain page, no script, nothing stored. A request with a body gets its connection closed, so the
+ * unread body is not waited for; one without keeps it, so the client's next try does not cost a new
+ * connection (handed to a process by the cluster's primary) at the moment the server is busiest.
+ */
+function refuseBusy(request: IncomingMessage, response: ServerResponse) {
+  const hasBody = request.headers["transfer-encoding"] !== undefined || (request.headers["content-length"] ?? "0") !== "0";
   response.writeHead(503, {
     "content-type": "text/html; charset=utf-8",
     "cache-control": "no-store",
@@ -53,7 +58,7 @@ function refuseBusy(response: ServerResponse) {
     "content-security-policy": SCRIPTLESS_POLICY,
     "x-content-type-options": "nosniff",
     "strict-transport-security": "max-age=63072000; includeSubDomains",
-    connection: "close",
+    ...(hasBody ? { connection: "close" } : {}),
   });
   response.end(BUSY_PAGE);
 }
@@ -88,7 +93,7 @@ async function main() {
     const lane = laneFor(request.method ?? "GET", pathOf(request), { prefetch: request.headers["next-router-prefetch"] !== undefined });
     if (lane === "unlimited") return serve(request, response);
     void lanes[lane].enter().then((ticket) => {
-      if (!ticket) return refuseBusy(response);
+      if (!ticket) return refuseBusy(request, response);
       // Whichever comes first: the response sent, or the client gone.
       response.once("finish", ticket.release);
       response.once("close", ticket.release);
@@ -97,7 +102,8 @@ async function main() {
   });
   server.listen(port, hostname, () => {
     const which = cluster.isWorker ? `Server process ${Number(process.env.SERVER_PROCESS_INDEX) + 1}: s` : "S";
-    console.log(`${which}erving on http://${hostname}:${port} (at most ${limits.main.maxInFlight} pages at once, ${limits.main.maxQueued} waiting up to ${limits.main.maxWaitMs} ms)`);
+    console.log(`${which}erving on http://${hostname}:${port} (at most ${limits.main.maxInFlight} pages at once, ${limits.main.maxQueued} waiting up to ${limits.main.maxWaitMs} ms` +
+        `${limits.main.standingAfterMs > 0 ? `, ${limits.main.standingWaitMs} ms once the queue has stood ${limits.main.standingAfterMs} ms` : ""})`);
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {

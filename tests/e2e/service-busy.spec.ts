@@ -3,7 +3,8 @@ import { POLICE_CASEWORKER, signIn } from "./support";
 
 // Past capacity the server turns the surplus away at once with a plain "service busy" page
 // (scripts/serve.ts, src/lib/http/admission-gate.ts) rather than slowing down for everyone. The e2e
-// server runs with the default limits: 8 pages at once, 64 waiting up to 2 s.
+// server runs with roomier limits than the defaults (scripts/e2e-server.ts: 8 pages at once, 64
+// waiting up to 2 s, no standing-queue rule), which a burst of 150 still overflows.
 
 test("a burst of page requests past capacity: the surplus is told 'busy' with Retry-After, the rest are served, sign-in stays open", async ({ page, playwright, baseURL }) => {
   test.setTimeout(90_000);

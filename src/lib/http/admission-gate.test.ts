@@ -15,6 +15,7 @@ function manualTimers() {
     clearTimeout(handle: unknown) {
       pending.delete(handle as number);
     },
+    now: () => now,
     advance(ms: number) {
       now += ms;
       for (const [id, timer] of [...pending].sort((a, b) => a[1].at - b[1].at)) {
@@ -31,7 +32,7 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 describe("an admission lane", () => {
   it("lets requests in up to its limit, queues the next ones and hands a freed place to the longest waiting", async () => {
     const timers = manualTimers();
-    const lane = createLane({ maxInFlight: 2, maxQueued: 2, maxWaitMs: 100 }, timers);
+    const lane = createLane({ maxInFlight: 2, maxQueued: 2, maxWaitMs: 100, standingAfterMs: 0, standingWaitMs: 1 }, timers);
     const first = await lane.enter();
     const second = await lane.enter();
     expect(first).not.toBeNull();
@@ -55,7 +56,7 @@ describe("an admission lane", () => {
 
   it("refuses at once when the queue is full, and a waiter whose wait runs out", async () => {
     const timers = manualTimers();
-    const lane = createLane({ maxInFlight: 1, maxQueued: 1, maxWaitMs: 100 }, timers);
+    const lane = createLane({ maxInFlight: 1, maxQueued: 1, maxWaitMs: 100, standingAfterMs: 0, standingWaitMs: 1 }, timers);
     const held = await lane.enter();
     const waiting = lane.enter();
     expect(await lane.enter()).toBeNull();
@@ -74,7 +75,7 @@ describe("an admission lane", () => {
   });
 
   it("gives a place back once, however many times a response ends", async () => {
-    const lane = createLane({ maxInFlight: 1, maxQueued: 0, maxWaitMs: 100 }, manualTimers());
+    const lane = createLane({ maxInFlight: 1, maxQueued: 0, maxWaitMs: 100, standingAfterMs: 0, standingWaitMs: 1 }, manualTimers());
     const ticket = await lane.enter();
     ticket!.release();
     ticket!.release();
@@ -82,6 +83,87 @@ describe("an admission lane", () => {
     const again = await lane.enter();
     expect(again).not.toBeNull();
     expect(await lane.enter()).toBeNull();
+  });
+});
+
+describe("a queue that stops emptying", () => {
+  const limits = { maxInFlight: 1, maxQueued: 10, maxWaitMs: 1000, standingAfterMs: 100, standingWaitMs: 10 };
+
+  it("lets a burst wait the whole of maxWaitMs while the queue keeps emptying", async () => {
+    const timers = manualTimers();
+    const lane = createLane(limits, timers);
+    for (let round = 0; round < 5; round++) {
+      const held = await lane.enter();
+      const waiting = lane.enter();
+      // Served after 90 ms: well past the standing wait, within the burst wait.
+      timers.advance(90);
+      held!.release();
+      const ticket = await waiting;
+      expect(ticket, `round ${round}`).not.toBeNull();
+      ticket!.release();
+      timers.advance(50);
+    }
+    expect(lane.stats()).toMatchObject({ admitted: 10, refused: 0 });
+  });
+
+  it("past capacity: once the queue has not been empty for standingAfterMs, a newcomer may wait only standingWaitMs", async () => {
+    const timers = manualTimers();
+    const lane = createLane(limits, timers);
+    const held = await lane.enter();
+    // The queue has been waiting since t = 0: the first waiter may wait the full second.
+    const early = lane.enter();
+    timers.advance(99);
+    const beforeStanding = lane.enter();
+    timers.advance(1);
+    // 100 ms without the queue emptying: it is standing now.
+    const late = lane.enter();
+    timers.advance(9);
+    await settle();
+    expect(lane.stats().queued).toBe(3);
+    timers.advance(1);
+    expect(await late).toBeNull();
+    expect(lane.stats().queued).toBe(2);
+    // Those who came before it keep their longer wait, and are served in order as places free up.
+    held!.release();
+    const first = await early;
+    expect(first).not.toBeNull();
+    first!.release();
+    const second = await beforeStanding;
+    expect(second).not.toBeNull();
+    expect(lane.stats()).toMatchObject({ admitted: 3, refused: 1, queued: 0 });
+  });
+
+  it("after the queue empties, a burst may wait long again", async () => {
+    const timers = manualTimers();
+    const lane = createLane(limits, timers);
+    const held = await lane.enter();
+    const waiter = lane.enter();
+    timers.advance(200);
+    // Standing: refused after 10 ms.
+    const refused = lane.enter();
+    timers.advance(10);
+    expect(await refused).toBeNull();
+    held!.release();
+    (await waiter)!.release();
+    // Empty again: the next queue starts afresh.
+    const next = await lane.enter();
+    const patient = lane.enter();
+    timers.advance(500);
+    next!.release();
+    expect(await patient).not.toBeNull();
+  });
+
+  it("with standingAfterMs 0, never shortens the wait", async () => {
+    const timers = manualTimers();
+    const lane = createLane({ ...limits, standingAfterMs: 0 }, timers);
+    const held = await lane.enter();
+    const first = lane.enter();
+    timers.advance(500);
+    const second = lane.enter();
+    timers.advance(400);
+    held!.release();
+    (await first)!.release();
+    expect(await second).not.toBeNull();
   });
 });
 
@@ -111,7 +193,10 @@ describe("which lane a request takes", () => {
 describe("the lanes' limits from the environment", () => {
   it("takes whole positive numbers and ignores anything else", () => {
     const limits = laneLimitsFromEnv({ VCP_MAX_IN_FLIGHT: "3", VCP_MAX_QUEUED: "0x10", VCP_MAX_WAIT_MS: "-5", VCP_MAX_IN_FLIGHT_SIGN_IN: "0" });
-    expect(limits.main).toEqual({ maxInFlight: 3, maxQueued: 64, maxWaitMs: 2000 });
+    expect(limits.main).toEqual({ maxInFlight: 3, maxQueued: 64, maxWaitMs: 1000, standingAfterMs: 100, standingWaitMs: 10 });
     expect(limits["sign-in"].maxInFlight).toBe(4);
+    // The standing-queue rule can be switched off; its wait cannot be zero.
+    expect(laneLimitsFromEnv({ VCP_STANDING_AFTER_MS: "0", VCP_STANDING_WAIT_MS: "0" }).main).toMatchObject({ standingAfterMs: 0, standingWaitMs: 10 });
+    expect(laneLimitsFromEnv({ VCP_STANDING_AFTER_MS: "1e3" }).main.standingAfterMs).toBe(100);
   });
 });

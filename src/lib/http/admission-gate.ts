@@ -10,8 +10,14 @@ export type LaneLimits = {
   maxInFlight: number;
   /** Requests that may wait for a place; one more is refused at once. */
   maxQueued: number;
-  /** How long a request may wait before it is refused. */
+  /** How long a request may wait before it is refused, while the queue keeps emptying. */
   maxWaitMs: number;
+  /**
+   * A queue that has not been empty for this long is standing: the lane is past capacity, not in a
+   * burst (0: never). A request arriving then may wait only `standingWaitMs`.
+   */
+  standingAfterMs: number;
+  standingWaitMs: number;
 };
 
 export type Ticket = { release(): void };
@@ -27,17 +33,29 @@ export type Lane = {
 type Timers = {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  now(): number;
 };
 
 const realTimers: Timers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  now: () => performance.now(),
 };
 
+/**
+ * How long a request may wait follows the queue (the "controlled delay" rule of Nichols and
+ * Jacobson's CoDel, as "Fail at Scale", ACM Queue 2015, applies it to request queues): a queue that
+ * empties now and then is a burst, which a wait of up to `maxWaitMs` absorbs; one that has not been
+ * empty for `standingAfterMs` means more arrives than can be served, and then a newcomer may wait
+ * only `standingWaitMs`. Past capacity the surplus is refused within a few milliseconds and those let
+ * in waited little, instead of every admitted request waiting the whole of `maxWaitMs`.
+ */
 export function createLane(limits: LaneLimits, timers: Timers = realTimers): Lane {
   let inFlight = 0;
   let admitted = 0;
   let refused = 0;
+  /** When the queue was last empty (now, while it is). */
+  let lastEmptyAt = timers.now();
   type Waiter = { resolve(ticket: Ticket | null): void; timer: unknown };
   const queue: Waiter[] = [];
 
@@ -56,26 +74,31 @@ export function createLane(limits: LaneLimits, timers: Timers = realTimers): Lan
           timers.clearTimeout(next.timer);
           next.resolve(ticket());
         }
+        if (queue.length === 0) lastEmptyAt = timers.now();
       },
     };
   }
 
   return {
     enter() {
+      if (queue.length === 0) lastEmptyAt = timers.now();
       if (inFlight < limits.maxInFlight && queue.length === 0) return Promise.resolve(ticket());
       if (queue.length >= limits.maxQueued) {
         refused += 1;
         return Promise.resolve(null);
       }
+      const standing = limits.standingAfterMs > 0 && timers.now() - lastEmptyAt >= limits.standingAfterMs;
+      const waitMs = standing ? Math.min(limits.standingWaitMs, limits.maxWaitMs) : limits.maxWaitMs;
       return new Promise((resolve) => {
         const waiter: Waiter = {
           resolve,
           timer: timers.setTimeout(() => {
             const index = queue.indexOf(waiter);
             if (index >= 0) queue.splice(index, 1);
+            if (queue.length === 0) lastEmptyAt = timers.now();
             refused += 1;
             resolve(null);
-          }, limits.maxWaitMs),
+          }, waitMs),
         };
         queue.push(waiter);
       });
@@ -121,22 +144,35 @@ function positive(value: string | undefined, fallback: number): number {
   return number > 0 ? number : fallback;
 }
 
+function wholeOrZero(value: string | undefined, fallback: number): number {
+  return value !== undefined && /^\d{1,6}$/.test(value) ? Number(value) : fallback;
+}
+
 /**
- * The lanes' limits, from the environment (VCP_MAX_IN_FLIGHT, VCP_MAX_QUEUED, VCP_MAX_WAIT_MS and the
- * same with _SIGN_IN), with defaults measured on a 2-core machine (README, Performance).
+ * The lanes' limits, from the environment (VCP_MAX_IN_FLIGHT, VCP_MAX_QUEUED, VCP_MAX_WAIT_MS,
+ * VCP_STANDING_AFTER_MS (0: no standing-queue rule), VCP_STANDING_WAIT_MS, and the first three with
+ * _SIGN_IN), per server process, with defaults measured on a 2-core machine (README, Performance):
+ * a page costs a process about 20 ms of CPU, so two in flight keep it busy while one waits for
+ * Postgres, and more would only make each of them slower.
  */
 export function laneLimitsFromEnv(env: Record<string, string | undefined>): Record<"main" | "sign-in" | "prefetch", LaneLimits> {
+  const standingAfterMs = wholeOrZero(env.VCP_STANDING_AFTER_MS, 100);
+  const standingWaitMs = positive(env.VCP_STANDING_WAIT_MS, 10);
   return {
     main: {
-      maxInFlight: positive(env.VCP_MAX_IN_FLIGHT, 8),
+      maxInFlight: positive(env.VCP_MAX_IN_FLIGHT, 2),
       maxQueued: positive(env.VCP_MAX_QUEUED, 64),
-      maxWaitMs: positive(env.VCP_MAX_WAIT_MS, 2000),
+      maxWaitMs: positive(env.VCP_MAX_WAIT_MS, 1000),
+      standingAfterMs,
+      standingWaitMs,
     },
-    prefetch: { maxInFlight: positive(env.VCP_MAX_IN_FLIGHT_PREFETCH, 4), maxQueued: 0, maxWaitMs: 1 },
+    prefetch: { maxInFlight: positive(env.VCP_MAX_IN_FLIGHT_PREFETCH, 4), maxQueued: 0, maxWaitMs: 1, standingAfterMs: 0, standingWaitMs: 1 },
     "sign-in": {
       maxInFlight: positive(env.VCP_MAX_IN_FLIGHT_SIGN_IN, 4),
       maxQueued: positive(env.VCP_MAX_QUEUED_SIGN_IN, 16),
       maxWaitMs: positive(env.VCP_MAX_WAIT_MS_SIGN_IN, 1000),
+      standingAfterMs,
+      standingWaitMs,
     },
   };
 }
