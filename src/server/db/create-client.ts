@@ -1,5 +1,4 @@
 import "server-only";
-// Kept free of "server-only" so scripts (seed, benchmarks) and integration tests can build a client.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";

@@ -1,4 +1,4 @@
-// Kept free of "server-only" so scripts (seed, benchmarks) and integration tests can build a client.
+import "server-only";
 import pg from "pg";
 import type { ServerEnv } from "../env";
 
