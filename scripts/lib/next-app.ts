@@ -38,7 +38,7 @@ export async function buildIfNeeded(env: Env): Promise<void> {
 
 /**
  * Node's flags for the app server, as `npm start` passes them (package.json's start script, their one
- * home): `--max-semi-space-size=64` gives the young generation room for a page's garbage, so fewer
+ * home): `--max-semi-space-size=32` gives the young generation room for a page's garbage, so fewer
  * collections interrupt rendering (decision record 0040).
  */
 export function serverNodeFlags(): string[] {
