@@ -244,6 +244,8 @@ async function main() {
     // Past capacity: the highest rate at which the lead's queue keeps its target, then twice that.
     let capacity = 0;
     const stepSize = Math.max(5, Math.round(rate / 5));
+    // The steps run one after another, each warming the next; the first is warmed as the pages were.
+    if (warmUpSeconds > 0) await runOpenModel({ baseUrl, rate: stepSize, seconds: warmUpSeconds, next: () => get("/queue", cookies.lead) });
     for (let step = stepSize; step <= rate * 8; step += stepSize) {
       const result = summarise(await runOpenModel({ baseUrl, rate: step, seconds: 5, next: () => get("/queue", cookies.lead) }));
       if (result.p95 > 100 || result.busy + result.errors > 0) break;
