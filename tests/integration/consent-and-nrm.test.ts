@@ -338,6 +338,23 @@ describe("withdrawal of consent", () => {
     expect(await healthQueue()).toBeGreaterThan(0);
   });
 
+  it("withdrawn consent to share with the Salvation Army: the referral waiting for its answer leaves its queue with the person, until a lawful basis", async () => {
+    const person = await adult("Distinct Referral Fictional");
+    await recordConsent(db, police, consentForm(person.personId, { purpose: "AGENCY_SHARING", agencyIds: [army.agencyId] }), NOW);
+    await armySees(person);
+    const waiting = async () => (await getAgencyQueue(db, army, "all", NOW)).incoming.filter((referral) => referral.personId === person.personId).length;
+    expect(await waiting()).toBe(1);
+
+    const consent = await db.consent.findFirstOrThrow({ where: { personId: person.personId, agencyId: army.agencyId } });
+    expect((await withdrawConsent(db, police, { consentId: consent.id, withdrawnOn: "10/11/2026" }, NOW)).ok).toBe(true);
+    await expect(getPersonPathway(db, army, person.personId)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await waiting()).toBe(0);
+
+    const basis = { personId: person.personId, purpose: "AGENCY_SHARING", agencyIds: [army.agencyId], basis: "VITAL_INTERESTS", decidedBy: "DS Example", reason: "Needs a safe bed tonight (fictional)", decidedOn: "11/11/2026" };
+    expect((await recordSharingBasis(db, police, basis, NOW)).ok).toBe(true);
+    expect(await waiting()).toBe(1);
+  });
+
   it("health reads consent to health care only; everyone else who sees the person reads every decision", async () => {
     const person = await adult();
     await recordConsent(db, police, consentForm(person.personId), NOW);
