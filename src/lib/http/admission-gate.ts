@@ -153,7 +153,8 @@ function wholeOrZero(value: string | undefined, fallback: number): number {
  * VCP_STANDING_AFTER_MS (0: no standing-queue rule), VCP_STANDING_WAIT_MS, and the first three with
  * _SIGN_IN), per server process, with defaults measured on a 2-core machine (README, Performance):
  * a page costs a process about 20 ms of CPU, so two in flight keep it busy while one waits for
- * Postgres, and more would only make each of them slower.
+ * Postgres, and a long request (a 60-person rescue) leaves a place for the pages behind it; more would
+ * only make each of them slower (decision record 0040).
  */
 export function laneLimitsFromEnv(env: Record<string, string | undefined>): Record<"main" | "sign-in" | "prefetch", LaneLimits> {
   const standingAfterMs = wholeOrZero(env.VCP_STANDING_AFTER_MS, 100);
