@@ -54,7 +54,10 @@ export function createLane(limits: LaneLimits, timers: Timers = realTimers): Lan
   let inFlight = 0;
   let admitted = 0;
   let refused = 0;
-  /** When the queue was last empty (now, while it is). */
+  /**
+   * When the queue was last empty: set by each arrival that finds it so. The queue fills only through
+   * arrivals, so it has held waiters without a break since then.
+   */
   let lastEmptyAt = timers.now();
   type Waiter = { resolve(ticket: Ticket | null): void; timer: unknown };
   const queue: Waiter[] = [];
@@ -74,7 +77,6 @@ export function createLane(limits: LaneLimits, timers: Timers = realTimers): Lan
           timers.clearTimeout(next.timer);
           next.resolve(ticket());
         }
-        if (queue.length === 0) lastEmptyAt = timers.now();
       },
     };
   }
@@ -95,7 +97,6 @@ export function createLane(limits: LaneLimits, timers: Timers = realTimers): Lan
           timer: timers.setTimeout(() => {
             const index = queue.indexOf(waiter);
             if (index >= 0) queue.splice(index, 1);
-            if (queue.length === 0) lastEmptyAt = timers.now();
             refused += 1;
             resolve(null);
           }, waitMs),
@@ -138,14 +139,13 @@ export const BUSY_PAGE = `<!doctype html>
 <p>Too many people are using the service at this moment. Nothing you sent was saved.</p>
 <p>Wait a few seconds, then try again.</p></body></html>`;
 
-function positive(value: string | undefined, fallback: number): number {
-  if (value === undefined || !/^\d{1,6}$/.test(value)) return fallback;
-  const number = Number(value);
-  return number > 0 ? number : fallback;
-}
-
 function wholeOrZero(value: string | undefined, fallback: number): number {
   return value !== undefined && /^\d{1,6}$/.test(value) ? Number(value) : fallback;
+}
+
+function positive(value: string | undefined, fallback: number): number {
+  const number = wholeOrZero(value, fallback);
+  return number > 0 ? number : fallback;
 }
 
 /**
