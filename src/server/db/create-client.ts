@@ -6,6 +6,7 @@ import { countStatement } from "@/lib/request-stats";
 import { databaseUrl, serverEnv } from "../env";
 import { PreparingClient, preparesStatements } from "./prepared-statements";
 import { installQueryPlanCache } from "./query-plan-cache";
+import { registerPool } from "./read-rows";
 
 export type Db = PrismaClient;
 
@@ -17,7 +18,11 @@ export function createPrismaClient(connectionString?: string): PrismaClient {
   // Repeated statements are prepared once per connection (./prepared-statements.ts, decision record 0039).
   if (preparesStatements(env)) config.Client = PreparingClient;
   if (env.QUERY_PLAN_CACHE === "on") void installQueryPlanCache();
-  return new PrismaClient({ adapter: new PrismaPg(env.REQUEST_STATS === "on" ? countedPool(config) : config) });
+  const pool = env.REQUEST_STATS === "on" ? countedPool(config) : new pg.Pool(config);
+  // The pool is the client's own: $disconnect ends it. Reads in SQL use it directly (./read-rows.ts).
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  registerPool(client, pool);
+  return client;
 }
 
 /**

@@ -5,6 +5,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
 import { visiblePersonSql } from "../access/visibility";
 import type { Db } from "../db/create-client";
+import { readRows } from "../db/read-rows";
 
 /** One open stage of the agency, with what its queue row shows and what its clock and contact watch read. */
 export type QueueStageRecord = {
@@ -46,7 +47,7 @@ export type QueueStageRecord = {
  * each of those people only, as an index probe.
  */
 export async function readQueueStageRecords(db: Db, actor: Actor): Promise<QueueStageRecord[]> {
-  return db.$queryRaw<QueueStageRecord[]>(Prisma.sql`
+  return readRows<QueueStageRecord>(db, Prisma.sql`
     SELECT s."id" AS "stageId", s."personId", s."state", s."dueAt", s."completedAt", s."pausedAt", s."pausedMs", s."clockStartedAt",
            s."assigneeId", u."name" AS "assigneeName",
            ts."key" AS "stageKey", ts."title" AS "stageTitle", ts."sortOrder" AS "stageOrder",

@@ -5,6 +5,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
 import { visiblePersonSql } from "../access/visibility";
 import type { Db } from "../db/create-client";
+import { readRows } from "../db/read-rows";
 
 /** How long the referring agency keeps seeing an answered referral on its queue. */
 const ANSWERED_SHOWN_DAYS = 14;
@@ -100,9 +101,13 @@ function withDates<T>(rows: JsonRow<T>[] | null, fields: readonly string[]): T[]
  */
 export async function readQueueSideLists(db: Db, actor: Actor, withTeam: boolean, now: Date): Promise<QueueSideLists> {
   const answeredSince = new Date(now.getTime() - ANSWERED_SHOWN_DAYS * 86_400_000);
-  const [row] = await db.$queryRaw<
-    { contactGapHours: number; incoming: JsonRow<IncomingRecord>[] | null; outgoing: JsonRow<OutgoingRecord>[] | null; nrm: JsonRow<NrmRecord>[] | null; team: TeamMemberRecord[] | null }[]
-  >(Prisma.sql`
+  const [row] = await readRows<{
+    contactGapHours: number;
+    incoming: JsonRow<IncomingRecord>[] | null;
+    outgoing: JsonRow<OutgoingRecord>[] | null;
+    nrm: JsonRow<NrmRecord>[] | null;
+    team: TeamMemberRecord[] | null;
+  }>(db, Prisma.sql`
     SELECT
       (SELECT pa."contactGapHours" FROM "Partnership" pa WHERE pa."id" = ${actor.partnershipId}::uuid) AS "contactGapHours",
       (SELECT json_agg(json_build_object(
