@@ -107,3 +107,41 @@ test("a lead filters, sorts, pages and bulk-assigns with the keyboard only", asy
   await expect(page.getByTestId("team-workload").getByRole("row", { name: new RegExp(caseworkerName.replace(/[()]/g, "\\$&")) }).getByRole("cell").nth(1)).toHaveText("2");
   await screenshotAtBothWidths(page, "queue-bulk-assigned");
 });
+
+test("a row's links open their pages in the app, by keyboard or click, and a modified click is left to the browser", async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await signIn(page, leadEmail);
+  // A mark on this document: it survives a navigation in the app and is gone after a full page load.
+  const markDocument = () => page.evaluate(() => ((window as unknown as { vcpMark?: string }).vcpMark = "same document"));
+  const mark = () => page.evaluate(() => (window as unknown as { vcpMark?: string }).vcpMark ?? "new document");
+
+  const first = rows(page).first();
+  const stageLink = first.getByTestId("queue-stage-link");
+  const stageHref = (await stageLink.getAttribute("href"))!;
+  const stageTitle = await stageLink.evaluate((link) => link.firstChild?.textContent ?? "");
+  await markDocument();
+  await stageLink.press("Enter");
+  await expect(page).toHaveURL(stageHref);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(stageTitle);
+  expect(await mark()).toBe("same document");
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/queue$/);
+  const personLink = rows(page).first().getByRole("link").nth(1);
+  const personHref = (await personLink.getAttribute("href"))!;
+  expect(personHref).toMatch(/^\/people\/[0-9a-f-]{36}$/);
+  await markDocument();
+  await personLink.click();
+  await expect(page).toHaveURL(personHref);
+  expect(await mark()).toBe("same document");
+
+  // Ctrl-click: a new tab, as for any link; this page stays where it is.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/queue$/);
+  const opened = context.waitForEvent("page");
+  await rows(page).first().getByTestId("queue-stage-link").click({ modifiers: ["Control"] });
+  const tab = await opened;
+  await tab.waitForURL((url) => url.pathname === stageHref);
+  await tab.close();
+  await expect(page).toHaveURL(/\/queue$/);
+});

@@ -158,14 +158,12 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                     <SortHeading view={view} sort="assignee" label="Assignee" />
                   </tr>
                 </thead>
-                <tbody>
-                  <QueueStageRows
-                    rows={queue.stages.map((row) => queueRowView(row, actor.id))}
-                    selectable={canBulkAssign}
-                    claimFormId={CLAIM_FORM}
-                    assignFormId={ASSIGN_FORM}
-                  />
-                </tbody>
+                <QueueStageRows
+                  rows={queue.stages.map((row) => queueRowView(row, actor.id))}
+                  selectable={canBulkAssign}
+                  claimFormId={CLAIM_FORM}
+                  assignFormId={ASSIGN_FORM}
+                />
               </table>
             </TableScrollRegion>
             {canBulkAssign && queue.team && (
