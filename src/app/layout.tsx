@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { InAppLinks } from "@/components/in-app-links";
 import { RouteFocusReset } from "@/components/route-focus-reset";
 import "./globals.css";
 
@@ -17,6 +18,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en-GB">
       <body className="min-h-screen font-sans antialiased">
         <RouteFocusReset />
+        <InAppLinks />
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:p-2">
           Skip to main content
         </a>

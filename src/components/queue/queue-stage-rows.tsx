@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import type { MouseEvent } from "react";
+import Link from "@/components/link";
 import { SafetyRowLine } from "@/components/person/safety-banner";
 import { QueueClock, QueueDueTime } from "./queue-clock";
 import type { QueueRowView } from "./queue-row-view";
@@ -11,10 +10,6 @@ import type { QueueRowView } from "./queue-row-view";
  * arrive as data (`QueueRowView`), which is far cheaper for React to send and read than the same rows
  * as server-rendered elements; the HTML is the same either way, and the claim and select controls
  * belong to plain forms (`form="…"`) that work without JavaScript.
- *
- * Its two links a row are plain anchors, and the body follows a click on one in the app, as Next's
- * `Link` would (no full page load): 100 `Link`s were half the server's time drawing the rows. A click
- * with a modifier key or another button is the browser's (a new tab, a new window).
  */
 export function QueueStageRows({
   rows,
@@ -27,17 +22,9 @@ export function QueueStageRows({
   claimFormId: string;
   assignFormId: string;
 }) {
-  const router = useRouter();
-  function followInApp(event: MouseEvent<HTMLTableSectionElement>) {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const link = event.target instanceof Element ? event.target.closest("a") : null;
-    const href = link?.getAttribute("href");
-    if (!link || !href?.startsWith("/") || href.startsWith("//") || link.target || link.hasAttribute("download")) return;
-    event.preventDefault();
-    router.push(href);
-  }
+  // The cells' padding is set once here, not on each of 300 cells.
   return (
-    <tbody onClick={followInApp} className="[&_td]:p-2 [&_th]:p-2">
+    <tbody className="[&_td]:p-2 [&_th]:p-2">
       {rows.map((row) => (
         <StageRow key={row.stageId} row={row} selectable={selectable} claimFormId={claimFormId} assignFormId={assignFormId} />
       ))}
@@ -62,14 +49,14 @@ function StageRow({ row, selectable, claimFormId, assignFormId }: { row: QueueRo
         </td>
       )}
       <th scope="row" className="font-normal">
-        <a href={`/people/${row.personId}/stages/${row.stageId}`} className="font-bold" data-testid="queue-stage-link">
+        <Link href={`/people/${row.personId}/stages/${row.stageId}`} className="font-bold" data-testid="queue-stage-link">
           {row.stageTitle}
           <span className="sr-only">{` for ${row.caseReference}`}</span>
-        </a>
+        </Link>
         {row.pendingReferralTo && <p className="text-muted">Referred to {row.pendingReferralTo}, waiting for an answer</p>}
       </th>
       <td>
-        <a href={`/people/${row.personId}`}>{row.displayName}</a>
+        <Link href={`/people/${row.personId}`}>{row.displayName}</Link>
         <br />
         <span className="text-muted" data-testid="queue-case-reference">
           {row.caseReference}
