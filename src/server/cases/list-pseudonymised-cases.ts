@@ -12,6 +12,7 @@ import { requirePermission } from "../access/require-permission";
 import { pseudonymisedCases, pseudonymisedCaseSql } from "../access/visibility";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
+import { readRows } from "../db/read-rows";
 import { inPageOrder, pageOfLivePeople, pageOfPeople } from "../lists/page-of-people";
 import { listStagesOf, OPEN_STAGES_JSON_SQL } from "../lists/open-stages-sql";
 import { caseMatchSql, recordSearchAudit, searchMatch } from "../search/search-people";
@@ -150,7 +151,7 @@ function liveConditions(actor: Actor, query: ListQuery, agencyId: string | null,
 
 /** The page's rows in one statement. No identity, place, contact instruction or note is selected. */
 function loadDetails(db: Db, ids: string[]): Promise<DetailRow[]> {
-  return db.$queryRaw<DetailRow[]>`
+  return readRows<DetailRow>(db, Prisma.sql`
     SELECT p."id", p."caseReference", p."ageGroup"::text AS "ageGroup", p."closedAt", p."closeReason"::text AS "closeReason",
       r."occurredAt" AS "rescuedAt",
       sf."tippingOffRisk", sf."reTraffickingRisk", sf."doNotDiscloseWhereabouts",
@@ -160,5 +161,5 @@ function loadDetails(db: Db, ids: string[]): Promise<DetailRow[]> {
     JOIN "Rescue" r ON r."id" = p."rescueId"
     JOIN "PathwayTemplate" t ON t."id" = p."templateId"
     LEFT JOIN "PersonSafety" sf ON sf."personId" = p."id"
-    WHERE p."id" = ANY(${ids}::uuid[])`;
+    WHERE p."id" = ANY(${ids}::uuid[])`);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { LIST_PAGE_SIZE, type ListQuery } from "@/domain/lists/list-query";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db/create-client";
+import { readRows } from "../db/read-rows";
 import { NOT_FINISHED_SQL } from "./open-stages-sql";
 
 export type PeoplePage = { ids: string[]; total: number; page: number; pageCount: number };
@@ -66,7 +67,7 @@ export async function pageOfPeople(db: Db, where: Prisma.PersonWhereInput, query
   if (query.status === "live" && (query.sort === "due" || query.overdue)) {
     const candidates = await db.person.findMany({ where, select: { id: true } });
     if (candidates.length === 0) return { ids: [], total: 0, page: 1, pageCount: 1 };
-    const ordered = await db.$queryRaw<{ id: string }[]>`
+    const ordered = await readRows<{ id: string }>(db, Prisma.sql`
       SELECT p."id"
       FROM "Person" p
       JOIN "Rescue" r ON r."id" = p."rescueId"
@@ -75,7 +76,7 @@ export async function pageOfPeople(db: Db, where: Prisma.PersonWhereInput, query
       LEFT JOIN LATERAL (${mostUrgentStageSql(now)}) u ON true
       WHERE p."id" = ANY(${candidates.map((c) => c.id)}::uuid[])
       ${query.overdue ? Prisma.sql`AND u."rank" = 0` : Prisma.empty}
-      ORDER BY ${ORDER_SQL[query.sort]}`;
+      ORDER BY ${ORDER_SQL[query.sort]}`);
     const total = ordered.length;
     const pageCount = pageCountOf(total);
     const page = Math.min(query.page, pageCount);
@@ -123,7 +124,7 @@ export async function pageOfLivePeople(db: Db, conditions: Prisma.Sql, query: Li
   const urgency = query.sort === "due" || query.overdue;
   // The identity is read for the name order and the search box only (agencyMatchSql reads `i`).
   const identity = query.sort === "name" || query.q !== "";
-  const ordered = await db.$queryRaw<{ id: string }[]>`
+  const ordered = await readRows<{ id: string }>(db, Prisma.sql`
     SELECT p."id"
     FROM "Person" p
     CROSS JOIN LATERAL (
@@ -139,7 +140,7 @@ export async function pageOfLivePeople(db: Db, conditions: Prisma.Sql, query: Li
     ${urgency ? Prisma.sql`JOIN "PathwayTemplate" t ON t."id" = p."templateId" LEFT JOIN LATERAL (${mostUrgentStageSql(now)}) u ON TRUE` : Prisma.empty}
     WHERE p."closedAt" IS NULL AND ${conditions}
     ${query.overdue ? Prisma.sql`AND u."rank" = 0` : Prisma.empty}
-    ORDER BY ${ORDER_SQL[query.sort]}`;
+    ORDER BY ${ORDER_SQL[query.sort]}`);
   const total = ordered.length;
   const pageCount = pageCountOf(total);
   const page = Math.min(query.page, pageCount);

@@ -12,6 +12,7 @@ import { requirePermission } from "../access/require-permission";
 import { seesMinimalRecord, visiblePeople, visiblePersonSql } from "../access/visibility";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
+import { readRows } from "../db/read-rows";
 import { inPageOrder, pageOfLivePeople, pageOfPeople } from "../lists/page-of-people";
 import { listStagesOf, OPEN_STAGES_JSON_SQL } from "../lists/open-stages-sql";
 import { agencyMatchSql, recordSearchAudit, searchMatch } from "../search/search-people";
@@ -154,7 +155,7 @@ function liveConditions(actor: Actor, query: ListQuery, term: SearchTerm | null)
  */
 function loadDetails(db: Db, actor: Actor, ids: string[]): Promise<DetailRow[]> {
   const place = seesMinimalRecord(actor) ? Prisma.sql`NULL::text` : Prisma.sql`r."place"`;
-  return db.$queryRaw<DetailRow[]>`
+  return readRows<DetailRow>(db, Prisma.sql`
     SELECT p."id", p."caseReference", p."ageGroup"::text AS "ageGroup", p."closedAt", p."closeReason"::text AS "closeReason",
       r."occurredAt" AS "rescuedAt", ${place} AS "place", r."loggedByAgencyId",
       i."name", i."description",
@@ -166,5 +167,5 @@ function loadDetails(db: Db, actor: Actor, ids: string[]): Promise<DetailRow[]> 
     JOIN "PathwayTemplate" t ON t."id" = p."templateId"
     LEFT JOIN "PersonIdentity" i ON i."personId" = p."id"
     LEFT JOIN "PersonSafety" sf ON sf."personId" = p."id"
-    WHERE p."id" = ANY(${ids}::uuid[])`;
+    WHERE p."id" = ANY(${ids}::uuid[])`);
 }

@@ -10,6 +10,7 @@ import { recordAudit } from "../audit/record-audit";
 import { pseudonymisedCaseSql, seesMinimalRecord, visiblePersonSql } from "../access/visibility";
 import { containsLiterally } from "../db/contains-literally";
 import type { Db } from "../db/create-client";
+import { readRows } from "../db/read-rows";
 import { inPageOrder } from "../lists/page-of-people";
 
 export type SearchRow = {
@@ -223,7 +224,7 @@ export async function searchPeople(db: Db, actor: Actor, input: { q?: unknown; p
  * indexes (agencyMatchIndexedSql), the figure in the README.
  */
 function pageOfMatches(db: Db, actor: Actor, rule: Prisma.Sql, match: Prisma.Sql, page: number, withIdentity: boolean) {
-  return db.$queryRaw<{ id: string; total: number }[]>`
+  return readRows<{ id: string; total: number }>(db, Prisma.sql`
     SELECT p."id", (count(*) OVER ())::int AS "total"
     FROM (
       SELECT p."id", p."rescueId", p."caseReference", r."occurredAt"
@@ -235,5 +236,5 @@ function pageOfMatches(db: Db, actor: Actor, rule: Prisma.Sql, match: Prisma.Sql
     ) p
     WHERE ${rule}
     ORDER BY p."occurredAt" DESC, p."caseReference" ASC
-    LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}`;
+    LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}`);
 }
