@@ -8,6 +8,6 @@ import type { ComponentProps } from "react";
  * script runs, it is an ordinary link. Nothing is prefetched (docs/decisions/0037): every page is
  * rendered for its user and never stored, and a prefetch would fetch personal data nobody asked for.
  */
-export default function Link({ href, ...props }: ComponentProps<"a"> & { href: string }) {
-  return <a href={href} data-in-app="" {...props} />;
+export default function Link(props: ComponentProps<"a"> & { href: string }) {
+  return <a data-in-app="" {...props} />;
 }

@@ -25,7 +25,6 @@ export function registerPool(db: Db, pool: pg.Pool): void {
 }
 
 const TIMESTAMP = 1114;
-const TIMESTAMPTZ = 1184;
 const DATE = 1082;
 
 /** Prisma stores DateTime as UTC in `timestamp` columns; pg's own parser would read them in the process's time zone. */
@@ -37,7 +36,6 @@ const TYPES = {
   getTypeParser(oid: number, format?: "text" | "binary") {
     if (oid === TIMESTAMP) return utcTimestamp;
     if (oid === DATE) return (value: string) => new Date(`${value}T00:00:00Z`);
-    if (oid === TIMESTAMPTZ) return pg.types.getTypeParser(TIMESTAMPTZ, "text");
     return pg.types.getTypeParser(oid, format ?? "text");
   },
 } as pg.CustomTypesConfig;
