@@ -1,10 +1,11 @@
 // Reads written in SQL go straight to the pool (src/server/db/read-rows.ts): on a real Postgres they
 // must answer exactly as `$queryRaw` does for every column type our reads select, in any time zone the
-// server runs in, and inside a transaction they must see what the transaction wrote.
+// server runs in, and inside a transaction they must see what the transaction wrote. Writes by the same
+// road (the audit rows) must land as written, and inside a transaction roll back with it.
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { Prisma } from "../../src/generated/prisma/client";
 import { createPrismaClient } from "../../src/server/db/create-client";
-import { readRows } from "../../src/server/db/read-rows";
+import { readRows, runStatement } from "../../src/server/db/read-rows";
 
 const db = createPrismaClient();
 const zoneBefore = process.env.TZ;
@@ -64,6 +65,30 @@ describe("reads sent straight to the pool", () => {
       }),
     ).rejects.toThrow("roll back");
     expect(await count(db)).toEqual([{ n: 0 }]);
+  });
+
+  it("writes straight to the pool outside a transaction, and on the transaction's connection inside one", async () => {
+    // Throttle rows of keys no sign-in uses (the audit log would keep its rows for ever): removed at the end.
+    const prefix = `run-statement probe ${crypto.randomUUID()}`;
+    const at = new Date("2026-03-29T00:30:00.250Z");
+    const insert = (label: string) =>
+      Prisma.sql`INSERT INTO "SignInThrottle" ("key", "failures", "windowStartedAt", "expiresAt") VALUES (${`${prefix} ${label} 1`}, 1, ${at}, ${at}), (${`${prefix} ${label} 2`}, 2, ${at}, ${at})`;
+    const stored = (client: Pick<typeof db, "signInThrottle"> = db) =>
+      client.signInThrottle.findMany({ where: { key: { startsWith: prefix } }, select: { failures: true, windowStartedAt: true }, orderBy: { key: "asc" } });
+    try {
+      expect(await runStatement(db, insert("outside"))).toBe(2);
+      expect(await stored()).toEqual([{ failures: 1, windowStartedAt: at }, { failures: 2, windowStartedAt: at }]);
+      await expect(
+        db.$transaction(async (tx) => {
+          expect(await runStatement(tx, insert("inside"))).toBe(2);
+          expect(await stored(tx)).toHaveLength(4);
+          throw new Error("roll back");
+        }),
+      ).rejects.toThrow("roll back");
+      expect(await stored()).toHaveLength(2);
+    } finally {
+      await db.signInThrottle.deleteMany({ where: { key: { startsWith: prefix } } });
+    }
   });
 
   it("turns a failed statement into an error for its caller, and the pool keeps working", async () => {

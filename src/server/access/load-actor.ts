@@ -16,7 +16,7 @@ export const ACTOR_SELECT = {
   agency: { select: { name: true, kind: true, partnershipId: true } },
 } as const;
 
-type ActorRow = {
+export type ActorRow = {
   id: string;
   name: string;
   email: string;
@@ -32,7 +32,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
   return user ? actorFromRow(user) : null;
 }
 
-/** A user row read with ACTOR_SELECT (here, or with the session: check-session.ts) as an Actor; null when switched off. */
+/** A user row (ACTOR_SELECT here, or the same columns in SQL with the session: check-session.ts) as an Actor; null when switched off. */
 export function actorFromRow(user: ActorRow): Actor | null {
   if (!user.active) return null;
   return {

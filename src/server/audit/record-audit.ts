@@ -5,6 +5,7 @@ import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
 import type { Db } from "../db/create-client";
+import { runStatement } from "../db/read-rows";
 
 export type AuditAction =
   | "auth.sign_in"
@@ -100,7 +101,7 @@ export type AuditAction =
 export type AuditValue = string | number | boolean | null | readonly string[];
 export type AuditChanges = Record<string, { before: AuditValue; after: AuditValue }>;
 
-export type AuditDb = { auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput }): Promise<unknown> } };
+export type AuditDb = Pick<Db, "$executeRaw">;
 
 type AuditEntry = {
   action: AuditAction;
@@ -117,15 +118,16 @@ type AuditEntry = {
  * text, names or addresses here: the audit log says that something was seen, not what.
  */
 export async function recordAudit(db: AuditDb, actor: Actor | null, event: AuditEntry): Promise<void> {
-  await db.auditEvent.create({ data: auditRow(actor, event, event.requestId ?? (await currentRequestId())) });
+  await recordAudits(db, actor, [event]);
 }
 
 /**
- * Appends several audit rows of one request in one statement (a page that shows records of several
- * kinds). One INSERT of many rows: Prisma's createMany sends it inside BEGIN and COMMIT, three
- * statements for what one does, on pages kept to six statements in all (issue 15).
+ * Appends the audit rows of one request in one statement (a page that shows records of several kinds):
+ * one INSERT, where Prisma's createMany sends BEGIN and COMMIT around it, on pages kept to six
+ * statements in all (issue 15). Outside a transaction it goes straight to the pool (`runStatement`),
+ * not through Prisma's query compiler: a page view writes one, on every page.
  */
-export async function recordAudits(db: Pick<Db, "$executeRaw">, actor: Actor | null, events: readonly AuditEntry[]): Promise<void> {
+export async function recordAudits(db: AuditDb, actor: Actor | null, events: readonly AuditEntry[]): Promise<void> {
   if (events.length === 0) return;
   const requestId = await currentRequestId();
   const occurredAt = new Date();
@@ -134,7 +136,10 @@ export async function recordAudits(db: Pick<Db, "$executeRaw">, actor: Actor | n
     const changes = row.changes === undefined ? null : JSON.stringify(row.changes);
     return Prisma.sql`(${occurredAt}, ${row.userId}::uuid, ${row.role}::"Role", ${row.agencyId}::uuid, ${row.action}, ${row.entity}, ${row.entityId}, ${row.requestId}, ${row.outcome}, ${changes}::jsonb)`;
   });
-  await db.$executeRaw`INSERT INTO "AuditEvent" ("occurredAt", "userId", "role", "agencyId", "action", "entity", "entityId", "requestId", "outcome", "changes") VALUES ${Prisma.join(values)}`;
+  await runStatement(
+    db,
+    Prisma.sql`INSERT INTO "AuditEvent" ("occurredAt", "userId", "role", "agencyId", "action", "entity", "entityId", "requestId", "outcome", "changes") VALUES ${Prisma.join(values)}`,
+  );
 }
 
 function auditRow(actor: Actor | null, event: AuditEntry, requestId: string | null): Prisma.AuditEventUncheckedCreateInput {

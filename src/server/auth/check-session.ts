@@ -1,9 +1,10 @@
 import "server-only";
 import { expiredBecause, lastSeenIsStale, sessionDeadline, type SessionEndReason, type SessionTimes } from "@/domain/session/session-lifetime";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../access/actor";
-import { ACTOR_SELECT, actorFromRow } from "../access/load-actor";
+import { actorFromRow, type ActorRow } from "../access/load-actor";
 import type { Db } from "../db/create-client";
+import { readRows } from "../db/read-rows";
 import { endSessionById } from "./end-session";
 import { hashSessionSecret } from "./session-secret";
 
@@ -27,7 +28,7 @@ export type CheckSessionOptions = {
   activity?: boolean;
 };
 
-type SessionDb = Pick<Db, "session">;
+type SessionDb = Pick<Db, "session" | "$queryRaw">;
 
 /**
  * The server's answer to "is this cookie signed in?", asked on every request. A session that was
@@ -75,44 +76,49 @@ type OpenSession = {
   userId: string;
   userActive: boolean;
   times: SessionTimes;
-  /** With `withUser`: the user as ACTOR_SELECT reads them, and their unread count. */
-  user: Parameters<typeof actorFromRow>[0] | null;
+  /** With `withUser`: the user as an Actor is read, and their unread count. */
+  user: ActorRow | null;
+  unread: number;
+};
+
+type SessionRow = {
+  id: string;
+  userId: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  endedAt: Date | null;
+  idleTimeoutMinutes: number;
+  user: ActorRow;
   unread: number;
 };
 
 /**
  * The session row with its user's state and the partnership's idle timeout; `withUser` adds the
- * actor's columns and the unread count, in the same statement (relation joins), for a request that
- * goes on to draw a page.
+ * actor's columns and the unread count, in the same statement, for a request that goes on to draw a
+ * page. Asked on every request, so it is SQL sent straight to the pool (`readRows`), not a Prisma read
+ * (decision record 0042); tests/integration/sessions.test.ts holds its answers.
  */
-async function findOpenSession(db: SessionDb, where: Prisma.SessionWhereUniqueInput, withUser = false): Promise<OpenSession | null> {
-  const row = await db.session.findUnique({
-    where,
-    select: {
-      id: true,
-      userId: true,
-      lastSeenAt: true,
-      expiresAt: true,
-      endedAt: true,
-      user: {
-        select: {
-          ...(withUser ? ACTOR_SELECT : {}),
-          active: true,
-          agency: { select: { ...(withUser ? ACTOR_SELECT.agency.select : {}), partnership: { select: { idleTimeoutMinutes: true } } } },
-          ...(withUser ? { _count: { select: { notifications: { where: { readAt: null } } } } } : {}),
-        },
-      },
-    },
-  });
+async function findOpenSession(db: SessionDb, where: { secretHash: string } | { id: string }, withUser = false): Promise<OpenSession | null> {
+  const match = "secretHash" in where ? Prisma.sql`s."secretHash" = ${where.secretHash}` : Prisma.sql`s."id" = ${where.id}::uuid`;
+  const userColumns = withUser
+    ? Prisma.sql`json_build_object('id', u."id", 'name', u."name", 'email', u."email", 'role', u."role", 'active', u."active", 'agencyId', u."agencyId",
+        'agency', json_build_object('name', a."name", 'kind', a."kind", 'partnershipId', a."partnershipId")) AS "user",
+        (SELECT count(*)::int FROM "Notification" n WHERE n."recipientId" = u."id" AND n."readAt" IS NULL) AS "unread"`
+    : Prisma.sql`json_build_object('active', u."active") AS "user", 0 AS "unread"`;
+  const [row] = await readRows<SessionRow>(
+    db,
+    Prisma.sql`SELECT s."id", s."userId", s."lastSeenAt", s."expiresAt", s."endedAt", p."idleTimeoutMinutes", ${userColumns}
+      FROM "Session" s JOIN "User" u ON u."id" = s."userId" JOIN "Agency" a ON a."id" = u."agencyId" JOIN "Partnership" p ON p."id" = a."partnershipId"
+      WHERE ${match}`,
+  );
   if (!row || row.endedAt) return null;
-  const user = row.user as typeof row.user & Partial<Parameters<typeof actorFromRow>[0]> & { _count?: { notifications: number } };
   return {
     id: row.id,
     userId: row.userId,
-    userActive: user.active,
-    times: { lastSeenAt: row.lastSeenAt, expiresAt: row.expiresAt, idleTimeoutMinutes: user.agency.partnership.idleTimeoutMinutes },
-    user: withUser ? (user as Parameters<typeof actorFromRow>[0]) : null,
-    unread: user._count?.notifications ?? 0,
+    userActive: row.user.active,
+    times: { lastSeenAt: row.lastSeenAt, expiresAt: row.expiresAt, idleTimeoutMinutes: row.idleTimeoutMinutes },
+    user: withUser ? row.user : null,
+    unread: row.unread,
   };
 }
 

@@ -46,9 +46,20 @@ function parameter(value: unknown): unknown {
   return Array.isArray(value) ? value.map(parameter) : value;
 }
 
-export async function readRows<T>(db: Db, query: Prisma.Sql): Promise<T[]> {
+export async function readRows<T>(db: Pick<Db, "$queryRaw">, query: Prisma.Sql): Promise<T[]> {
   const pool = pools.get(db);
   if (!pool) return db.$queryRaw<T[]>(query);
   const result = await pool.query({ text: query.text, values: query.values.map(parameter), types: TYPES });
   return result.rows as T[];
+}
+
+/**
+ * A statement that writes and returns no rows (an audit row's INSERT), by the same road: straight to
+ * the pool, or `$executeRaw` on a transaction's connection. The number of rows it wrote.
+ */
+export async function runStatement(db: Pick<Db, "$executeRaw">, query: Prisma.Sql): Promise<number> {
+  const pool = pools.get(db);
+  if (!pool) return db.$executeRaw(query);
+  const result = await pool.query({ text: query.text, values: query.values.map(parameter), types: TYPES });
+  return result.rowCount ?? 0;
 }

@@ -11,7 +11,7 @@ import { NotFoundError } from "../errors";
  * Anyone else's is "not found" (audited as a denied `action`), so a refusal never confirms a person exists.
  */
 export async function loadVisiblePerson<S extends Prisma.PersonSelect>(
-  db: Pick<Db, "person" | "auditEvent">,
+  db: Pick<Db, "person" | "$executeRaw">,
   actor: Actor,
   personId: string,
   action: AuditAction,
