@@ -4,13 +4,19 @@
 // the requests it served does not, so this is the figure to compare before and after a change. Beside
 // it, the CPU time of the Postgres backends serving the database (a local server only).
 //   npx tsx scripts/bench-cpu.ts [--database-url URL] [--partnership SLUG] [--port 3440] [--requests 300]
-//     [--concurrency 2] [--only queue-lead,person] [--cpu-prof DIR]
+//     [--concurrency 2] [--only queue-lead,person] [--cpu-prof DIR] [--callgrind DIR [--warm-up 150]]
 // Scenario keys: baseline (the sign-in page), queue-lead, queue-caseworker, person, stage, people, cases.
 // With --cpu-prof the server runs under `node --cpu-prof` and writes its profile to DIR when it stops;
 // the script prints the offset (ms from the server's start) at which the measured requests began, so a
 // summary can leave start-up and warm-up out (scripts/lib/summarise-cpu-profile.ts).
+// With --callgrind the server runs under valgrind's callgrind (Debian's valgrind package), counting
+// instructions only while the measured requests run, one at a time, after --warm-up uncounted requests
+// a page: instructions per request do not move with whatever else the machine is doing, so two builds
+// can be compared on a shared machine (run both at once, from two checkouts, on two ports). About 50
+// times slower than without: 150 warm-up and 20 measured requests take some 10 minutes a page.
 import "./lib/outside-next";
-import { readdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { randomUUID } from "node:crypto";
@@ -77,6 +83,28 @@ function get(agent: http.Agent, port: number, path: string, cookie?: string): Pr
   });
 }
 
+/**
+ * The instructions the server ran while `work` ran: callgrind counts only between "instrumentation on"
+ * and "off", then writes them to a new numbered part of its output, whose `totals:` line is the sum.
+ */
+async function countInstructions<T>(pid: number, dir: string, work: () => Promise<T>): Promise<{ total: number; result: T }> {
+  const control = (...args: string[]) => execFileSync("callgrind_control", [...args, String(pid)], { stdio: "ignore" });
+  const parts = () => new Set(readdirSync(dir).filter((name) => name.startsWith(`callgrind.${pid}.out.`)));
+  const before = parts();
+  control("--instr=on");
+  const result = await work();
+  control("--instr=off");
+  control("--dump");
+  // The part is written by the server's own thread, in its time: wait for it, whole.
+  for (let tries = 0; tries < 120; tries += 1) {
+    const added = [...parts()].filter((name) => !before.has(name));
+    const totals = added.length === 1 ? /^totals: (\d+)/m.exec(readFileSync(`${dir}/${added[0]}`, "utf8")) : null;
+    if (totals) return { total: Number(totals[1]), result };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`callgrind wrote no part with totals in ${dir} within 30 s`);
+}
+
 /** Sends `count` requests, `concurrency` at a time (a closed loop: CPU per request, not latency, is measured). */
 async function drive(port: number, count: number, concurrency: number, target: (i: number) => { path: string; cookie?: string }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
@@ -114,13 +142,18 @@ async function main() {
       concurrency: { type: "string", default: "2" },
       only: { type: "string" },
       "cpu-prof": { type: "string" },
+      callgrind: { type: "string" },
+      "warm-up": { type: "string" },
     },
   });
   if (values["database-url"]) process.env.DATABASE_URL = values["database-url"];
   if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL or pass --database-url");
   const port = Number(values.port);
   const requests = Number(values.requests);
-  const concurrency = Number(values.concurrency);
+  const callgrindDir = values.callgrind;
+  // Under callgrind one request at a time: the counts then belong to one request each, whatever the order.
+  const concurrency = callgrindDir ? 1 : Number(values.concurrency);
+  const warmUp = Number(values["warm-up"] ?? (callgrindDir ? 150 : 40));
   const only = values.only ? new Set(values.only.split(",")) : null;
   const db = createPrismaClient();
   let server: ReturnType<typeof startNext> | null = null;
@@ -160,17 +193,31 @@ async function main() {
     // One process (SERVER_PROCESSES=1, whatever the environment says): its CPU time is what is read.
     await buildIfNeeded(env);
     const nodeArgs = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof"]}`] : [];
+    if (callgrindDir) mkdirSync(callgrindDir, { recursive: true });
+    const wrapper = callgrindDir
+      ? ["valgrind", "--tool=callgrind", "--instr-atstart=no", `--callgrind-out-file=${callgrindDir}/callgrind.%p.out`, `--log-file=${callgrindDir}/valgrind.%p.log`]
+      : [];
     const startedAt = performance.now();
-    server = startNext({ port, host: "127.0.0.1" }, env, { nodeArgs });
-    await waitForHttp(`http://127.0.0.1:${port}/sign-in`, { server });
+    server = startNext({ port, host: "127.0.0.1" }, env, { nodeArgs, wrapper });
+    await waitForHttp(`http://127.0.0.1:${port}/sign-in`, { server, timeoutMs: callgrindDir ? 900_000 : 120_000 });
     // A server already on the port would answer instead (with another secret: every page a redirect).
     if (server.exitCode !== null || server.signalCode) throw new Error(`The app server stopped at once: is port ${port} in use?`);
     const pid = server.pid!;
     // Every page compiled and its code warmed by the JIT before anything is counted.
-    for (const scenario of scenarios) await drive(port, 40, concurrency, scenario.target);
+    for (const scenario of scenarios) await drive(port, warmUp, concurrency, scenario.target);
     console.log(`Load average before: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
     console.log(`Measured requests begin ${Math.round(performance.now() - startedAt)} ms after the server started (for --cpu-prof summaries).`);
     const database = new URL(process.env.DATABASE_URL).pathname.slice(1);
+    if (callgrindDir) {
+      console.log(`| Page | Requests | Instructions per request | Failed | Size |`);
+      console.log(`|---|---|---|---|---|`);
+      for (const scenario of scenarios) {
+        const instructions = await countInstructions(pid, callgrindDir, () => drive(port, requests, concurrency, scenario.target));
+        const { result } = instructions;
+        console.log(`| ${scenario.name} | ${requests} | ${(instructions.total / requests / 1e6).toFixed(1)} M | ${result.failed} | ${(result.meanBytes / 1024).toFixed(0)} kB |`);
+      }
+      return;
+    }
     console.log(`| Page | Requests | CPU per request | Postgres CPU per request | Wall per request | Failed | Size |`);
     console.log(`|---|---|---|---|---|---|---|`);
     for (const scenario of scenarios) {

@@ -51,8 +51,14 @@ export function serverNodeFlags(): string[] {
  * The app server (scripts/serve.ts: Next behind admission control), run by node itself, not through
  * npx or npm: killing those leaves the server holding the port.
  */
-export function startNext({ port, host }: { port: number; host: string }, env: Env, { pipeOutput = false, nodeArgs = [] as string[] } = {}) {
-  return spawn(process.execPath, [...serverNodeFlags(), ...nodeArgs, "--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", host], {
+export function startNext(
+  { port, host }: { port: number; host: string },
+  env: Env,
+  { pipeOutput = false, nodeArgs = [] as string[], wrapper = [] as string[] } = {},
+) {
+  // A wrapper (valgrind and its options: scripts/bench-cpu.ts --callgrind) runs node in the same process.
+  const command = [...wrapper, process.execPath, ...serverNodeFlags(), ...nodeArgs, "--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", host];
+  return spawn(command[0]!, command.slice(1), {
     stdio: pipeOutput ? ["ignore", "pipe", "pipe"] : "inherit",
     env: { ...process.env, ...env },
   });
