@@ -76,7 +76,7 @@ type OpenSession = {
   userId: string;
   userActive: boolean;
   times: SessionTimes;
-  /** With `withUser`: the user as an Actor is read, and their unread count. */
+  /** With `withUser`: the user's Actor columns, and their unread count. */
   user: ActorRow | null;
   unread: number;
 };

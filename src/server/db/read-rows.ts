@@ -46,11 +46,14 @@ function parameter(value: unknown): unknown {
   return Array.isArray(value) ? value.map(parameter) : value;
 }
 
+function send(pool: pg.Pool, query: Prisma.Sql) {
+  return pool.query({ text: query.text, values: query.values.map(parameter), types: TYPES });
+}
+
 export async function readRows<T>(db: Pick<Db, "$queryRaw">, query: Prisma.Sql): Promise<T[]> {
   const pool = pools.get(db);
   if (!pool) return db.$queryRaw<T[]>(query);
-  const result = await pool.query({ text: query.text, values: query.values.map(parameter), types: TYPES });
-  return result.rows as T[];
+  return (await send(pool, query)).rows as T[];
 }
 
 /**
@@ -60,6 +63,5 @@ export async function readRows<T>(db: Pick<Db, "$queryRaw">, query: Prisma.Sql):
 export async function runStatement(db: Pick<Db, "$executeRaw">, query: Prisma.Sql): Promise<number> {
   const pool = pools.get(db);
   if (!pool) return db.$executeRaw(query);
-  const result = await pool.query({ text: query.text, values: query.values.map(parameter), types: TYPES });
-  return result.rowCount ?? 0;
+  return (await send(pool, query)).rowCount ?? 0;
 }
