@@ -77,6 +77,7 @@ async function main() {
     VCP_MAX_IN_FLIGHT: "8",
     VCP_MAX_WAIT_MS: "2000",
     VCP_STANDING_AFTER_MS: "0",
+    VCP_TARGET_LATENCY_MS: "0",
   });
   await buildIfNeeded(envOf(seeded));
   if (shuttingDown) return;

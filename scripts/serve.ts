@@ -103,7 +103,8 @@ async function main() {
   server.listen(port, hostname, () => {
     const which = cluster.isWorker ? `Server process ${Number(process.env.SERVER_PROCESS_INDEX) + 1}: s` : "S";
     console.log(`${which}erving on http://${hostname}:${port} (at most ${limits.main.maxInFlight} pages at once, ${limits.main.maxQueued} waiting up to ${limits.main.maxWaitMs} ms` +
-        `${limits.main.standingAfterMs > 0 ? `, ${limits.main.standingWaitMs} ms once the queue has stood ${limits.main.standingAfterMs} ms` : ""})`);
+        `${limits.main.standingAfterMs > 0 ? `, ${limits.main.standingWaitMs} ms once the queue has stood ${limits.main.standingAfterMs} ms` : ""}` +
+        `${limits.main.targetLatencyMs > 0 ? `; sheds while pages average over ${limits.main.targetLatencyMs} ms` : ""})`);
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createLane, laneFor, laneLimitsFromEnv } from "./admission-gate";
 
 /** Timers the test fires by hand, in order of their due time. */
-function manualTimers() {
+function manualTimers(randoms: number[] = []) {
   let now = 0;
   const pending = new Map<number, { at: number; callback: () => void }>();
   let nextId = 1;
@@ -16,6 +16,8 @@ function manualTimers() {
       pending.delete(handle as number);
     },
     now: () => now,
+    /** The next of `randoms`, then 0.5. */
+    random: () => randoms.shift() ?? 0.5,
     advance(ms: number) {
       now += ms;
       for (const [id, timer] of [...pending].sort((a, b) => a[1].at - b[1].at)) {
@@ -32,7 +34,7 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 describe("an admission lane", () => {
   it("lets requests in up to its limit, queues the next ones and hands a freed place to the longest waiting", async () => {
     const timers = manualTimers();
-    const lane = createLane({ maxInFlight: 2, maxQueued: 2, maxWaitMs: 100, standingAfterMs: 0, standingWaitMs: 1 }, timers);
+    const lane = createLane({ maxInFlight: 2, maxQueued: 2, maxWaitMs: 100, standingAfterMs: 0, standingWaitMs: 1, targetLatencyMs: 0 }, timers);
     const first = await lane.enter();
     const second = await lane.enter();
     expect(first).not.toBeNull();
@@ -56,7 +58,7 @@ describe("an admission lane", () => {
 
   it("refuses at once when the queue is full, and a waiter whose wait runs out", async () => {
     const timers = manualTimers();
-    const lane = createLane({ maxInFlight: 1, maxQueued: 1, maxWaitMs: 100, standingAfterMs: 0, standingWaitMs: 1 }, timers);
+    const lane = createLane({ maxInFlight: 1, maxQueued: 1, maxWaitMs: 100, standingAfterMs: 0, standingWaitMs: 1, targetLatencyMs: 0 }, timers);
     const held = await lane.enter();
     const waiting = lane.enter();
     expect(await lane.enter()).toBeNull();
@@ -75,7 +77,7 @@ describe("an admission lane", () => {
   });
 
   it("gives a place back once, however many times a response ends", async () => {
-    const lane = createLane({ maxInFlight: 1, maxQueued: 0, maxWaitMs: 100, standingAfterMs: 0, standingWaitMs: 1 }, manualTimers());
+    const lane = createLane({ maxInFlight: 1, maxQueued: 0, maxWaitMs: 100, standingAfterMs: 0, standingWaitMs: 1, targetLatencyMs: 0 }, manualTimers());
     const ticket = await lane.enter();
     ticket!.release();
     ticket!.release();
@@ -87,7 +89,7 @@ describe("an admission lane", () => {
 });
 
 describe("a queue that stops emptying", () => {
-  const limits = { maxInFlight: 1, maxQueued: 10, maxWaitMs: 1000, standingAfterMs: 100, standingWaitMs: 10 };
+  const limits = { maxInFlight: 1, maxQueued: 10, maxWaitMs: 1000, standingAfterMs: 100, standingWaitMs: 10, targetLatencyMs: 0 };
 
   it("lets a burst wait the whole of maxWaitMs while the queue keeps emptying", async () => {
     const timers = manualTimers();
@@ -167,6 +169,68 @@ describe("a queue that stops emptying", () => {
   });
 });
 
+describe("admitted requests slower than the target latency", () => {
+  const limits = { maxInFlight: 2, maxQueued: 10, maxWaitMs: 1000, standingAfterMs: 0, standingWaitMs: 10, targetLatencyMs: 40 };
+
+  /** Serves `count` requests one after another, each taking `ms` from arrival to response. */
+  async function serve(lane: ReturnType<typeof createLane>, timers: ReturnType<typeof manualTimers>, count: number, ms: number) {
+    for (let i = 0; i < count; i++) {
+      const ticket = await lane.enter();
+      timers.advance(ms);
+      ticket?.release();
+    }
+  }
+
+  it("admits everyone while responses take less than the target, even with both places full", async () => {
+    const timers = manualTimers(Array(100).fill(0));
+    const lane = createLane(limits, timers);
+    await serve(lane, timers, 50, 30);
+    const a = await lane.enter();
+    const b = await lane.enter();
+    expect(a).not.toBeNull();
+    expect(b).not.toBeNull();
+    expect(lane.stats()).toMatchObject({ refused: 0, shedShare: 0 });
+  });
+
+  it("refuses a growing share of newcomers to a busy lane while responses are late, and none once they are quick again", async () => {
+    const timers = manualTimers([0.1, 0.9]);
+    const lane = createLane(limits, timers);
+    // 20 responses at twice the target: the share refused rises 2 points with each.
+    await serve(lane, timers, 20, 80);
+    expect(lane.stats().shedShare).toBeCloseTo(0.4);
+    // An idle lane admits whatever it would draw; once busy, a newcomer drawing 0.1 (under the share)
+    // is refused and one drawing 0.9 is let in.
+    const first = await lane.enter();
+    expect(first).not.toBeNull();
+    expect(await lane.enter()).toBeNull();
+    const second = await lane.enter();
+    expect(second).not.toBeNull();
+    expect(lane.stats()).toMatchObject({ refused: 1, inFlight: 2 });
+    first!.release();
+    second!.release();
+    // Quick responses (a quarter of the target) bring the share back down to nothing.
+    await serve(lane, timers, 60, 10);
+    expect(lane.stats().shedShare).toBe(0);
+  });
+
+  it("counts a very long response as at most three targets late, so one long request does not close the lane", async () => {
+    const timers = manualTimers();
+    const lane = createLane(limits, timers);
+    await serve(lane, timers, 1, 2000);
+    expect(lane.stats().shedShare).toBeCloseTo(0.04);
+  });
+
+  it("with targetLatencyMs 0, never refuses for lateness", async () => {
+    const timers = manualTimers(Array(10).fill(0));
+    const lane = createLane({ ...limits, targetLatencyMs: 0 }, timers);
+    await serve(lane, timers, 50, 500);
+    const held = await lane.enter();
+    expect(await lane.enter()).not.toBeNull();
+    expect(lane.stats()).toMatchObject({ refused: 0, shedShare: 0 });
+    held!.release();
+  });
+});
+
 describe("which lane a request takes", () => {
   it("keeps the sign-in pages apart from other pages, and lets build assets, the live stream and sign-in posts through", () => {
     expect(laneFor("GET", "/queue")).toBe("main");
@@ -193,10 +257,14 @@ describe("which lane a request takes", () => {
 describe("the lanes' limits from the environment", () => {
   it("takes whole positive numbers and ignores anything else", () => {
     const limits = laneLimitsFromEnv({ VCP_MAX_IN_FLIGHT: "3", VCP_MAX_QUEUED: "0x10", VCP_MAX_WAIT_MS: "-5", VCP_MAX_IN_FLIGHT_SIGN_IN: "0" });
-    expect(limits.main).toEqual({ maxInFlight: 3, maxQueued: 64, maxWaitMs: 1000, standingAfterMs: 100, standingWaitMs: 10 });
+    expect(limits.main).toEqual({ maxInFlight: 3, maxQueued: 64, maxWaitMs: 1000, standingAfterMs: 100, standingWaitMs: 10, targetLatencyMs: 0 });
     expect(limits["sign-in"].maxInFlight).toBe(4);
     // The standing-queue rule can be switched off; its wait cannot be zero.
     expect(laneLimitsFromEnv({ VCP_STANDING_AFTER_MS: "0", VCP_STANDING_WAIT_MS: "0" }).main).toMatchObject({ standingAfterMs: 0, standingWaitMs: 10 });
     expect(laneLimitsFromEnv({ VCP_STANDING_AFTER_MS: "1e3" }).main.standingAfterMs).toBe(100);
+    // The latency rule is off unless set, and guards the pages' lane only.
+    expect(limits["sign-in"].targetLatencyMs).toBe(0);
+    expect(laneLimitsFromEnv({ VCP_TARGET_LATENCY_MS: "25" })["sign-in"].targetLatencyMs).toBe(0);
+    expect(laneLimitsFromEnv({ VCP_TARGET_LATENCY_MS: "25" }).main.targetLatencyMs).toBe(25);
   });
 });

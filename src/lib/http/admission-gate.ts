@@ -18,11 +18,17 @@ export type LaneLimits = {
    */
   standingAfterMs: number;
   standingWaitMs: number;
+  /**
+   * The time from arrival to response that admitted requests should average (0: no such rule). Past
+   * it, a share of newcomers is refused while the lane is busy, a share that grows while admitted
+   * requests take longer than this and shrinks while they take less.
+   */
+  targetLatencyMs: number;
 };
 
 export type Ticket = { release(): void };
 
-export type LaneStats = { inFlight: number; queued: number; admitted: number; refused: number };
+export type LaneStats = { inFlight: number; queued: number; admitted: number; refused: number; shedShare: number };
 
 export type Lane = {
   /** A ticket once a place is free, or null when the queue is full or the wait ran out. */
@@ -34,13 +40,25 @@ type Timers = {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
   now(): number;
+  /** A number in [0, 1): which newcomers the latency rule refuses. */
+  random(): number;
 };
 
 const realTimers: Timers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   now: () => performance.now(),
+  random: () => Math.random(),
 };
+
+/**
+ * How far one response moves the share refused, per target's worth of lateness: a response twice
+ * the target late raises it by 2 points, one taking half the target lowers it by 1. At the hundred or
+ * so responses a second a busy process sends, the share settles within a second. One response counts
+ * as at most three targets late, so a long request (a 60-person rescue) does not shut the lane alone.
+ */
+const SHED_GAIN = 0.02;
+const MAX_LATENESS = 3;
 
 /**
  * How long a request may wait follows the queue (the "controlled delay" rule of Nichols and
@@ -49,6 +67,13 @@ const realTimers: Timers = {
  * empty for `standingAfterMs` means more arrives than can be served, and then a newcomer may wait
  * only `standingWaitMs`. Past capacity the surplus is refused within a few milliseconds and those let
  * in waited little, instead of every admitted request waiting the whole of `maxWaitMs`.
+ *
+ * That bounds the wait, not the time a page takes once in: past capacity the places are always full
+ * and pages share the cores with each other and with Postgres, so each takes longer. With
+ * `targetLatencyMs`, the lane also watches how long its admitted requests take from arrival to
+ * response and, while that is over the target, refuses a share of newcomers that finds the lane busy
+ * (an integral controller, as PIE, RFC 8033, drops packets against a target queue delay): the lane
+ * then admits what the machine can serve within the target, not all it can serve.
  */
 export function createLane(limits: LaneLimits, timers: Timers = realTimers): Lane {
   let inFlight = 0;
@@ -59,10 +84,18 @@ export function createLane(limits: LaneLimits, timers: Timers = realTimers): Lan
    * arrivals, so it has held waiters without a break since then.
    */
   let lastEmptyAt = timers.now();
-  type Waiter = { resolve(ticket: Ticket | null): void; timer: unknown };
+  /** The share of newcomers refused while the lane is busy (the latency rule). */
+  let shedShare = 0;
+  type Waiter = { resolve(ticket: Ticket | null): void; timer: unknown; arrivedAt: number };
   const queue: Waiter[] = [];
 
-  function ticket(): Ticket {
+  function observe(latencyMs: number) {
+    if (limits.targetLatencyMs <= 0) return;
+    const lateness = Math.min(latencyMs / limits.targetLatencyMs, MAX_LATENESS) - 1;
+    shedShare = Math.min(1, Math.max(0, shedShare + SHED_GAIN * lateness));
+  }
+
+  function ticket(arrivedAt: number): Ticket {
     let released = false;
     inFlight += 1;
     admitted += 1;
@@ -72,10 +105,11 @@ export function createLane(limits: LaneLimits, timers: Timers = realTimers): Lan
         if (released) return;
         released = true;
         inFlight -= 1;
+        observe(timers.now() - arrivedAt);
         const next = queue.shift();
         if (next) {
           timers.clearTimeout(next.timer);
-          next.resolve(ticket());
+          next.resolve(ticket(next.arrivedAt));
         }
       },
     };
@@ -83,17 +117,24 @@ export function createLane(limits: LaneLimits, timers: Timers = realTimers): Lan
 
   return {
     enter() {
-      if (queue.length === 0) lastEmptyAt = timers.now();
-      if (inFlight < limits.maxInFlight && queue.length === 0) return Promise.resolve(ticket());
+      const arrivedAt = timers.now();
+      if (queue.length === 0) lastEmptyAt = arrivedAt;
+      // An idle lane always admits: its next response is how the share learns the load has gone.
+      if (inFlight > 0 && shedShare > 0 && timers.random() < shedShare) {
+        refused += 1;
+        return Promise.resolve(null);
+      }
+      if (inFlight < limits.maxInFlight && queue.length === 0) return Promise.resolve(ticket(arrivedAt));
       if (queue.length >= limits.maxQueued) {
         refused += 1;
         return Promise.resolve(null);
       }
-      const standing = limits.standingAfterMs > 0 && timers.now() - lastEmptyAt >= limits.standingAfterMs;
+      const standing = limits.standingAfterMs > 0 && arrivedAt - lastEmptyAt >= limits.standingAfterMs;
       const waitMs = standing ? Math.min(limits.standingWaitMs, limits.maxWaitMs) : limits.maxWaitMs;
       return new Promise((resolve) => {
         const waiter: Waiter = {
           resolve,
+          arrivedAt,
           timer: timers.setTimeout(() => {
             const index = queue.indexOf(waiter);
             if (index >= 0) queue.splice(index, 1);
@@ -104,7 +145,7 @@ export function createLane(limits: LaneLimits, timers: Timers = realTimers): Lan
         queue.push(waiter);
       });
     },
-    stats: () => ({ inFlight, queued: queue.length, admitted, refused }),
+    stats: () => ({ inFlight, queued: queue.length, admitted, refused, shedShare }),
   };
 }
 
@@ -150,8 +191,8 @@ function positive(value: string | undefined, fallback: number): number {
 
 /**
  * The lanes' limits, from the environment (VCP_MAX_IN_FLIGHT, VCP_MAX_QUEUED, VCP_MAX_WAIT_MS,
- * VCP_STANDING_AFTER_MS (0: no standing-queue rule), VCP_STANDING_WAIT_MS, and the first three with
- * _SIGN_IN), per server process, with defaults measured on a 2-core machine (README, Performance):
+ * VCP_STANDING_AFTER_MS (0: no standing-queue rule), VCP_STANDING_WAIT_MS, VCP_TARGET_LATENCY_MS (unset or 0: no
+ * latency rule; pages only, decision record 0043), and the first three with _SIGN_IN), per server process, with defaults measured on a 2-core machine (README, Performance):
  * a page costs a process about 20 ms of CPU, so two in flight keep it busy while one waits for
  * Postgres, and a long request (a 60-person rescue) leaves a place for the pages behind it; more would
  * only make each of them slower (decision record 0040).
@@ -166,14 +207,18 @@ export function laneLimitsFromEnv(env: Record<string, string | undefined>): Reco
       maxWaitMs: positive(env.VCP_MAX_WAIT_MS, 1000),
       standingAfterMs,
       standingWaitMs,
+      // Off unless set: measured and not yet tuned (decision record 0043).
+      targetLatencyMs: wholeOrZero(env.VCP_TARGET_LATENCY_MS, 0),
     },
-    prefetch: { maxInFlight: positive(env.VCP_MAX_IN_FLIGHT_PREFETCH, 4), maxQueued: 0, maxWaitMs: 1, standingAfterMs: 0, standingWaitMs: 1 },
+    prefetch: { maxInFlight: positive(env.VCP_MAX_IN_FLIGHT_PREFETCH, 4), maxQueued: 0, maxWaitMs: 1, standingAfterMs: 0, standingWaitMs: 1, targetLatencyMs: 0 },
     "sign-in": {
       maxInFlight: positive(env.VCP_MAX_IN_FLIGHT_SIGN_IN, 4),
       maxQueued: positive(env.VCP_MAX_QUEUED_SIGN_IN, 16),
       maxWaitMs: positive(env.VCP_MAX_WAIT_MS_SIGN_IN, 1000),
       standingAfterMs,
       standingWaitMs,
+      // The sign-in page is light and has its own lane: its waits are bounded, its time is not traded.
+      targetLatencyMs: 0,
     },
   };
 }
