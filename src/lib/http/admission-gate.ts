@@ -191,8 +191,9 @@ function positive(value: string | undefined, fallback: number): number {
 
 /**
  * The lanes' limits, from the environment (VCP_MAX_IN_FLIGHT, VCP_MAX_QUEUED, VCP_MAX_WAIT_MS,
- * VCP_STANDING_AFTER_MS (0: no standing-queue rule), VCP_STANDING_WAIT_MS, VCP_TARGET_LATENCY_MS (unset or 0: no
- * latency rule; pages only, decision record 0043), and the first three with _SIGN_IN), per server process, with defaults measured on a 2-core machine (README, Performance):
+ * VCP_STANDING_AFTER_MS (0: no standing-queue rule), VCP_STANDING_WAIT_MS, VCP_TARGET_LATENCY_MS
+ * (unset or 0: no latency rule; pages only, decision record 0043), and the first three with
+ * _SIGN_IN), per server process, with defaults measured on a 2-core machine (README, Performance):
  * a page costs a process about 20 ms of CPU, so two in flight keep it busy while one waits for
  * Postgres, and a long request (a 60-person rescue) leaves a place for the pages behind it; more would
  * only make each of them slower (decision record 0040).
