@@ -39,8 +39,11 @@ export function visiblePeople(actor: Actor): Prisma.PersonWhereInput {
   };
 }
 
+/** The aliases a raw statement may give the person `visiblePersonSql` is asked about. */
+export type PersonAlias = "p" | "child" | "other";
+
 /**
- * `visiblePeople` in SQL, as a condition on the person aliased `p` in a raw statement: the same rule,
+ * `visiblePeople` in SQL, as a condition on the person aliased `p` (or `alias`) in a raw statement: the same rule,
  * clause for clause, kept beside it by tests/integration/visibility-sql.test.ts, which compares the two
  * on generated histories (stages in every state, consents, lawful bases, referrals, closed cases,
  * another partnership). It exists for lists of live people: Prisma's form makes "owns a stage of" an
@@ -49,17 +52,18 @@ export function visiblePeople(actor: Actor): Prisma.PersonWhereInput {
  * ends in `OFFSET 0`, which Postgres never turns into a hash or a join: each is a probe of this one
  * person's rows by index, and a statement that starts from live people costs what its live people do.
  */
-export function visiblePersonSql(actor: Actor): Prisma.Sql {
+export function visiblePersonSql(actor: Actor, alias: PersonAlias = "p"): Prisma.Sql {
   if (actor.role !== "CASEWORKER" && actor.role !== "AGENCY_LEAD") return Prisma.sql`FALSE`;
   const agency = Prisma.sql`${actor.agencyId}::uuid`;
+  const p = Prisma.raw(alias);
   return Prisma.sql`EXISTS (
     SELECT 1 FROM "Rescue" vr
-    WHERE vr."id" = p."rescueId" AND vr."partnershipId" = ${actor.partnershipId}::uuid AND (
+    WHERE vr."id" = ${p}."rescueId" AND vr."partnershipId" = ${actor.partnershipId}::uuid AND (
       vr."loggedByAgencyId" = ${agency}
       OR (
         EXISTS (
           SELECT 1 FROM "Stage" vs
-          WHERE vs."personId" = p."id" AND (
+          WHERE vs."personId" = ${p}."id" AND (
             (vs."ownerAgencyId" = ${agency} AND (
               vs."state" = ANY(${[...STAGE_STATES_WITH_WORK]}::"StageState"[])
               OR (vs."state" = 'NOT_NEEDED' AND vs."closingReason" = ${CLOSED_WITH_CASE_REASON})))
@@ -68,10 +72,10 @@ export function visiblePersonSql(actor: Actor): Prisma.Sql {
         AND (
           NOT EXISTS (
             SELECT 1 FROM "Consent" vc
-            WHERE vc."personId" = p."id" AND vc."purpose" = 'AGENCY_SHARING' AND vc."agencyId" = ${agency} AND vc."supersededAt" IS NULL
+            WHERE vc."personId" = ${p}."id" AND vc."purpose" = 'AGENCY_SHARING' AND vc."agencyId" = ${agency} AND vc."supersededAt" IS NULL
               AND (vc."given" = FALSE OR vc."withdrawnOn" IS NOT NULL)
             OFFSET 0)
-          OR EXISTS (SELECT 1 FROM "SharingBasis" vb WHERE vb."personId" = p."id" AND vb."purpose" = 'AGENCY_SHARING' AND vb."agencyId" = ${agency} OFFSET 0))))
+          OR EXISTS (SELECT 1 FROM "SharingBasis" vb WHERE vb."personId" = ${p}."id" AND vb."purpose" = 'AGENCY_SHARING' AND vb."agencyId" = ${agency} OFFSET 0))))
     OFFSET 0)`;
 }
 
@@ -100,6 +104,11 @@ function sharingNotStopped(agencyId: string): Prisma.PersonWhereInput {
  */
 export function readableConsents(actor: Actor): Prisma.ConsentWhereInput & Prisma.SharingBasisWhereInput {
   return seesMinimalRecord(actor) ? { purpose: "HEALTH" } : {};
+}
+
+/** `readableConsents` in SQL, as a condition on the decision or basis aliased `alias` (read-consent-record.ts). */
+export function readableConsentSql(actor: Actor, alias: "c" | "b"): Prisma.Sql {
+  return seesMinimalRecord(actor) ? Prisma.sql`${Prisma.raw(alias)}."purpose" = 'HEALTH'` : Prisma.sql`TRUE`;
 }
 
 export function visibleRescues(actor: Actor): Prisma.RescueWhereInput {
@@ -183,20 +192,46 @@ export function mayReadAccommodation(actor: Actor, placement: { providerAgencyId
  * sees the person; health entries to health; police entries to police; the writer's own agency always
  * reads what it wrote. A minimal-record reader (health) also reads only notes, the rescue being logged,
  * contacts, the case being closed or reopened, and entries about the stages they see in full: what other agencies did on their stages, and why, is
- * not theirs to read.
+ * not theirs to read. The person's page reads the same rule in SQL (`readableTimelineSql`, below): a change here is a change there.
  */
 export function readableTimeline(actor: Actor): Prisma.TimelineEventWhereInput {
+  const bySensitivity: Prisma.TimelineEventWhereInput = { OR: [{ sensitivity: { in: readableSensitivities(actor) } }, { actorAgencyId: actor.agencyId }] };
+  if (!seesMinimalRecord(actor)) return bySensitivity;
+  return {
+    AND: [bySensitivity, { OR: [{ kind: { in: [...MINIMAL_RECORD_KINDS] } }, { stage: stagesSeenInFull(actor) }] }],
+  };
+}
+
+/** The timeline kinds a minimal-record reader reads whatever stage they are about (`readableTimeline`). */
+const MINIMAL_RECORD_KINDS = ["NOTE_ADDED", "RESCUE_LOGGED", "CONTACT_RECORDED", "CASE_CLOSED", "CASE_REOPENED"] as const;
+
+/** The sensitivities of timeline entries an agency reads beside its own (`readableTimeline`). */
+function readableSensitivities(actor: Actor): ("GENERAL" | "HEALTH" | "POLICE")[] {
   const kinds: ("GENERAL" | "HEALTH" | "POLICE")[] = ["GENERAL"];
   if (actor.agencyKind === "HEALTH") kinds.push("HEALTH");
   if (actor.agencyKind === "POLICE") kinds.push("POLICE");
-  const bySensitivity: Prisma.TimelineEventWhereInput = { OR: [{ sensitivity: { in: kinds } }, { actorAgencyId: actor.agencyId }] };
+  return kinds;
+}
+
+/**
+ * `readableTimeline` in SQL, as a condition on the timeline entry aliased `e` of a raw statement (the
+ * person's page, which reads the whole record in one statement: src/server/people/read-person-record.ts).
+ * tests/integration/visibility-sql.test.ts holds the two equal for every account.
+ */
+export function readableTimelineSql(actor: Actor): Prisma.Sql {
+  const bySensitivity = Prisma.sql`(e."sensitivity" = ANY(${readableSensitivities(actor)}::"NoteSensitivity"[]) OR e."actorAgencyId" = ${actor.agencyId}::uuid)`;
   if (!seesMinimalRecord(actor)) return bySensitivity;
-  return {
-    AND: [
-      bySensitivity,
-      { OR: [{ kind: { in: ["NOTE_ADDED", "RESCUE_LOGGED", "CONTACT_RECORDED", "CASE_CLOSED", "CASE_REOPENED"] } }, { stage: stagesSeenInFull(actor) }] },
-    ],
-  };
+  return Prisma.sql`(${bySensitivity} AND (
+    e."kind" = ANY(${[...MINIMAL_RECORD_KINDS]}::"TimelineKind"[])
+    OR EXISTS (SELECT 1 FROM "Stage" es WHERE es."id" = e."stageId" AND ${stageSeenInFullSql(actor, "es")} OFFSET 0)))`;
+}
+
+/** `stagesSeenInFull` in SQL, as a condition on the stage aliased `alias`: TRUE for everyone but a minimal-record reader. */
+export function stageSeenInFullSql(actor: Actor, alias: "s" | "es"): Prisma.Sql {
+  if (!seesMinimalRecord(actor)) return Prisma.sql`TRUE`;
+  const s = Prisma.raw(alias);
+  return Prisma.sql`(${s}."ownerAgencyId" = ${actor.agencyId}::uuid
+    OR EXISTS (SELECT 1 FROM "Referral" sf WHERE sf."stageId" = ${s}."id" AND sf."toAgencyId" = ${actor.agencyId}::uuid AND sf."state" = 'PENDING' OFFSET 0))`;
 }
 
 /**

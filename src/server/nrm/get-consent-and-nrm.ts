@@ -8,13 +8,14 @@ import { londonToday, type CalendarDay } from "@/domain/time/london-day";
 import { isTreatedAsChild, type AgeGroup } from "@/domain/types";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
-import { readableConsents, seesMinimalRecord, visiblePeople } from "../access/visibility";
+import { seesMinimalRecord } from "../access/visibility";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
 import { nameableAgencies } from "./nrm-input";
 import { recordAudit } from "../audit/record-audit";
 import { personDisplayName } from "@/domain/person-name";
 import { nrmReferralDates } from "./nrm-referral-dates";
+import { readConsentRecord } from "./read-consent-record";
 
 export type ConsentView = {
   id: string;
@@ -43,51 +44,7 @@ export type ConsentView = {
 export async function getConsentAndNrm(db: Db, actor: Actor, personId: string, now = new Date(), options: { audit?: boolean } = {}) {
   await requirePermission(db, actor, "person.view", { entity: "Person", entityId: personId });
   const minimal = seesMinimalRecord(actor);
-  const person = await db.person.findFirst({
-    where: { AND: [{ id: personId }, visiblePeople(actor)] },
-    select: {
-      id: true,
-      caseReference: true,
-      identity: { select: { name: true, description: true } },
-      ageGroup: true,
-      closedAt: true,
-      consents: {
-        where: readableConsents(actor),
-        select: {
-          id: true,
-          purpose: true,
-          given: true,
-          decidedOn: true,
-          explainedBy: true,
-          language: true,
-          interpreter: true,
-          method: true,
-          withdrawnOn: true,
-          supersededAt: true,
-          agency: { select: { name: true, retiredAt: true } },
-          recordedByAgency: { select: { name: true, retiredAt: true } },
-          withdrawnBy: { select: { name: true } },
-        },
-        orderBy: [{ recordedAt: "desc" }],
-      },
-      sharingBases: {
-        where: readableConsents(actor),
-        select: {
-          id: true,
-          purpose: true,
-          basis: true,
-          decidedBy: true,
-          reason: true,
-          decidedOn: true,
-          agency: { select: { name: true, retiredAt: true } },
-        },
-        orderBy: [{ recordedAt: "desc" }],
-      },
-      timeline: { where: { kind: "DUTY_TO_NOTIFY_SENT" }, select: { occurredAt: true }, take: 1 },
-      // Health's minimal record has no NRM detail: the referral is not even read for them.
-      nrmReferral: { where: minimal ? { personId: { in: [] } } : {}, include: { submittedByAgency: { select: { name: true, retiredAt: true } } } },
-    },
-  });
+  const person = await readConsentRecord(db, actor, personId);
   if (!person) {
     if (options.audit) await recordAudit(db, actor, { action: "person.view", entity: "Person", entityId: personId, outcome: "denied" });
     throw new NotFoundError("Person");
@@ -126,7 +83,7 @@ export async function getConsentAndNrm(db: Db, actor: Actor, personId: string, n
     : [];
   const mayNrm = roleHasPermission(actor.role, "nrm.record") && open && !minimal;
   const ownsReferral = referral !== null && referral.submittedByAgencyId === actor.agencyId;
-  const dutyToNotifySentAt = person.timeline[0]?.occurredAt ?? null;
+  const dutyToNotifySentAt = person.dutyToNotifySentAt;
   const nrmDeclined = nrmConsent !== null && !consentInForce(nrmConsent);
 
   return {

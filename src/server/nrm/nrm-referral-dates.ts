@@ -2,7 +2,8 @@ import "server-only";
 import { dayFromDb } from "@/domain/nrm/dates";
 import type { NrmDecisionKind, NrmOutcome, NrmReferralDates } from "@/domain/nrm/nrm-referral";
 
-type Row = {
+/** The dated decisions of an NRM referral row, as the database holds them. */
+export type NrmReferralDateColumns = {
   submittedOn: Date;
   reasonableGrounds: NrmOutcome | null;
   reasonableGroundsOn: Date | null;
@@ -15,7 +16,7 @@ type Row = {
 const day = (date: Date | null) => (date ? dayFromDb(date) : null);
 
 /** A referral row's dates as the domain's milestone rule reads them. */
-export function nrmReferralDates(row: Row): NrmReferralDates {
+export function nrmReferralDates(row: NrmReferralDateColumns): NrmReferralDates {
   return {
     submittedOn: dayFromDb(row.submittedOn),
     reasonableGrounds: row.reasonableGrounds,

@@ -7,8 +7,8 @@ import { clockInputOf, type ClockInput } from "@/domain/pathway/clock";
 import type { NrmDecision } from "@/domain/pathway/nrm-decision";
 import type { Actor } from "../access/actor";
 import { requirePermission } from "../access/require-permission";
-import { readableTimeline, seesMinimalRecord, stagesSeenInFull, visiblePeople } from "../access/visibility";
-import { ACCOMMODATION_STAGE_KEY, mayRecordAccommodation, PLACEMENT_SUMMARY_SELECT, placementFor } from "../accommodation/placement";
+import { seesMinimalRecord, stagesSeenInFull, visiblePeople } from "../access/visibility";
+import { ACCOMMODATION_STAGE_KEY, mayRecordAccommodation, placementFor } from "../accommodation/placement";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/create-client";
 import { NotFoundError } from "../errors";
@@ -17,7 +17,7 @@ import { roleHasPermission } from "@/domain/access/permissions";
 import { contactGapNow } from "../contacts/contact-gaps-now";
 import { safetyFlagsView } from "@/domain/person/safety-flags";
 import { isTreatedAsChild, type AgeGroup } from "@/domain/types";
-import { SAFETY_SELECT } from "./safety-select";
+import { readPersonRecord } from "./read-person-record";
 
 type PersonLink = { id: string; caseReference: string; displayName: string };
 type LinkRow = { id: string; caseReference: string; identity: { name: string | null; description: string | null } | null };
@@ -42,12 +42,12 @@ function offersParentLink(actor: Actor, ageGroup: AgeGroup): boolean {
 async function dependantsOf(
   db: Db,
   actor: Actor,
-  person: { parentPersonId: string | null; dependants: LinkRow[]; _count: { dependants: number }; rescue: { people?: LinkRow[] } },
+  person: { parentPersonId: string | null; dependants: LinkRow[]; dependantCount: number; rescue: { people?: LinkRow[] } },
 ) {
   const parent = person.parentPersonId ? await db.person.findFirst({ where: { AND: [{ id: person.parentPersonId }, visiblePeople(actor)] }, select: LINK_SELECT }) : null;
   return {
     dependants: person.dependants.map(linkOf),
-    hiddenDependants: person._count.dependants - person.dependants.length,
+    hiddenDependants: person.dependantCount - person.dependants.length,
     parent: parent ? linkOf(parent) : null,
     hasHiddenParent: person.parentPersonId !== null && parent === null,
     parentCandidates: (person.rescue.people ?? []).filter((candidate) => candidate.id !== person.parentPersonId).map(linkOf),
@@ -96,95 +96,9 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
   // Whether a child can be linked to a parent depends on the person's age group, not known yet: the
   // candidates are read when the role may link at all, and dropped below for an adult.
   const mayLink = roleHasPermission(actor.role, "person.link_dependant");
-  // One statement (relation joins): the person, their stages, timeline, children, last contact made,
-  // the partnership's contact limit and who provides the accommodation.
-  const person = await db.person.findFirst({
-    where: { AND: [{ id: personId }, visiblePeople(actor)] },
-    select: {
-      id: true,
-      caseReference: true,
-      ageGroup: true,
-      gender: true,
-      nationalityCode: !minimal,
-      nationalityUnmatched: !minimal,
-      languages: true,
-      interpreterNeeded: true,
-      exploitationType: !minimal,
-      // The national categories are about the exploitation and the referral, not care: health's
-      // minimal record (Caldicott) does not need them, so they are not selected for it.
-      exploitationLocation: !minimal,
-      countyLines: !minimal,
-      ageAtExploitation: !minimal,
-      referrerType: !minimal,
-      immediateNeeds: true,
-      closedAt: true,
-      version: true,
-      parentPersonId: true,
-      identity: { select: { name: true, description: true, dateOfBirth: true } },
-      safety: { select: SAFETY_SELECT },
-      ageAssessments: {
-        select: { outcome: true, assessedOn: true, assessedBy: true, mertonCompliant: true, recordedAt: true, recordedByAgency: { select: { name: true, retiredAt: true } } },
-        orderBy: { recordedAt: "desc" },
-      },
-      closeReason: true,
-      reopenedAt: true,
-      rescue: {
-        select: {
-          id: true,
-          reference: true,
-          occurredAt: true,
-          place: !minimal,
-          operationReference: !minimal,
-          loggedByAgencyId: true,
-          loggedByAgency: { select: { name: true, retiredAt: true } },
-          partnership: { select: { contactGapHours: true } },
-          people: {
-            where: mayLink ? { AND: [{ id: { not: personId } }, visiblePeople(actor)] } : { id: { in: [] } },
-            select: LINK_SELECT,
-            orderBy: { caseReference: "asc" },
-          },
-        },
-      },
-      dependants: { where: visiblePeople(actor), select: LINK_SELECT, orderBy: { caseReference: "asc" } },
-      _count: { select: { dependants: true } },
-      contacts: { where: { outcome: "MADE" }, select: { occurredAt: true }, orderBy: { occurredAt: "desc" }, take: 1 },
-      // Who provides it, never the address (placementFor reads that apart, when the rule allows).
-      accommodation: { select: PLACEMENT_SUMMARY_SELECT },
-      template: { select: { version: true, atRiskPercent: true } },
-      stages: {
-        select: {
-          id: true,
-          ownerAgencyId: true,
-          state: true,
-          dueAt: true,
-          startedAt: true,
-          completedAt: true,
-          pausedAt: true,
-          pausedMs: true,
-          clockStartedAt: true,
-          closingReason: !minimal,
-          nrmDecision: !minimal,
-          version: true,
-          templateStage: { select: { key: true, title: true, description: true, targetValue: true, targetUnit: true } },
-          ownerAgency: { select: { name: true, retiredAt: true } },
-        },
-        orderBy: { templateStage: { sortOrder: "asc" } },
-      },
-      timeline: {
-        where: readableTimeline(actor),
-        select: {
-          id: true,
-          kind: true,
-          text: true,
-          sensitivity: true,
-          occurredAt: true,
-          actor: { select: { name: true, agency: { select: { name: true, retiredAt: true } } } },
-          stage: { select: { templateStage: { select: { title: true } } } },
-        },
-        orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-      },
-    },
-  });
+  // One statement: the person, their stages, timeline, children, last contact made, the partnership's
+  // contact limit and who provides the accommodation (read-person-record.ts).
+  const person = await readPersonRecord(db, actor, personId, { withRescuePeople: mayLink });
   if (!person) {
     await recordAudit(db, actor, { action: "person.view", entity: "Person", entityId: personId, outcome: "denied" });
     throw new NotFoundError("Person");
@@ -286,7 +200,7 @@ export async function getPersonPathway(db: Db, actor: Actor, personId: string, o
     closedAt: person.closedAt,
     closeReason: person.closeReason,
     /** "No contact for 2 d 3 h" once a live case's gap in contact has reached the partnership's limit. */
-    noContact: person.closedAt ? null : contactGapNow(person, person.contacts[0]?.occurredAt ?? null, person.rescue.partnership.contactGapHours, new Date()),
+    noContact: person.closedAt ? null : contactGapNow(person, person.lastContactMadeAt, person.rescue.partnership.contactGapHours, new Date()),
     canRecordContact: roleHasPermission(actor.role, "contact.record") && person.closedAt === null,
     canClose: roleHasPermission(actor.role, "case.close") && agencyWorksWithPerson && person.closedAt === null,
     canReopen: roleHasPermission(actor.role, "case.reopen") && agencyWorksWithPerson && person.closedAt !== null,
