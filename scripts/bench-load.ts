@@ -26,7 +26,7 @@ import { stopChild } from "./lib/spawn";
 const AUTH_SECRET = `bench-${randomUUID()}-${randomUUID()}`;
 const COOKIE = "authjs.session-token";
 
-type StatLine = { path: string; method: string; status: number; ms: number; statements: number; sqlMs: number; rssMb?: number; pid?: number };
+type StatLine = { path: string; method: string; status: number; ms: number; waitMs?: number; statements: number; sqlMs: number; rssMb?: number; pid?: number };
 
 // This run's own sessions, ended at the end: another benchmark may be using the same history now.
 const ownSessions: string[] = [];
@@ -184,7 +184,7 @@ async function main() {
       const app = stats.map((l) => l.ms - l.sqlMs);
       const kb = percentile(result.okBytes, 50) / 1024;
       rows.push(
-        `| ${name} | ${sentRate}/s | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${result.errors + result.busy} of ${result.sent} | ` +
+        `| ${name} | ${sentRate}/s | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${result.errors + result.busy} of ${result.sent}${result.busy ? ` (${result.busy} busy)` : ""} | ` +
           `${statements.length ? `${percentile(statements, 50)} (max ${Math.max(...statements)})` : "–"} | ` +
           `${ms(percentile(sql, 50))} / ${ms(percentile(app, 50))} | ${Number.isNaN(kb) ? "–" : `${kb.toFixed(0)} kB`} | ${target} |`,
       );
@@ -268,6 +268,13 @@ async function main() {
     const s = summarise(signIn);
     console.log(`- queue: ${flood.ok} admitted (p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, p99 ${ms(f.p99)}); ` +
       `${flood.busy} answered "service busy" (503, Retry-After) in p95 ${ms(percentile(flood.busyLatencies, 95))}; ${flood.errors} errors`);
+    // Where an admitted request's time went: in the server once admitted, or before (the admission
+    // queue, the process's event loop, the kernel, the load generator sharing the cores).
+    const admitted = readStats(/^\/queue$/);
+    const inServer = admitted.map((line) => line.ms);
+    const waited = admitted.map((line) => line.waitMs ?? 0);
+    console.log(`  of which waiting for a place: p50 ${ms(percentile(waited, 50))}, p95 ${ms(percentile(waited, 95))}; ` +
+      `in the server once admitted: p50 ${ms(percentile(inServer, 50))}, p95 ${ms(percentile(inServer, 95))}`);
     console.log(`- sign-in page alongside: p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)}; ${signIn.errors + signIn.busy} not served`);
     console.log(`Load average after: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   } finally {

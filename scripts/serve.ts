@@ -68,7 +68,7 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
 
-  function serve(request: IncomingMessage, response: ServerResponse) {
+  function serve(request: IncomingMessage, response: ServerResponse, arrivedAt = performance.now()) {
     if (!statsLog) return void handle(request, response);
     const stats: RequestStats = { statements: 0, sqlMs: 0 };
     const started = performance.now();
@@ -78,6 +78,8 @@ async function main() {
         method: request.method,
         status: response.statusCode,
         ms: performance.now() - started,
+        // How long it waited for a place in its admission lane.
+        waitMs: started - arrivedAt,
         statements: stats.statements,
         sqlMs: stats.sqlMs,
         // The server's resident memory as each request ends: the benchmark reports idle and peak.
@@ -92,19 +94,20 @@ async function main() {
   const server = createServer((request, response) => {
     const lane = laneFor(request.method ?? "GET", pathOf(request), { prefetch: request.headers["next-router-prefetch"] !== undefined });
     if (lane === "unlimited") return serve(request, response);
+    const arrivedAt = performance.now();
     void lanes[lane].enter().then((ticket) => {
       if (!ticket) return refuseBusy(request, response);
       // Whichever comes first: the response sent, or the client gone.
       response.once("finish", ticket.release);
       response.once("close", ticket.release);
-      serve(request, response);
+      serve(request, response, arrivedAt);
     });
   });
   server.listen(port, hostname, () => {
     const which = cluster.isWorker ? `Server process ${Number(process.env.SERVER_PROCESS_INDEX) + 1}: s` : "S";
     console.log(`${which}erving on http://${hostname}:${port} (at most ${limits.main.maxInFlight} pages at once, ${limits.main.maxQueued} waiting up to ${limits.main.maxWaitMs} ms` +
         `${limits.main.standingAfterMs > 0 ? `, ${limits.main.standingWaitMs} ms once the queue has stood ${limits.main.standingAfterMs} ms` : ""}` +
-        `${limits.main.targetLatencyMs > 0 ? `; sheds while pages average over ${limits.main.targetLatencyMs} ms` : ""})`);
+        `${limits.main.targetLatencyMs > 0 ? `; past capacity, sheds while pages average over ${limits.main.targetLatencyMs} ms` : ""})`);
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
