@@ -31,6 +31,28 @@ function manualTimers(randoms: number[] = []) {
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
+type TestLane = ReturnType<typeof createLane>;
+
+/**
+ * Makes a lane past capacity: 150 newcomers find its `places` taken (ten wait, the rest are refused
+ * for a full queue), then all are served at once, with no time passing. The lane is idle again, at
+ * the same time, its latency share untouched; only its counts moved, so a test compares `since`.
+ */
+async function makePastCapacity(lane: TestLane, places: number) {
+  const held = await Promise.all(Array.from({ length: places }, () => lane.enter()));
+  const waiting = Array.from({ length: 150 }, () => lane.enter());
+  for (const ticket of held) ticket!.release();
+  for (const waiter of waiting) (await waiter)?.release();
+  expect(lane.stats()).toMatchObject({ inFlight: 0, queued: 0, shedShare: 0 });
+  return lane.stats();
+}
+
+/** A lane's counts since `base`. */
+function since(lane: TestLane, base: ReturnType<TestLane["stats"]>) {
+  const now = lane.stats();
+  return { ...now, admitted: now.admitted - base.admitted, refused: now.refused - base.refused };
+}
+
 describe("an admission lane", () => {
   it("lets requests in up to its limit, queues the next ones and hands a freed place to the longest waiting", async () => {
     const timers = manualTimers();
@@ -94,6 +116,7 @@ describe("a queue that stops emptying", () => {
   it("lets a burst wait the whole of maxWaitMs while the queue keeps emptying", async () => {
     const timers = manualTimers();
     const lane = createLane(limits, timers);
+    const base = await makePastCapacity(lane, 1);
     for (let round = 0; round < 5; round++) {
       const held = await lane.enter();
       const waiting = lane.enter();
@@ -105,12 +128,13 @@ describe("a queue that stops emptying", () => {
       ticket!.release();
       timers.advance(50);
     }
-    expect(lane.stats()).toMatchObject({ admitted: 10, refused: 0 });
+    expect(since(lane, base)).toMatchObject({ admitted: 10, refused: 0 });
   });
 
   it("past capacity: once the queue has not been empty for standingAfterMs, a newcomer may wait only standingWaitMs", async () => {
     const timers = manualTimers();
     const lane = createLane(limits, timers);
+    const base = await makePastCapacity(lane, 1);
     const held = await lane.enter();
     // The queue has been waiting since t = 0: the first waiter may wait the full second.
     const early = lane.enter();
@@ -125,19 +149,55 @@ describe("a queue that stops emptying", () => {
     timers.advance(1);
     expect(await late).toBeNull();
     expect(lane.stats().queued).toBe(2);
-    // Those who came before it keep their longer wait, and are served in order as places free up.
+    // Those who came before it were promised the longer wait, but once the queue stands, one who has
+    // waited past the standing wait is refused at its turn while another waits behind it: the place
+    // goes to the next. The last in the queue is served (the place would stand empty otherwise).
     held!.release();
-    const first = await early;
-    expect(first).not.toBeNull();
-    first!.release();
+    expect(await early).toBeNull();
     const second = await beforeStanding;
     expect(second).not.toBeNull();
-    expect(lane.stats()).toMatchObject({ admitted: 3, refused: 1, queued: 0 });
+    expect(since(lane, base)).toMatchObject({ admitted: 2, refused: 2, queued: 0 });
+  });
+
+  it("past capacity: never lets in late a waiter who came during the burst", async () => {
+    const timers = manualTimers();
+    const lane = createLane({ ...limits, maxInFlight: 1, maxQueued: 10 }, timers);
+    const base = await makePastCapacity(lane, 1);
+    const held = await lane.enter();
+    // A burst of five, each promised the long wait; the queue then stands, and new requests keep coming.
+    const burst = Array.from({ length: 5 }, () => lane.enter());
+    timers.advance(150);
+    const fresh = lane.enter();
+    timers.advance(5);
+    held!.release();
+    // All five waited 155 ms: each is refused in turn, and the place goes to the one who came 5 ms ago.
+    for (const waiter of burst) expect(await waiter).toBeNull();
+    const ticket = await fresh;
+    expect(ticket).not.toBeNull();
+    expect(since(lane, base)).toMatchObject({ inFlight: 1, queued: 0, admitted: 2, refused: 5 });
+  });
+
+  it("below capacity, a stall that fills the queue for longer than standingAfterMs keeps the long wait", async () => {
+    const timers = manualTimers();
+    const lane = createLane(limits, timers);
+    // Most newcomers have found a free place: served one at a time.
+    for (let i = 0; i < 50; i++) (await lane.enter())!.release();
+    const held = await lane.enter();
+    const waiters = [lane.enter(), lane.enter()];
+    // A 300 ms stall: the queue has not emptied, but the lane is not past capacity.
+    timers.advance(300);
+    const late = lane.enter();
+    timers.advance(20);
+    held!.release();
+    for (const waiter of waiters) (await waiter)!.release();
+    expect(await late).not.toBeNull();
+    expect(lane.stats().refused).toBe(0);
   });
 
   it("after the queue empties, a burst may wait long again", async () => {
     const timers = manualTimers();
     const lane = createLane(limits, timers);
+    await makePastCapacity(lane, 1);
     const held = await lane.enter();
     const waiter = lane.enter();
     timers.advance(200);
@@ -195,9 +255,11 @@ describe("admitted requests slower than the target latency", () => {
   it("refuses a growing share of newcomers to a busy lane while responses are late, and none once they are quick again", async () => {
     const timers = manualTimers([0.1, 0.9]);
     const lane = createLane(limits, timers);
-    // 20 responses at twice the target: the share refused rises 2 points with each.
-    await serve(lane, timers, 20, 80);
-    expect(lane.stats().shedShare).toBeCloseTo(0.4);
+    await makePastCapacity(lane, 2);
+    const refusedBefore = lane.stats().refused;
+    // 15 responses at twice the target: the share refused rises 2 points with each.
+    await serve(lane, timers, 15, 80);
+    expect(lane.stats().shedShare).toBeCloseTo(0.3);
     // An idle lane admits whatever it would draw; once busy, a newcomer drawing 0.1 (under the share)
     // is refused and one drawing 0.9 is let in.
     const first = await lane.enter();
@@ -205,7 +267,7 @@ describe("admitted requests slower than the target latency", () => {
     expect(await lane.enter()).toBeNull();
     const second = await lane.enter();
     expect(second).not.toBeNull();
-    expect(lane.stats()).toMatchObject({ refused: 1, inFlight: 2 });
+    expect(lane.stats()).toMatchObject({ refused: refusedBefore + 1, inFlight: 2 });
     first!.release();
     second!.release();
     // Quick responses (a quarter of the target) bring the share back down to nothing.
@@ -216,8 +278,31 @@ describe("admitted requests slower than the target latency", () => {
   it("counts a very long response as at most three targets late, so one long request does not close the lane", async () => {
     const timers = manualTimers();
     const lane = createLane(limits, timers);
+    await makePastCapacity(lane, 2);
     await serve(lane, timers, 1, 2000);
     expect(lane.stats().shedShare).toBeCloseTo(0.04);
+  });
+
+  it("does not raise the share for slow pages while newcomers seldom find every place taken (a process warming up)", async () => {
+    const timers = manualTimers(Array(100).fill(0));
+    const lane = createLane(limits, timers);
+    // Responses at three times the target, one at a time: slow, but never full.
+    await serve(lane, timers, 50, 120);
+    const held = await lane.enter();
+    expect(await lane.enter()).not.toBeNull();
+    expect(lane.stats()).toMatchObject({ refused: 0, shedShare: 0 });
+    held!.release();
+  });
+
+  it("once newcomers stop finding every place taken, lets the share drain away even while pages stay slow", async () => {
+    const timers = manualTimers();
+    const lane = createLane(limits, timers);
+    await makePastCapacity(lane, 2);
+    await serve(lane, timers, 15, 80);
+    expect(lane.stats().shedShare).toBeCloseTo(0.3);
+    // Still twice the target, but the lane is no longer full: the share falls to nothing.
+    await serve(lane, timers, 200, 80);
+    expect(lane.stats().shedShare).toBe(0);
   });
 
   it("with targetLatencyMs 0, never refuses for lateness", async () => {
@@ -257,12 +342,13 @@ describe("which lane a request takes", () => {
 describe("the lanes' limits from the environment", () => {
   it("takes whole positive numbers and ignores anything else", () => {
     const limits = laneLimitsFromEnv({ VCP_MAX_IN_FLIGHT: "3", VCP_MAX_QUEUED: "0x10", VCP_MAX_WAIT_MS: "-5", VCP_MAX_IN_FLIGHT_SIGN_IN: "0" });
-    expect(limits.main).toEqual({ maxInFlight: 3, maxQueued: 64, maxWaitMs: 1000, standingAfterMs: 100, standingWaitMs: 10, targetLatencyMs: 0 });
+    expect(limits.main).toEqual({ maxInFlight: 3, maxQueued: 64, maxWaitMs: 1000, standingAfterMs: 100, standingWaitMs: 10, targetLatencyMs: 40 });
     expect(limits["sign-in"].maxInFlight).toBe(4);
     // The standing-queue rule can be switched off; its wait cannot be zero.
     expect(laneLimitsFromEnv({ VCP_STANDING_AFTER_MS: "0", VCP_STANDING_WAIT_MS: "0" }).main).toMatchObject({ standingAfterMs: 0, standingWaitMs: 10 });
     expect(laneLimitsFromEnv({ VCP_STANDING_AFTER_MS: "1e3" }).main.standingAfterMs).toBe(100);
-    // The latency rule is off unless set, and guards the pages' lane only.
+    // The latency rule guards the pages' lane only, at 40 ms unless set (0 switches it off).
+    expect(laneLimitsFromEnv({ VCP_TARGET_LATENCY_MS: "0" }).main.targetLatencyMs).toBe(0);
     expect(limits["sign-in"].targetLatencyMs).toBe(0);
     expect(laneLimitsFromEnv({ VCP_TARGET_LATENCY_MS: "25" })["sign-in"].targetLatencyMs).toBe(0);
     expect(laneLimitsFromEnv({ VCP_TARGET_LATENCY_MS: "25" }).main.targetLatencyMs).toBe(25);

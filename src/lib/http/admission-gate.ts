@@ -13,15 +13,16 @@ export type LaneLimits = {
   /** How long a request may wait before it is refused, while the queue keeps emptying. */
   maxWaitMs: number;
   /**
-   * A queue that has not been empty for this long is standing: the lane is past capacity, not in a
-   * burst (0: never). A request arriving then may wait only `standingWaitMs`.
+   * A queue that has not been empty for this long, while most newcomers find every place taken, is
+   * standing: the lane is past capacity, not in a burst (0: never). A request arriving then may wait
+   * only `standingWaitMs`, and one already waiting longer is refused at its turn.
    */
   standingAfterMs: number;
   standingWaitMs: number;
   /**
    * The time from arrival to response that admitted requests should average (0: no such rule). Past
-   * it, a share of newcomers is refused while the lane is busy, a share that grows while admitted
-   * requests take longer than this and shrinks while they take less.
+   * capacity, a share of newcomers is refused while the lane is busy, a share that grows while
+   * admitted requests take longer than this and shrinks while they take less.
    */
   targetLatencyMs: number;
 };
@@ -59,21 +60,35 @@ const realTimers: Timers = {
  */
 const SHED_GAIN = 0.02;
 const MAX_LATENESS = 3;
+/**
+ * Lateness alone does not say the lane is past capacity: a process just started (code not yet
+ * compiled, connections not yet open) is slow at any rate. The share grows only while most newcomers
+ * find every place taken (a moving share of arrivals, over the last fifty or so: under a second past
+ * capacity); otherwise it only falls, by at least a quarter of a target's worth a response. So a lane
+ * below capacity refuses nobody however slow its pages, and what an overload left drains away after.
+ */
+const FULL_SHARE_WEIGHT = 0.02;
+const PAST_CAPACITY_FULL_SHARE = 0.5;
+const STANDING_FULL_SHARE = 0.3;
+const QUIET_LATENESS = -0.25;
 
 /**
  * How long a request may wait follows the queue (the "controlled delay" rule of Nichols and
  * Jacobson's CoDel, as "Fail at Scale", ACM Queue 2015, applies it to request queues): a queue that
  * empties now and then is a burst, which a wait of up to `maxWaitMs` absorbs; one that has not been
- * empty for `standingAfterMs` means more arrives than can be served, and then a newcomer may wait
- * only `standingWaitMs`. Past capacity the surplus is refused within a few milliseconds and those let
- * in waited little, instead of every admitted request waiting the whole of `maxWaitMs`.
+ * empty for `standingAfterMs` while most newcomers find every place taken means more arrives than
+ * can be served, and then a newcomer may wait only `standingWaitMs`, and one already waiting longer
+ * is refused at its turn while another waits behind it. Past capacity the surplus is refused within
+ * a few milliseconds and those let in waited little, instead of every admitted request waiting the
+ * whole of `maxWaitMs` (decision records 0040 and 0045).
  *
  * That bounds the wait, not the time a page takes once in: past capacity the places are always full
  * and pages share the cores with each other and with Postgres, so each takes longer. With
  * `targetLatencyMs`, the lane also watches how long its admitted requests take from arrival to
  * response and, while that is over the target, refuses a share of newcomers that finds the lane busy
  * (an integral controller, as PIE, RFC 8033, drops packets against a target queue delay): the lane
- * then admits what the machine can serve within the target, not all it can serve.
+ * then admits what the machine can serve within the target, not all it can serve. The share grows
+ * only past capacity (`PAST_CAPACITY_FULL_SHARE`), so slow pages alone never refuse anyone.
  */
 export function createLane(limits: LaneLimits, timers: Timers = realTimers): Lane {
   let inFlight = 0;
@@ -86,12 +101,25 @@ export function createLane(limits: LaneLimits, timers: Timers = realTimers): Lan
   let lastEmptyAt = timers.now();
   /** The share of newcomers refused while the lane is busy (the latency rule). */
   let shedShare = 0;
+  /** The moving share of arrivals that found every place taken. */
+  let fullShare = 0;
   type Waiter = { resolve(ticket: Ticket | null): void; timer: unknown; arrivedAt: number };
   const queue: Waiter[] = [];
 
+  /** Past capacity: most newcomers find every place taken. */
+  const pastCapacity = () => fullShare >= PAST_CAPACITY_FULL_SHARE;
+
+  /**
+   * A standing queue: past capacity, and not empty for `standingAfterMs`. A stall of a few hundred
+   * milliseconds (a pause for garbage collection, a neighbour on the machine) fills the queue without
+   * the lane being past capacity; its waiters keep the long wait.
+   */
+  const isStanding = (now: number) => limits.standingAfterMs > 0 && fullShare >= STANDING_FULL_SHARE && now - lastEmptyAt >= limits.standingAfterMs;
+
   function observe(latencyMs: number) {
     if (limits.targetLatencyMs <= 0) return;
-    const lateness = Math.min(latencyMs / limits.targetLatencyMs, MAX_LATENESS) - 1;
+    let lateness = Math.min(latencyMs / limits.targetLatencyMs, MAX_LATENESS) - 1;
+    if (!pastCapacity()) lateness = Math.min(lateness, QUIET_LATENESS);
     shedShare = Math.min(1, Math.max(0, shedShare + SHED_GAIN * lateness));
   }
 
@@ -105,11 +133,21 @@ export function createLane(limits: LaneLimits, timers: Timers = realTimers): Lan
         if (released) return;
         released = true;
         inFlight -= 1;
-        observe(timers.now() - arrivedAt);
-        const next = queue.shift();
-        if (next) {
+        const now = timers.now();
+        observe(now - arrivedAt);
+        // Once the queue stands, a waiter who came while it was still a burst (and was promised the
+        // long wait) and has waited past `standingWaitMs` is refused at its turn: the place goes to
+        // one who has not, so nobody is let in late (CoDel's drop at dequeue).
+        const standing = isStanding(now);
+        for (let next = queue.shift(); next; next = queue.shift()) {
           timers.clearTimeout(next.timer);
+          if (standing && now - next.arrivedAt > limits.standingWaitMs && queue.length > 0) {
+            refused += 1;
+            next.resolve(null);
+            continue;
+          }
           next.resolve(ticket(next.arrivedAt));
+          break;
         }
       },
     };
@@ -119,6 +157,8 @@ export function createLane(limits: LaneLimits, timers: Timers = realTimers): Lan
     enter() {
       const arrivedAt = timers.now();
       if (queue.length === 0) lastEmptyAt = arrivedAt;
+      const standing = isStanding(arrivedAt);
+      fullShare += FULL_SHARE_WEIGHT * ((inFlight >= limits.maxInFlight ? 1 : 0) - fullShare);
       // An idle lane always admits: its next response is how the share learns the load has gone.
       if (inFlight > 0 && shedShare > 0 && timers.random() < shedShare) {
         refused += 1;
@@ -129,7 +169,6 @@ export function createLane(limits: LaneLimits, timers: Timers = realTimers): Lan
         refused += 1;
         return Promise.resolve(null);
       }
-      const standing = limits.standingAfterMs > 0 && arrivedAt - lastEmptyAt >= limits.standingAfterMs;
       const waitMs = standing ? Math.min(limits.standingWaitMs, limits.maxWaitMs) : limits.maxWaitMs;
       return new Promise((resolve) => {
         const waiter: Waiter = {
@@ -192,7 +231,7 @@ function positive(value: string | undefined, fallback: number): number {
 /**
  * The lanes' limits, from the environment (VCP_MAX_IN_FLIGHT, VCP_MAX_QUEUED, VCP_MAX_WAIT_MS,
  * VCP_STANDING_AFTER_MS (0: no standing-queue rule), VCP_STANDING_WAIT_MS, VCP_TARGET_LATENCY_MS
- * (unset or 0: no latency rule; pages only, decision record 0043), and the first three with
+ * (0: no latency rule; pages only, decision records 0043 and 0045), and the first three with
  * _SIGN_IN), per server process, with defaults measured on a 2-core machine (README, Performance):
  * a page costs a process about 20 ms of CPU, so two in flight keep it busy while one waits for
  * Postgres, and a long request (a 60-person rescue) leaves a place for the pages behind it; more would
@@ -208,8 +247,8 @@ export function laneLimitsFromEnv(env: Record<string, string | undefined>): Reco
       maxWaitMs: positive(env.VCP_MAX_WAIT_MS, 1000),
       standingAfterMs,
       standingWaitMs,
-      // Off unless set: measured and not yet tuned (decision record 0043).
-      targetLatencyMs: wholeOrZero(env.VCP_TARGET_LATENCY_MS, 0),
+      // 40 ms: past capacity, admitted pages then keep p95 under 100 ms on a 2-core machine (0045).
+      targetLatencyMs: wholeOrZero(env.VCP_TARGET_LATENCY_MS, 40),
     },
     prefetch: { maxInFlight: positive(env.VCP_MAX_IN_FLIGHT_PREFETCH, 4), maxQueued: 0, maxWaitMs: 1, standingAfterMs: 0, standingWaitMs: 1, targetLatencyMs: 0 },
     "sign-in": {
