@@ -305,6 +305,22 @@ describe("admitted requests slower than the target latency", () => {
     expect(lane.stats().shedShare).toBe(0);
   });
 
+  it("counts newcomers it turns away as finding the lane full, so shedding alone does not end the overload it answers", async () => {
+    const timers = manualTimers(Array(100).fill(0));
+    const lane = createLane(limits, timers);
+    await makePastCapacity(lane, 2);
+    await serve(lane, timers, 15, 80);
+    const share = lane.stats().shedShare;
+    expect(share).toBeCloseTo(0.3);
+    // One place of two taken; a hundred newcomers, every one drawn under the share: all turned away.
+    const held = await lane.enter();
+    for (let i = 0; i < 100; i++) expect(await lane.enter()).toBeNull();
+    // Still past capacity: a late response raises the share (below capacity it would fall).
+    timers.advance(80);
+    held!.release();
+    expect(lane.stats().shedShare).toBeCloseTo(share + 0.02);
+  });
+
   it("with targetLatencyMs 0, never refuses for lateness", async () => {
     const timers = manualTimers(Array(10).fill(0));
     const lane = createLane({ ...limits, targetLatencyMs: 0 }, timers);

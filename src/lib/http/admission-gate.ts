@@ -158,9 +158,12 @@ export function createLane(limits: LaneLimits, timers: Timers = realTimers): Lan
       const arrivedAt = timers.now();
       if (queue.length === 0) lastEmptyAt = arrivedAt;
       const standing = isStanding(arrivedAt);
-      fullShare += FULL_SHARE_WEIGHT * ((inFlight >= limits.maxInFlight ? 1 : 0) - fullShare);
       // An idle lane always admits: its next response is how the share learns the load has gone.
-      if (inFlight > 0 && shedShare > 0 && timers.random() < shedShare) {
+      const shed = inFlight > 0 && shedShare > 0 && timers.random() < shedShare;
+      // One turned away by the latency rule counts as finding the lane full: shedding empties places
+      // that the load would fill, and must not by that alone end the overload it answers.
+      fullShare += FULL_SHARE_WEIGHT * ((shed || inFlight >= limits.maxInFlight ? 1 : 0) - fullShare);
+      if (shed) {
         refused += 1;
         return Promise.resolve(null);
       }
