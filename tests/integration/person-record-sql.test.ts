@@ -19,7 +19,10 @@ import { readPersonRecord, type PersonRecord } from "../../src/server/people/rea
 import { shuffleHistory } from "../support/shuffled-history";
 
 const db = createPrismaClient();
-const NOW = new Date("2026-06-01T00:00:00Z");
+// Years ahead of every other test's clock: the history's open stages are never overdue for another file's
+// escalation sweep, which runs over every partnership of the worker's database (at most 500 stages a
+// sweep, oldest first).
+const NOW = new Date("2031-06-01T00:00:00Z");
 const SLUGS = ["person-sql-a", "person-sql-b"];
 const SENSITIVITIES = ["GENERAL", "HEALTH", "POLICE"] as const;
 const PURPOSES = ["AGENCY_SHARING", "NRM_REFERRAL", "HEALTH", "ACCOMMODATION", "POLICE_INVESTIGATION", "VCAS_SUPPORT"] as const;
