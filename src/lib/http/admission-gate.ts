@@ -69,6 +69,7 @@ const MAX_LATENESS = 3;
  */
 const FULL_SHARE_WEIGHT = 0.02;
 const PAST_CAPACITY_FULL_SHARE = 0.5;
+/** A queue stands only while at least this share of newcomers find every place taken (the lane is filling). */
 const STANDING_FULL_SHARE = 0.3;
 const QUIET_LATENESS = -0.25;
 
@@ -110,9 +111,9 @@ export function createLane(limits: LaneLimits, timers: Timers = realTimers): Lan
   const pastCapacity = () => fullShare >= PAST_CAPACITY_FULL_SHARE;
 
   /**
-   * A standing queue: past capacity, and not empty for `standingAfterMs`. A stall of a few hundred
-   * milliseconds (a pause for garbage collection, a neighbour on the machine) fills the queue without
-   * the lane being past capacity; its waiters keep the long wait.
+   * A standing queue: not empty for `standingAfterMs` while the lane is filling (`STANDING_FULL_SHARE`).
+   * A stall of a few hundred milliseconds (a pause for garbage collection, a neighbour on the machine)
+   * fills the queue without the lane filling; its waiters keep the long wait.
    */
   const isStanding = (now: number) => limits.standingAfterMs > 0 && fullShare >= STANDING_FULL_SHARE && now - lastEmptyAt >= limits.standingAfterMs;
 

@@ -216,7 +216,7 @@ function readableSensitivities(actor: Actor): ("GENERAL" | "HEALTH" | "POLICE")[
 /**
  * `readableTimeline` in SQL, as a condition on the timeline entry aliased `e` of a raw statement (the
  * person's page, which reads the whole record in one statement: src/server/people/read-person-record.ts).
- * tests/integration/visibility-sql.test.ts holds the two equal for every account.
+ * tests/integration/person-record-sql.test.ts holds the two equal for every account.
  */
 export function readableTimelineSql(actor: Actor): Prisma.Sql {
   const bySensitivity = Prisma.sql`(e."sensitivity" = ANY(${readableSensitivities(actor)}::"NoteSensitivity"[]) OR e."actorAgencyId" = ${actor.agencyId}::uuid)`;

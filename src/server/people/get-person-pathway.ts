@@ -17,14 +17,13 @@ import { roleHasPermission } from "@/domain/access/permissions";
 import { contactGapNow } from "../contacts/contact-gaps-now";
 import { safetyFlagsView } from "@/domain/person/safety-flags";
 import { isTreatedAsChild, type AgeGroup } from "@/domain/types";
-import { readPersonRecord } from "./read-person-record";
+import { readPersonRecord, type PersonLinkRecord } from "./read-person-record";
 
 type PersonLink = { id: string; caseReference: string; displayName: string };
-type LinkRow = { id: string; caseReference: string; identity: { name: string | null; description: string | null } | null };
 
 const LINK_SELECT = { id: true, caseReference: true, identity: { select: { name: true, description: true } } } as const;
 
-const linkOf = (row: LinkRow): PersonLink => ({ id: row.id, caseReference: row.caseReference, displayName: personDisplayName(row.identity) });
+const linkOf = (row: PersonLinkRecord): PersonLink => ({ id: row.id, caseReference: row.caseReference, displayName: personDisplayName(row.identity) });
 
 /** Whether the page offers linking this person to a parent: a child, and a role that may link. */
 function offersParentLink(actor: Actor, ageGroup: AgeGroup): boolean {
@@ -42,7 +41,7 @@ function offersParentLink(actor: Actor, ageGroup: AgeGroup): boolean {
 async function dependantsOf(
   db: Db,
   actor: Actor,
-  person: { parentPersonId: string | null; dependants: LinkRow[]; dependantCount: number; rescue: { people?: LinkRow[] } },
+  person: { parentPersonId: string | null; dependants: PersonLinkRecord[]; dependantCount: number; rescue: { people?: PersonLinkRecord[] } },
 ) {
   const parent = person.parentPersonId ? await db.person.findFirst({ where: { AND: [{ id: person.parentPersonId }, visiblePeople(actor)] }, select: LINK_SELECT }) : null;
   return {

@@ -1,13 +1,4 @@
 import "server-only";
 
-/** The PersonSafety columns the banner shows (see safetyFlagsView). */
-export const SAFETY_SELECT = {
-  safeContact: true,
-  neverContact: true,
-  tippingOffRisk: true,
-  reTraffickingRisk: true,
-  doNotDiscloseWhereabouts: true,
-} as const;
-
 /** The risks without the contact instructions, which can hold a phone number: for the coordinator's pseudonymised view. */
 export const SAFETY_RISKS_SELECT = { tippingOffRisk: true, reTraffickingRisk: true, doNotDiscloseWhereabouts: true } as const;
